@@ -1,0 +1,44 @@
+import { StatusBadge } from "@/components/inbox/status-badge";
+import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
+import type { MessageView } from "@/lib/messaging/message-queries";
+
+type Props = { messages: MessageView[]; names: Map<string, string>; isGroup: boolean };
+
+/** A read-only thread, oldest first. */
+export function MessageThread({ messages, names, isGroup }: Props) {
+  const label = (number: string) => names.get(number) ?? formatPhoneNumber(number);
+  return (
+    <ol aria-label="Messages" className="flex flex-col gap-3 p-4">
+      {[...messages].reverse().map((message) => {
+        const outbound = message.direction === "OUTBOUND";
+        return (
+          <li key={message.id} className={`flex flex-col gap-1 ${outbound ? "items-end" : "items-start"}`}>
+            {!outbound && isGroup ? <span className="text-xs font-medium text-slate-600 dark:text-slate-400">{label(message.from)}</span> : null}
+            <div
+              className={`max-w-[75%] whitespace-pre-wrap rounded-2xl px-4 py-2 text-sm ${outbound ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100"}`}
+            >
+              {message.text}
+            </div>
+            <div className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+              <time dateTime={message.createdAt.toISOString()}>
+                {message.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+              </time>
+              {outbound ? <StatusBadge status={message.status} /> : null}
+            </div>
+            {outbound && message.recipients.some((recipient) => recipient.status === "failed") ? (
+              <ul className="text-xs text-red-700 dark:text-red-300">
+                {message.recipients
+                  .filter((recipient) => recipient.status === "failed")
+                  .map((recipient) => (
+                    <li key={recipient.phoneNumber}>
+                      Not delivered to {label(recipient.phoneNumber)}: error {recipient.errorCode} ({recipient.errorDescription})
+                    </li>
+                  ))}
+              </ul>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+
+export type SignInLimits = { perAccount: number; perAddress: number; windowMinutes: number };
+
+export type RateLimitVerdict = { limited: false } | { limited: true; retryAfterMinutes: number };
+
+const accountKey = (email: string) => `email:${email}`;
+const addressKey = (address: string) => `ip:${address}`;
+
+/**
+ * Failed sign-ins are counted per account and per client address over a sliding window, in the
+ * database so every app instance sees the same counts.
+ */
+export async function checkSignInLimit(
+  database: Db,
+  email: string,
+  address: string,
+  limits: SignInLimits,
+  now = new Date(),
+): Promise<RateLimitVerdict> {
+  const since = new Date(now.getTime() - limits.windowMinutes * 60_000);
+  const [byAccount, byAddress] = await Promise.all([
+    recentFailures(database, accountKey(email), since),
+    recentFailures(database, addressKey(address), since),
+  ]);
+  const blocking = [
+    byAccount.length >= limits.perAccount ? byAccount[byAccount.length - limits.perAccount] : undefined,
+    byAddress.length >= limits.perAddress ? byAddress[byAddress.length - limits.perAddress] : undefined,
+  ].filter((value): value is Date => value !== undefined);
+  if (blocking.length === 0) return { limited: false };
+  // Unblocked once the oldest failure that still counts leaves the window.
+  const unblockAt = Math.max(...blocking.map((at) => at.getTime() + limits.windowMinutes * 60_000));
+  return { limited: true, retryAfterMinutes: Math.max(1, Math.ceil((unblockAt - now.getTime()) / 60_000)) };
+}
+
+export async function recordSignInFailure(database: Db, email: string, address: string, windowMinutes: number) {
+  await database.signInFailure.createMany({ data: [{ key: accountKey(email) }, { key: addressKey(address) }] });
+  // Keep the table small: anything older than a day no longer counts for any window we use.
+  const horizon = new Date(Date.now() - Math.max(windowMinutes, 24 * 60) * 60_000);
+  await database.signInFailure.deleteMany({ where: { createdAt: { lt: horizon } } });
+}
+
+export async function clearAccountFailures(database: Db, email: string) {
+  await database.signInFailure.deleteMany({ where: { key: accountKey(email) } });
+}
+
+async function recentFailures(database: Db, key: string, since: Date): Promise<Date[]> {
+  const rows = await database.signInFailure.findMany({
+    where: { key, createdAt: { gte: since } },
+    select: { createdAt: true },
+    orderBy: { createdAt: "asc" },
+    take: 1000,
+  });
+  return rows.map((row) => row.createdAt);
+}

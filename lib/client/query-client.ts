@@ -1,0 +1,42 @@
+import { isServer, QueryClient } from "@tanstack/react-query";
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Live events (issue 5) invalidate what changed; until then a short stale time avoids refetch storms.
+        staleTime: 30_000,
+        retry: (failureCount, error) => failureCount < 2 && !(error instanceof ApiError && error.status < 500),
+      },
+    },
+  });
+}
+
+let browserQueryClient: QueryClient | undefined;
+
+/** A new client per server render; one shared client in the browser. */
+export function getQueryClient(): QueryClient {
+  if (isServer) return makeQueryClient();
+  browserQueryClient ??= makeQueryClient();
+  return browserQueryClient;
+}
+
+/** An error answer from our API, with its code and message as the API gave them. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(input, { ...init, headers: { accept: "application/json", ...init?.headers } });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    throw new ApiError(response.status, body?.error?.code ?? "http_error", body?.error?.message ?? response.statusText);
+  }
+  return (await response.json()) as T;
+}

@@ -1,0 +1,175 @@
+import "server-only";
+import { isTollFree } from "@/lib/bandwidth/phone-number";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { hashRandomSecret } from "@/lib/crypto/secret-hash";
+import type { Db } from "@/lib/db";
+import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import { conversationIdentity } from "@/lib/messaging/conversation-key";
+import { summariseStatus } from "@/lib/messaging/delivery-status";
+import { ensureDemoUsers } from "@/lib/users/bootstrap";
+
+/** The sandbox's made-up Bandwidth identifiers; the sandbox (issue 3) is configured to match. */
+export const DEMO_BANDWIDTH = {
+  accountId: "9900001",
+  apiUsername: "sandbox-api-user",
+  apiPassword: "sandbox-api-password",
+  applicationId: "d6e5b1a2-5c1e-4b8e-9a57-3c0f3a9e7b10",
+  callbackUsername: "bandwidth-callbacks",
+  callbackPassword: "sandbox-callback-password-7Qm2vX9pL4",
+  numbers: ["+19195550100", "+19195550101", "+18885550100"],
+} as const;
+
+const SUPPORT_LINE = DEMO_BANDWIDTH.numbers[0];
+
+type DemoMessage = {
+  id: string;
+  minutesAgo: number;
+  direction: "INBOUND" | "OUTBOUND";
+  from: string;
+  to: string[];
+  text: string;
+  recipients?: Array<{ phoneNumber: string; status: DeliveryStatus; errorCode?: number; errorDescription?: string }>;
+};
+
+type DemoConversation = { participants: string[]; labels: Record<string, string>; messages: DemoMessage[] };
+
+// Fixed ids make the seed idempotent: running it again finds and keeps what is there.
+const CONVERSATIONS: DemoConversation[] = [
+  {
+    participants: ["+19195550123"],
+    labels: { "+19195550123": "Dana Whitfield" },
+    messages: [
+      { id: "0b1c0d3e-0000-4000-8000-000000000001", minutesAgo: 95, direction: "INBOUND", from: "+19195550123", to: [SUPPORT_LINE], text: "Hi! Has my order #4821 shipped yet?" },
+      {
+        id: "0b1c0d3e-0000-4000-8000-000000000002", minutesAgo: 90, direction: "OUTBOUND", from: SUPPORT_LINE, to: ["+19195550123"],
+        text: "Hi Dana, it left our warehouse this morning. Tracking: 1Z999AA10123456784",
+        recipients: [{ phoneNumber: "+19195550123", status: "delivered" }],
+      },
+      { id: "0b1c0d3e-0000-4000-8000-000000000003", minutesAgo: 12, direction: "INBOUND", from: "+19195550123", to: [SUPPORT_LINE], text: "Perfect, thank you!" },
+    ],
+  },
+  {
+    participants: ["+19195550131", "+19195550132", "+19195550133"],
+    labels: { "+19195550131": "Lee Park", "+19195550132": "Morgan Diaz" },
+    messages: [
+      {
+        id: "0b1c0d3e-0000-4000-8000-000000000011", minutesAgo: 45, direction: "INBOUND", from: "+19195550131",
+        to: [SUPPORT_LINE, "+19195550132", "+19195550133"], text: "Can we move Saturday's delivery for the three of us to Sunday?",
+      },
+      {
+        id: "0b1c0d3e-0000-4000-8000-000000000012", minutesAgo: 40, direction: "OUTBOUND", from: SUPPORT_LINE,
+        to: ["+19195550131", "+19195550132", "+19195550133"], text: "Sure, Sunday 10am–12pm works. We've updated all three orders.",
+        recipients: [
+          { phoneNumber: "+19195550131", status: "delivered" },
+          { phoneNumber: "+19195550132", status: "delivered" },
+          { phoneNumber: "+19195550133", status: "sent" },
+        ],
+      },
+    ],
+  },
+  {
+    participants: ["+15555554432"],
+    labels: {},
+    messages: [
+      {
+        id: "0b1c0d3e-0000-4000-8000-000000000021", minutesAgo: 30, direction: "OUTBOUND", from: SUPPORT_LINE, to: ["+15555554432"],
+        text: "Your appointment is confirmed for tomorrow at 9am.",
+        recipients: [{ phoneNumber: "+15555554432", status: "failed", errorCode: 4432, errorDescription: "rejected-forbidden-country" }],
+      },
+    ],
+  },
+];
+
+/**
+ * Demo data for the embedded default: two users, the sandbox's Bandwidth account, application and
+ * numbers, and a few conversations (one-to-one, a group of three, one with a failed message).
+ * Idempotent; never touches data it did not create.
+ */
+export async function seedDemoData(database: Db, options: { encryptionKey: string; messagingBaseUrl: string }) {
+  await ensureDemoUsers(database);
+
+  const account = await database.bandwidthAccount.upsert({
+    where: { accountId: DEMO_BANDWIDTH.accountId },
+    update: {},
+    create: {
+      accountId: DEMO_BANDWIDTH.accountId,
+      name: "Sandbox account",
+      messagingBaseUrl: options.messagingBaseUrl,
+      apiUsername: DEMO_BANDWIDTH.apiUsername,
+      apiPasswordEncrypted: encryptSecret(DEMO_BANDWIDTH.apiPassword, options.encryptionKey),
+      source: "SEED",
+    },
+  });
+  const application = await database.bandwidthApplication.upsert({
+    where: { applicationId: DEMO_BANDWIDTH.applicationId },
+    update: {},
+    create: { applicationId: DEMO_BANDWIDTH.applicationId, name: "Support inbox (sandbox)", accountId: account.id, source: "SEED" },
+  });
+  const hasCredential = await database.callbackCredential.count({ where: { applicationId: application.id } });
+  if (hasCredential === 0) {
+    await database.callbackCredential.create({
+      data: {
+        applicationId: application.id,
+        username: DEMO_BANDWIDTH.callbackUsername,
+        passwordHash: hashRandomSecret(DEMO_BANDWIDTH.callbackPassword),
+      },
+    });
+  }
+  for (const [index, e164] of DEMO_BANDWIDTH.numbers.entries()) {
+    await database.phoneNumber.upsert({
+      where: { e164 },
+      update: {},
+      create: {
+        e164,
+        label: ["Support line", "Billing line", "Toll-free line"][index] ?? null,
+        applicationId: application.id,
+        tollFree: isTollFree(e164),
+        source: "SEED",
+      },
+    });
+  }
+
+  const now = Date.now();
+  for (const conversation of CONVERSATIONS) await seedConversation(database, conversation, now);
+}
+
+async function seedConversation(database: Db, demo: DemoConversation, now: number) {
+  for (const [phoneNumber, name] of Object.entries(demo.labels)) {
+    await database.contactLabel.upsert({ where: { phoneNumber }, update: {}, create: { phoneNumber, name } });
+  }
+  const identity = conversationIdentity(SUPPORT_LINE, demo.participants);
+  const existing = await database.conversation.findUnique({
+    where: { ownerNumber_participantsKey: { ownerNumber: identity.ownerNumber, participantsKey: identity.participantsKey } },
+  });
+  if (existing) return;
+
+  const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000);
+  const last = demo.messages[demo.messages.length - 1];
+  await database.$transaction(async (tx) => {
+    const conversation = await tx.conversation.create({
+      data: { ...identity, lastMessageAt: at(last?.minutesAgo ?? 0), lastMessageId: last?.id ?? null },
+    });
+    for (const message of demo.messages) {
+      await tx.message.create({
+        data: {
+          id: message.id,
+          conversationId: conversation.id,
+          direction: message.direction,
+          bandwidthMessageId: `demo-${message.id.slice(-12)}`,
+          from: message.from,
+          to: message.to,
+          text: message.text,
+          tag: message.direction === "OUTBOUND" ? message.id : null,
+          segmentCount: 1,
+          status: message.direction === "INBOUND" ? "received" : summariseStatus(message.recipients ?? []),
+          messageTime: at(message.minutesAgo),
+          acceptedAt: message.direction === "OUTBOUND" ? at(message.minutesAgo) : null,
+          createdAt: at(message.minutesAgo),
+          recipients: message.recipients
+            ? { create: message.recipients.map((recipient) => ({ ...recipient, statusAt: at(message.minutesAgo - 1) })) }
+            : undefined,
+        },
+      });
+    }
+  });
+}

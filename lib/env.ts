@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Every variable the app reads, validated once. `.env.example` documents each one.
+ * The start script (lib/runtime/start.ts) fills DATABASE_URL and the secrets on the embedded
+ * default before this runs, so a server never starts with a half-valid environment.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is required (npm start sets it on the embedded default)" })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+    NEXTAUTH_SECRET: z
+      .string({ error: "NEXTAUTH_SECRET is required: a random string of 32+ characters" })
+      .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+    NEXTAUTH_URL: z.url("NEXTAUTH_URL must be the app's public URL, e.g. https://inbox.example.com").optional(),
+    ENCRYPTION_KEY: z
+      .string({ error: "ENCRYPTION_KEY is required: 32 random bytes, base64 (openssl rand -base64 32)" })
+      .refine((value) => Buffer.from(value, "base64").length === 32, "ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
+    ADMIN_EMAIL: z.email("ADMIN_EMAIL must be an email address").optional(),
+    ADMIN_PASSWORD: z.string().min(12, "ADMIN_PASSWORD must be at least 12 characters").optional(),
+    SEED_DEMO: flag.optional(),
+    TRUST_PROXY: flag.default(false),
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
+    SIGN_IN_FAILURE_WINDOW_MINUTES: positiveInt.default(15),
+  })
+  .refine((env) => Boolean(env.ADMIN_EMAIL) === Boolean(env.ADMIN_PASSWORD), {
+    message: "ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither",
+    path: ["ADMIN_PASSWORD"],
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses an environment; throws one error listing every problem, so start-up fails clearly. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(blanksRemoved);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,23 @@
+// For *.db.test.ts: the fresh, migrated database `npm run test:db` made for this run.
+import { createPrismaClient, type Db } from "@/lib/db";
+
+let client: Db | undefined;
+
+export function testDb(): Db {
+  const url = process.env.DATABASE_URL;
+  if (!url?.includes("switchboard_test_")) {
+    throw new Error("Database tests run through `npm run test:db`, which creates a fresh test database");
+  }
+  client ??= createPrismaClient(url);
+  return client;
+}
+
+/** A value unique to this test, for emails and numbers that must not collide across tests. */
+export function unique(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A unique, well-formed NANP test number (+1 555 01x xxxx). */
+export function uniqueNumber(): string {
+  return `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+}
