@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { saveScreen } from "./support/screens";
+
+test.use({ storageState: "e2e/.auth/agent.json" });
+
+test.describe("the demo inbox", () => {
+  test("lists the seeded conversations newest first", async ({ page }, testInfo) => {
+    await page.goto("/conversations");
+    const list = page.getByRole("list", { name: "Conversations" });
+    await expect(list.getByRole("link")).toHaveCount(3);
+    await expect(list.getByRole("link").first()).toContainText("Dana Whitfield");
+    await saveScreen(page, testInfo, "conversation-list");
+  });
+
+  test("shows a group conversation with each sender's name", async ({ page }, testInfo) => {
+    await page.goto("/conversations");
+    await page.getByRole("link", { name: /Lee Park, Morgan Diaz/ }).click();
+    await expect(page.getByText("Group of 3")).toBeVisible();
+    const thread = page.getByRole("list", { name: "Messages" });
+    await expect(thread.getByText("Lee Park", { exact: true })).toBeVisible();
+    await expect(thread.getByText("Can we move Saturday's delivery")).toBeVisible();
+    await saveScreen(page, testInfo, "group-conversation");
+  });
+
+  test("explains a failed message", async ({ page }, testInfo) => {
+    await page.goto("/conversations");
+    await page.getByRole("link", { name: /\(555\) 555-4432/ }).click();
+    await expect(page.getByText(/Not delivered to \(555\) 555-4432: error 4432/)).toBeVisible();
+    await saveScreen(page, testInfo, "failed-message");
+  });
+
+  test("answers 404 for a conversation that does not exist", async ({ page }) => {
+    const response = await page.goto("/conversations/00000000-0000-4000-8000-000000000000");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
+  });
+});
