@@ -40,6 +40,7 @@ async function main() {
     process.env.SEED_DEMO ??= "true";
   }
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   (process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
   const config = parseEnv(process.env);
 
