@@ -27,6 +27,7 @@ export const envSchema = z
     ADMIN_EMAIL: z.email("ADMIN_EMAIL must be an email address").optional(),
     ADMIN_PASSWORD: z.string().min(12, "ADMIN_PASSWORD must be at least 12 characters").optional(),
     SEED_DEMO: flag.optional(),
+    SANDBOX_ENABLED: flag.default(false),
     TRUST_PROXY: flag.default(false),
     SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),

@@ -14,6 +14,7 @@ import { createDatabaseIfMissing } from "./databases";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
 import { binary, migrate, projectRoot, run } from "./processes";
+import { startSandboxForApp, type RunningSandbox } from "./start-sandbox";
 
 const dev = process.argv.includes("--dev");
 const envFile = path.join(projectRoot, ".env");
@@ -23,6 +24,7 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const dataDir = path.resolve(projectRoot, process.env.DATA_DIR ?? ".data");
 let embedded: RunningPostgres | undefined;
+let sandbox: RunningSandbox | undefined;
 
 async function main() {
   const embeddedDefault = !process.env.DATABASE_URL;
@@ -38,11 +40,18 @@ async function main() {
     process.env.NEXTAUTH_SECRET ??= secrets.NEXTAUTH_SECRET;
     process.env.ENCRYPTION_KEY ??= secrets.ENCRYPTION_KEY;
     process.env.SEED_DEMO ??= "true";
+    process.env.SANDBOX_ENABLED ??= "true";
   }
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   (process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
   const config = parseEnv(process.env);
+
+  if (config.SANDBOX_ENABLED) {
+    sandbox = await startSandboxForApp({ appUrl: `http://127.0.0.1:${port}` });
+    process.env.BANDWIDTH_MESSAGING_BASE_URL ??= sandbox.messagingBaseUrl;
+    step(`Bandwidth sandbox at ${sandbox.url} (customer phone: ${sandbox.url}/sandbox)`);
+  }
 
   step("Applying database migrations");
   await migrate(config.DATABASE_URL);
@@ -83,6 +92,7 @@ async function main() {
   });
   const stopAll = async (code: number) => {
     server.kill("SIGTERM");
+    await sandbox?.sandbox.close().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     process.exit(code);
   };
@@ -91,7 +101,7 @@ async function main() {
   server.on("exit", (code) => void stopAll(code ?? 1));
 
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
-  printBanner(config.NEXTAUTH_URL ?? `http://localhost:${port}`, config.SEED_DEMO === true);
+  printBanner(config.NEXTAUTH_URL ?? `http://localhost:${port}`, config.SEED_DEMO === true, sandbox?.url);
 }
 
 function step(message: string) {
@@ -107,8 +117,9 @@ async function waitForHealth(url: string) {
   throw new Error(`The app did not become healthy at ${url}`);
 }
 
-function printBanner(url: string, demo: boolean) {
+function printBanner(url: string, demo: boolean, sandboxUrl: string | undefined) {
   const lines = [`Switchboard is running at ${url}`];
+  if (sandboxUrl) lines.push(`Text it as a customer:   ${sandboxUrl}/sandbox`);
   if (demo) {
     lines.push("", "Demo sign-in (embedded default):");
     for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(5)}  ${user.email}  /  ${user.password}`);
@@ -121,6 +132,7 @@ function printBanner(url: string, demo: boolean) {
 
 main().catch(async (error: unknown) => {
   console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
+  await sandbox?.sandbox.close().catch(() => undefined);
   await embedded?.stop().catch(() => undefined);
   process.exit(1);
 });

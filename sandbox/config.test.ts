@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadSandboxConfig } from "./config";
+
+describe("sandbox settings", () => {
+  it("defaults to Bandwidth's documented limits", () => {
+    expect(loadSandboxConfig({})).toMatchObject({ rateSegmentsPerMinute: 60, queueCapacitySegments: 900, mediaRetentionHours: 48, timeScale: 1, port: 3010 });
+  });
+
+  it("reads SANDBOX_* variables and names the bad ones", () => {
+    expect(loadSandboxConfig({ SANDBOX_TIME_SCALE: "1000", SANDBOX_NUMBERS: "+15555550100, +15555550101" })).toMatchObject({
+      timeScale: 1000,
+      numbers: ["+15555550100", "+15555550101"],
+    });
+    expect(() => loadSandboxConfig({ SANDBOX_TIME_SCALE: "-1", SANDBOX_FAULT_SHUFFLE: "maybe" })).toThrow(/SANDBOX_TIME_SCALE[\s\S]*SANDBOX_FAULT_SHUFFLE/);
+  });
+});
+
+describe("the sandbox", () => {
+  it("imports nothing from the app", () => {
+    const files = (function walk(dir: string): string[] {
+      return readdirSync(dir).flatMap((name) => {
+        const full = path.join(dir, name);
+        return statSync(full).isDirectory() ? walk(full) : full.endsWith(".ts") ? [full] : [];
+      });
+    })(import.meta.dirname);
+    const offenders = files.filter((file) => /from\s+["'](@\/|(\.\.\/)+(lib|app|components|prisma)\/)/.test(readFileSync(file, "utf8")));
+    expect(offenders).toEqual([]);
+  });
+});

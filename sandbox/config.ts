@@ -1,0 +1,97 @@
+import { z } from "zod";
+
+// Uploadable content types, as listed by the spec's uploadMediaRequest.
+export const DEFAULT_MEDIA_CONTENT_TYPES = [
+  "application/json", "application/ogg", "application/pdf", "application/rtf", "application/zip", "application/x-tar",
+  "application/xml", "application/gzip", "application/x-bzip2", "application/x-gzip", "application/smil", "application/javascript",
+  "audio/mp4", "audio/mpeg", "audio/ogg", "audio/flac", "audio/webm", "audio/wav", "audio/amr", "audio/3gpp",
+  "image/bmp", "image/gif", "image/heic", "image/heif", "image/jpeg", "image/pjpeg", "image/png", "image/svg+xml", "image/tiff",
+  "image/webp", "image/x-icon", "text/css", "text/csv", "text/calendar", "text/html", "text/plain", "text/javascript", "text/vcard",
+  "text/vnd.wap.wml", "text/xml", "video/avi", "video/mp4", "video/mpeg", "video/ogg", "video/quicktime", "video/webm",
+  "video/x-ms-wmv", "video/x-flv",
+];
+
+const number = z.coerce.number();
+const list = z.string().transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
+/** The sandbox's settings; each comes from a SANDBOX_* variable (see .env.example). */
+export const sandboxConfigSchema = z.object({
+  port: number.int().min(0).max(65535).default(3010),
+  host: z.string().default("127.0.0.1"),
+  /** Base of the URLs the sandbox hands out (inbound media). Default: http://<host>:<port> */
+  publicUrl: z.url().optional(),
+  /** Durations (queue drain, callback timing and retries, media retention) are divided by this. */
+  timeScale: number.positive().default(1),
+  /** No scaled response timeout goes below this, so loopback round trips are never cut off. */
+  minimumTimeoutMs: number.int().positive().default(500),
+  rateSegmentsPerMinute: number.positive().default(60),
+  queueCapacitySegments: number.int().positive().default(900),
+  mediaMaxBytes: number.int().positive().default(3_500_000),
+  mediaContentTypes: list.default(DEFAULT_MEDIA_CONTENT_TYPES),
+  mediaRetentionHours: number.positive().default(48),
+  mediaListPageSize: number.int().positive().default(100),
+  /** One account and application configured at start (more through /sandbox/applications). */
+  accountId: z.string().regex(/^\d+$/).default("9900001"),
+  apiUsername: z.string().min(1).default("sandbox-api-user"),
+  apiPassword: z.string().min(1).default("sandbox-api-password"),
+  applicationId: z.string().min(1).default("d6e5b1a2-5c1e-4b8e-9a57-3c0f3a9e7b10"),
+  applicationName: z.string().default("Sandbox application"),
+  inboundCallbackUrl: z.url().optional(),
+  statusCallbackUrl: z.url().optional(),
+  callbackUsername: z.string().optional(),
+  callbackPassword: z.string().optional(),
+  numbers: list.default(["+19195550100", "+19195550101", "+18885550100"]),
+  // Fault injection (also settable per run through PUT /sandbox/faults).
+  faultDuplicates: number.int().min(0).max(20).default(0),
+  faultShuffle: flag.default(false),
+  faultDelayMs: number.int().min(0).default(0),
+  faultCallbackFailureRate: number.min(0).max(1).default(0),
+  faultSend429Rate: number.min(0).max(1).default(0),
+  faultSend5xxRate: number.min(0).max(1).default(0),
+});
+
+export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
+
+export const SANDBOX_ENV_NAMES: Record<keyof SandboxConfig, string> = {
+  port: "SANDBOX_PORT",
+  host: "SANDBOX_HOST",
+  publicUrl: "SANDBOX_PUBLIC_URL",
+  timeScale: "SANDBOX_TIME_SCALE",
+  minimumTimeoutMs: "SANDBOX_MINIMUM_TIMEOUT_MS",
+  rateSegmentsPerMinute: "SANDBOX_RATE_SEGMENTS_PER_MINUTE",
+  queueCapacitySegments: "SANDBOX_QUEUE_CAPACITY_SEGMENTS",
+  mediaMaxBytes: "SANDBOX_MEDIA_MAX_BYTES",
+  mediaContentTypes: "SANDBOX_MEDIA_CONTENT_TYPES",
+  mediaRetentionHours: "SANDBOX_MEDIA_RETENTION_HOURS",
+  mediaListPageSize: "SANDBOX_MEDIA_LIST_PAGE_SIZE",
+  accountId: "SANDBOX_ACCOUNT_ID",
+  apiUsername: "SANDBOX_API_USERNAME",
+  apiPassword: "SANDBOX_API_PASSWORD",
+  applicationId: "SANDBOX_APPLICATION_ID",
+  applicationName: "SANDBOX_APPLICATION_NAME",
+  inboundCallbackUrl: "SANDBOX_INBOUND_CALLBACK_URL",
+  statusCallbackUrl: "SANDBOX_STATUS_CALLBACK_URL",
+  callbackUsername: "SANDBOX_CALLBACK_USERNAME",
+  callbackPassword: "SANDBOX_CALLBACK_PASSWORD",
+  numbers: "SANDBOX_NUMBERS",
+  faultDuplicates: "SANDBOX_FAULT_DUPLICATES",
+  faultShuffle: "SANDBOX_FAULT_SHUFFLE",
+  faultDelayMs: "SANDBOX_FAULT_DELAY_MS",
+  faultCallbackFailureRate: "SANDBOX_FAULT_CALLBACK_FAILURE_RATE",
+  faultSend429Rate: "SANDBOX_FAULT_SEND_429_RATE",
+  faultSend5xxRate: "SANDBOX_FAULT_SEND_5XX_RATE",
+};
+
+/** Reads the SANDBOX_* variables; `overrides` (already typed) win over the environment. */
+export function loadSandboxConfig(env: Record<string, string | undefined>, overrides: Partial<SandboxConfig> = {}): SandboxConfig {
+  const raw = Object.fromEntries(
+    Object.entries(SANDBOX_ENV_NAMES).flatMap(([key, name]) => (env[name] ? [[key, env[name]]] : [])),
+  );
+  const parsed = sandboxConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${SANDBOX_ENV_NAMES[issue.path[0] as keyof SandboxConfig] ?? issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid sandbox settings:\n${problems.join("\n")}`);
+  }
+  return { ...parsed.data, ...overrides };
+}

@@ -1,0 +1,136 @@
+import type { SandboxConfig } from "./config";
+
+export type Account = { accountId: string; apiUsername: string; apiPassword: string };
+
+export type Application = {
+  applicationId: string;
+  accountId: string;
+  name: string;
+  inboundCallbackUrl?: string;
+  statusCallbackUrl?: string;
+  callbackUsername?: string;
+  callbackPassword?: string;
+  /** Our numbers served by this application (inbound messages to them go to its callback URL). */
+  numbers: string[];
+};
+
+export type StoredMedia = { accountId: string; mediaId: string; contentType: string; data: Buffer; uploadedAt: number; expiresAt: number };
+
+export type Faults = {
+  /** Extra copies of every callback delivery. */
+  duplicates: number;
+  /** Deliver a message's events in random order. */
+  shuffle: boolean;
+  /** Extra delay before every callback delivery, in real milliseconds. */
+  delayMs: number;
+  /** Share (0–1) of callback delivery attempts that fail before reaching the app. */
+  callbackFailureRate: number;
+  /** Share (0–1) of sends answered 429 / 5xx. */
+  send429Rate: number;
+  send5xxRate: number;
+  /** HTTP statuses the next sends answer with, in order (e.g. [429, 429, 503]). */
+  failNextSends: number[];
+};
+
+/** What a send or media call looked like, so tests can assert on the exact requests the app made. */
+export type RequestRecord = {
+  id: number;
+  at: string;
+  method: string;
+  path: string;
+  username: string | null;
+  contentType: string | null;
+  userAgent: string | null;
+  body: unknown;
+  status: number;
+  response: unknown;
+};
+
+/** A message as Bandwidth returns it from a send (the spec's `message`). */
+export type BandwidthMessage = {
+  id: string;
+  owner: string;
+  applicationId: string;
+  time: string;
+  segmentCount: number;
+  direction: "in" | "out";
+  to: string[];
+  from: string;
+  text: string;
+  media?: string[];
+  tag?: string;
+  priority?: "default" | "high";
+  expiration?: string;
+};
+
+export type MessageRecord = { accountId: string; message: BandwidthMessage; outcomes: Record<string, string> };
+
+const LOG_LIMIT = 5000;
+
+export function defaultFaults(config: SandboxConfig): Faults {
+  return {
+    duplicates: config.faultDuplicates,
+    shuffle: config.faultShuffle,
+    delayMs: config.faultDelayMs,
+    callbackFailureRate: config.faultCallbackFailureRate,
+    send429Rate: config.faultSend429Rate,
+    send5xxRate: config.faultSend5xxRate,
+    failNextSends: [],
+  };
+}
+
+/** Everything the sandbox knows, in memory: like Bandwidth's dashboard plus its message store. */
+export class SandboxState {
+  readonly accounts = new Map<string, Account>();
+  readonly applications = new Map<string, Application>();
+  readonly media = new Map<string, StoredMedia>();
+  readonly requests: RequestRecord[] = [];
+  readonly messages: MessageRecord[] = [];
+  faults: Faults;
+  private requestSequence = 0;
+
+  constructor(readonly config: SandboxConfig) {
+    this.faults = defaultFaults(config);
+    this.accounts.set(config.accountId, { accountId: config.accountId, apiUsername: config.apiUsername, apiPassword: config.apiPassword });
+    this.applications.set(config.applicationId, {
+      applicationId: config.applicationId,
+      accountId: config.accountId,
+      name: config.applicationName,
+      inboundCallbackUrl: config.inboundCallbackUrl,
+      statusCallbackUrl: config.statusCallbackUrl,
+      callbackUsername: config.callbackUsername,
+      callbackPassword: config.callbackPassword,
+      numbers: config.numbers,
+    });
+  }
+
+  applicationForNumber(number: string): Application | undefined {
+    return [...this.applications.values()].find((application) => application.numbers.includes(number));
+  }
+
+  record(entry: Omit<RequestRecord, "id" | "at">): void {
+    this.requestSequence += 1;
+    push(this.requests, { id: this.requestSequence, at: new Date().toISOString(), ...entry });
+  }
+
+  rememberMessage(record: MessageRecord): void {
+    push(this.messages, record);
+  }
+
+  mediaKey(accountId: string, mediaId: string): string {
+    return `${accountId}/${mediaId}`;
+  }
+
+  /** Forgets messages, media, logs and faults; keeps accounts and applications. */
+  reset(): void {
+    this.media.clear();
+    this.requests.length = 0;
+    this.messages.length = 0;
+    this.faults = defaultFaults(this.config);
+  }
+}
+
+function push<T>(log: T[], entry: T) {
+  log.push(entry);
+  if (log.length > LOG_LIMIT) log.splice(0, log.length - LOG_LIMIT);
+}
