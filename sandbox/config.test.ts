@@ -29,3 +29,13 @@ describe("the sandbox", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe("the README's test numbers", () => {
+  it("list every code of the catalogue", async () => {
+    const { errorCodes } = await import("./bandwidth/error-catalogue");
+    const readme = readFileSync(path.join(import.meta.dirname, "..", "README.md"), "utf8");
+    const table = /<!-- test-numbers:start -->([\s\S]*)<!-- test-numbers:end -->/.exec(readme)?.[1] ?? "";
+    const listed = [...table.matchAll(/`\+1555555(\d{4})` \| (\d{4}) /g)].map((match) => [Number(match[1]), Number(match[2])]);
+    expect(listed).toEqual(errorCodes().map((entry) => [entry.code, entry.code]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0)));
+  });
+});
