@@ -41,3 +41,35 @@ export function route<Ctx = unknown>(handler: Handler<Ctx>): Handler<Ctx> {
 export function searchParamsOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
+
+/**
+ * Reads a JSON request body of at most `limit` bytes: 415 unless it is declared JSON, 413 when too
+ * large (checked on the declared length and while reading), 400 when it does not parse.
+ */
+export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new HttpError(415, "unsupported_media_type", `Content-Type must be application/json (got ${type || "none"})`);
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  const tooLarge = () => new HttpError(413, "payload_too_large", `The body must be at most ${limit} bytes`);
+  if (declared > limit) throw tooLarge();
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new HttpError(400, "invalid_json", "The body is not valid JSON");
+  }
+}

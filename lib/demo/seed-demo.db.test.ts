@@ -31,7 +31,10 @@ describe("demo seed", () => {
     await seedDemoData(testDb(), options);
     expect(await counts()).toEqual(first);
 
-    const conversations = await testDb().conversation.findMany({ include: { messages: { include: { recipients: true } } } });
+    const conversations = await testDb().conversation.findMany({
+      where: { ownerNumber: DEMO_BANDWIDTH.numbers[0] },
+      include: { messages: { include: { recipients: true } } },
+    });
     const group = conversations.find((conversation) => conversation.participants.length === 3);
     expect(group?.isGroup).toBe(true);
     const oneToOne = conversations.filter((conversation) => !conversation.isGroup);

@@ -1,0 +1,25 @@
+import { NextResponse } from "next/server";
+import { db } from "@/lib/db";
+import { HttpError, readJsonBody, route } from "@/lib/http";
+import { callbackCredentialsAccepted } from "@/lib/messaging/callback-auth";
+import { ingestCallbacks } from "@/lib/messaging/ingest-callbacks";
+
+type Context = { params: Promise<{ applicationId: string }> };
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Bandwidth's callbacks for one messaging application (the URL admins paste into Bandwidth). */
+export const POST = route<Context>(async (request, context) => {
+  const { applicationId } = await context.params;
+  if (!(await callbackCredentialsAccepted(db(), applicationId, request.headers.get("authorization")))) {
+    return NextResponse.json(
+      { error: { code: "unauthenticated", message: "Callback credentials missing or wrong" } },
+      { status: 401, headers: { "www-authenticate": 'Basic realm="Switchboard callbacks", charset="UTF-8"' } },
+    );
+  }
+  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  const elements = Array.isArray(body) ? body : [body];
+  if (elements.length === 0) throw new HttpError(400, "empty_batch", "The body is an empty array: no events to store");
+  const summary = await ingestCallbacks(db(), applicationId, elements);
+  return NextResponse.json({ received: summary.events, outcomes: summary.outcomes });
+});

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/** The PostgreSQL channel every app instance LISTENs on. */
+export const CHANGES_CHANNEL = "switchboard_changes";
+
+export const changeNoticeSchema = z.object({
+  kind: z.enum(["message.created", "message.updated", "conversation.updated"]),
+  conversationId: z.uuid(),
+  messageId: z.uuid().optional(),
+});
+
+export type ChangeNotice = z.infer<typeof changeNoticeSchema>;
+
+/** Notices for one NOTIFY payload (PostgreSQL caps it near 8000 bytes; we stay well under). */
+export function encodeNotices(notices: ChangeNotice[]): string[] {
+  const unique = [...new Map(notices.map((notice) => [`${notice.kind}:${notice.conversationId}:${notice.messageId ?? ""}`, notice])).values()];
+  const payloads: string[] = [];
+  for (let index = 0; index < unique.length; index += 40) payloads.push(JSON.stringify(unique.slice(index, index + 40)));
+  return payloads;
+}
+
+export function decodeNotices(payload: string): ChangeNotice[] {
+  try {
+    return z.array(changeNoticeSchema).parse(JSON.parse(payload));
+  } catch {
+    return [];
+  }
+}
