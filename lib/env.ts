@@ -32,6 +32,23 @@ export const envSchema = z
     SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
     SIGN_IN_FAILURE_WINDOW_MINUTES: positiveInt.default(15),
+    // Bandwidth configuration bootstrapped from the environment (see lib/bandwidth/env-bootstrap.ts).
+    BANDWIDTH_ACCOUNT_ID: z.string().regex(/^\d+$/, "BANDWIDTH_ACCOUNT_ID is Bandwidth's numeric account id").optional(),
+    BANDWIDTH_API_USERNAME: z.string().min(1).optional(),
+    BANDWIDTH_API_PASSWORD: z.string().min(1).optional(),
+    BANDWIDTH_MESSAGING_BASE_URL: z.url("BANDWIDTH_MESSAGING_BASE_URL must be a URL").default("https://messaging.bandwidth.com/api/v2"),
+    BANDWIDTH_APPLICATION_ID: z.string().min(1).max(100).optional(),
+    BANDWIDTH_APPLICATION_NAME: z.string().min(1).max(200).optional(),
+    BANDWIDTH_CALLBACK_USERNAME: z.string().min(1).max(200).optional(),
+    BANDWIDTH_CALLBACK_PASSWORD: z.string().min(24, "BANDWIDTH_CALLBACK_PASSWORD must be at least 24 random characters").optional(),
+    BANDWIDTH_NUMBERS: z.string().optional(),
+    // Sending.
+    BANDWIDTH_REQUEST_TIMEOUT_MS: positiveInt.default(15_000),
+    BANDWIDTH_SEND_RATE_SEGMENTS_PER_MINUTE: positiveInt.default(60),
+    SEND_CONFIRMATION_WINDOW_SECONDS: positiveInt.default(600),
+    SEND_MAX_RETRIES: positiveInt.default(5),
+    SEND_RATE_LIMITED_GIVE_UP_HOURS: positiveInt.default(24),
+    JOB_WORKERS: flag.default(true),
   })
   .refine((env) => Boolean(env.ADMIN_EMAIL) === Boolean(env.ADMIN_PASSWORD), {
     message: "ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither",

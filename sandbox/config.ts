@@ -49,6 +49,7 @@ export const sandboxConfigSchema = z.object({
   faultCallbackFailureRate: number.min(0).max(1).default(0),
   faultSend429Rate: number.min(0).max(1).default(0),
   faultSend5xxRate: number.min(0).max(1).default(0),
+  faultSendResponseDelayMs: number.int().min(0).default(0),
 });
 
 export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
@@ -81,6 +82,7 @@ export const SANDBOX_ENV_NAMES: Record<keyof SandboxConfig, string> = {
   faultCallbackFailureRate: "SANDBOX_FAULT_CALLBACK_FAILURE_RATE",
   faultSend429Rate: "SANDBOX_FAULT_SEND_429_RATE",
   faultSend5xxRate: "SANDBOX_FAULT_SEND_5XX_RATE",
+  faultSendResponseDelayMs: "SANDBOX_FAULT_SEND_RESPONSE_DELAY_MS",
 };
 
 /** Reads the SANDBOX_* variables; `overrides` (already typed) win over the environment. */

@@ -30,6 +30,11 @@ export type Faults = {
   send5xxRate: number;
   /** HTTP statuses the next sends answer with, in order (e.g. [429, 429, 503]). */
   failNextSends: number[];
+  /**
+   * Hold every accepted send's 202 this long (real ms) while its callbacks go out: callbacks then
+   * beat the answer, and past the client's timeout the answer is lost although the message went.
+   */
+  sendResponseDelayMs: number;
 };
 
 /** What a send or media call looked like, so tests can assert on the exact requests the app made. */
@@ -76,6 +81,7 @@ export function defaultFaults(config: SandboxConfig): Faults {
     send429Rate: config.faultSend429Rate,
     send5xxRate: config.faultSend5xxRate,
     failNextSends: [],
+    sendResponseDelayMs: config.faultSendResponseDelayMs,
   };
 }
 

@@ -1,14 +1,11 @@
 import "server-only";
-import { isTollFree } from "@/lib/bandwidth/phone-number";
-import { encryptSecret } from "@/lib/crypto/secret-box";
-import { hashRandomSecret } from "@/lib/crypto/secret-hash";
 import type { Db } from "@/lib/db";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { conversationIdentity } from "@/lib/messaging/conversation-key";
 import { summariseStatus } from "@/lib/messaging/delivery-status";
 import { ensureDemoUsers } from "@/lib/users/bootstrap";
 
-/** The sandbox's made-up Bandwidth identifiers; the sandbox (issue 3) is configured to match. */
+/** The made-up Bandwidth identifiers of the embedded default, shared by the sandbox and the app. */
 export const DEMO_BANDWIDTH = {
   accountId: "9900001",
   apiUsername: "sandbox-api-user",
@@ -81,53 +78,13 @@ const CONVERSATIONS: DemoConversation[] = [
 ];
 
 /**
- * Demo data for the embedded default: two users, the sandbox's Bandwidth account, application and
- * numbers, and a few conversations (one-to-one, a group of three, one with a failed message).
+ * Demo data for the embedded default: two users and a few conversations (one-to-one, a group of
+ * three, one with a failed message). The Bandwidth account, application and numbers come from the
+ * BANDWIDTH_* environment the start script sets (DEMO_BANDWIDTH, pointed at the sandbox).
  * Idempotent; never touches data it did not create.
  */
-export async function seedDemoData(database: Db, options: { encryptionKey: string; messagingBaseUrl: string }) {
+export async function seedDemoData(database: Db) {
   await ensureDemoUsers(database);
-
-  const account = await database.bandwidthAccount.upsert({
-    where: { accountId: DEMO_BANDWIDTH.accountId },
-    update: {},
-    create: {
-      accountId: DEMO_BANDWIDTH.accountId,
-      name: "Sandbox account",
-      messagingBaseUrl: options.messagingBaseUrl,
-      apiUsername: DEMO_BANDWIDTH.apiUsername,
-      apiPasswordEncrypted: encryptSecret(DEMO_BANDWIDTH.apiPassword, options.encryptionKey),
-      source: "SEED",
-    },
-  });
-  const application = await database.bandwidthApplication.upsert({
-    where: { applicationId: DEMO_BANDWIDTH.applicationId },
-    update: {},
-    create: { applicationId: DEMO_BANDWIDTH.applicationId, name: "Support inbox (sandbox)", accountId: account.id, source: "SEED" },
-  });
-  const hasCredential = await database.callbackCredential.count({ where: { applicationId: application.id } });
-  if (hasCredential === 0) {
-    await database.callbackCredential.create({
-      data: {
-        applicationId: application.id,
-        username: DEMO_BANDWIDTH.callbackUsername,
-        passwordHash: hashRandomSecret(DEMO_BANDWIDTH.callbackPassword),
-      },
-    });
-  }
-  for (const [index, e164] of DEMO_BANDWIDTH.numbers.entries()) {
-    await database.phoneNumber.upsert({
-      where: { e164 },
-      update: {},
-      create: {
-        e164,
-        label: ["Support line", "Billing line", "Toll-free line"][index] ?? null,
-        applicationId: application.id,
-        tollFree: isTollFree(e164),
-        source: "SEED",
-      },
-    });
-  }
 
   const now = Date.now();
   for (const conversation of CONVERSATIONS) await seedConversation(database, conversation, now);

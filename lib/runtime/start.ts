@@ -6,7 +6,8 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db";
-import { seedDemoData } from "@/lib/demo/seed-demo";
+import { applyBandwidthEnvironment } from "@/lib/bandwidth/env-bootstrap";
+import { DEMO_BANDWIDTH, seedDemoData } from "@/lib/demo/seed-demo";
 import { parseEnv } from "@/lib/env";
 import { countUsers, DEMO_USERS, ensureAdminFromEnv } from "@/lib/users/bootstrap";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint";
@@ -42,6 +43,7 @@ async function main() {
     process.env.SEED_DEMO ??= "true";
     process.env.SANDBOX_ENABLED ??= "true";
   }
+  if (process.env.SANDBOX_ENABLED === "true") applyDemoBandwidthAccount();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   (process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
@@ -49,7 +51,10 @@ async function main() {
 
   if (config.SANDBOX_ENABLED) {
     sandbox = await startSandboxForApp({ appUrl: `http://127.0.0.1:${port}` });
-    process.env.BANDWIDTH_MESSAGING_BASE_URL ??= sandbox.messagingBaseUrl;
+    if (!process.env.BANDWIDTH_MESSAGING_BASE_URL) {
+      process.env.BANDWIDTH_MESSAGING_BASE_URL = sandbox.messagingBaseUrl;
+      config.BANDWIDTH_MESSAGING_BASE_URL = sandbox.messagingBaseUrl;
+    }
     step(`Bandwidth sandbox at ${sandbox.url} (customer phone: ${sandbox.url}/sandbox)`);
   }
 
@@ -61,12 +66,14 @@ async function main() {
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
       if (await ensureAdminFromEnv(database, config.ADMIN_EMAIL, config.ADMIN_PASSWORD)) step(`Created admin ${config.ADMIN_EMAIL}`);
     }
+    const bandwidth = await applyBandwidthEnvironment(database, config);
+    if (bandwidth.applied) {
+      step(`Bandwidth account ${bandwidth.accountId} from the environment${bandwidth.numbers.length ? ` (numbers ${bandwidth.numbers.join(", ")})` : ""}`);
+      for (const warning of bandwidth.warnings) console.warn(`  ! ${warning}`);
+    }
     if (config.SEED_DEMO) {
-      step("Loading demo data (users, sandbox Bandwidth account, conversations)");
-      await seedDemoData(database, {
-        encryptionKey: config.ENCRYPTION_KEY,
-        messagingBaseUrl: process.env.BANDWIDTH_MESSAGING_BASE_URL ?? "http://127.0.0.1:3010/api/v2",
-      });
+      step("Loading demo data (users and conversations)");
+      await seedDemoData(database);
     }
     if ((await countUsers(database)) === 0) {
       console.warn("\n  ! No user exists yet: set ADMIN_EMAIL and ADMIN_PASSWORD and start again to create an admin.\n");
@@ -102,6 +109,22 @@ async function main() {
 
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
   printBanner(config.NEXTAUTH_URL ?? `http://localhost:${port}`, config.SEED_DEMO === true, sandbox?.url);
+}
+
+/** With the sandbox, the Bandwidth account is the sandbox's demo one, unless set otherwise. */
+function applyDemoBandwidthAccount() {
+  const demo = {
+    BANDWIDTH_ACCOUNT_ID: DEMO_BANDWIDTH.accountId,
+    BANDWIDTH_API_USERNAME: DEMO_BANDWIDTH.apiUsername,
+    BANDWIDTH_API_PASSWORD: DEMO_BANDWIDTH.apiPassword,
+    BANDWIDTH_APPLICATION_ID: DEMO_BANDWIDTH.applicationId,
+    BANDWIDTH_APPLICATION_NAME: "Support inbox (sandbox)",
+    BANDWIDTH_CALLBACK_USERNAME: DEMO_BANDWIDTH.callbackUsername,
+    BANDWIDTH_CALLBACK_PASSWORD: DEMO_BANDWIDTH.callbackPassword,
+    BANDWIDTH_NUMBERS: DEMO_BANDWIDTH.numbers.join(","),
+  };
+  if (process.env.BANDWIDTH_ACCOUNT_ID) return;
+  Object.assign(process.env, demo);
 }
 
 function step(message: string) {

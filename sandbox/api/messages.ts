@@ -75,6 +75,8 @@ export async function createMessage(deps: MessagingDeps, request: IncomingMessag
     shuffle: deps.state.faults.shuffle,
   });
   deps.state.rememberMessage({ accountId, message, outcomes });
+  const hold = deps.state.faults.sendResponseDelayMs;
+  if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
   return { reply: { status: 202, body: message }, body };
 }
 

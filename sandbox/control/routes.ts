@@ -31,6 +31,7 @@ const faultsSchema = z
     send429Rate: z.number().min(0).max(1),
     send5xxRate: z.number().min(0).max(1),
     failNextSends: z.array(z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)])).max(100),
+    sendResponseDelayMs: z.number().int().min(0).max(600_000),
   })
   .partial()
   .strict();

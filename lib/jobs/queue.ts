@@ -1,0 +1,57 @@
+import "server-only";
+import { PgBoss } from "pg-boss";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Jobs live in PostgreSQL (pg-boss, schema `pgboss`), so every app instance shares one queue. */
+export const QUEUES = {
+  /** Put a queued message on the wire. */
+  send: "send-message",
+  /** After a send whose answer was lost: has Bandwidth confirmed it by callbacks? */
+  confirm: "confirm-send",
+} as const;
+
+export type SendJob = { messageId: string };
+
+const globalForBoss = globalThis as unknown as { switchboardBoss?: Promise<PgBoss> };
+
+/** The process's pg-boss, started (and its queues created) on first use. */
+export function jobQueue(): Promise<PgBoss> {
+  globalForBoss.switchboardBoss ??= startQueue();
+  return globalForBoss.switchboardBoss;
+}
+
+async function startQueue(): Promise<PgBoss> {
+  // LISTEN/NOTIFY wakes a worker the moment a send is queued instead of at its next poll.
+  const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: "pgboss", max: 4, useListenNotify: true });
+  boss.on("error", (error) => console.error("[jobs]", error));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) {
+    // Our handlers reschedule deliberately (429, pacing); pg-boss retries only what crashed.
+    await boss.createQueue(name, { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, notify: true });
+  }
+  return boss;
+}
+
+/**
+ * Enqueues inside the caller's transaction (pg-boss writes its job row through `tx`), so a message
+ * is never stored without its job, nor a job left for a message that was rolled back.
+ */
+export async function enqueueInTransaction(tx: Prisma.TransactionClient, queue: string, data: object, options: { startAfter?: Date } = {}) {
+  const boss = await jobQueue();
+  await boss.send(queue, data, {
+    ...options,
+    db: { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
+  });
+}
+
+export async function enqueue(queue: string, data: object, options: { startAfter?: Date } = {}) {
+  await (await jobQueue()).send(queue, data, options);
+}
+
+/** Stops this process's pg-boss (tests, shutdown). */
+export async function stopJobQueue(): Promise<void> {
+  const boss = globalForBoss.switchboardBoss;
+  globalForBoss.switchboardBoss = undefined;
+  if (boss) await (await boss).stop({ graceful: false, wait: true });
+}

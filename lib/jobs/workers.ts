@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { jobQueue, QUEUES } from "./queue";
+import { processConfirmJob, processSendJob, type SendJobData, type SendSettings } from "./send-message-job";
+
+export function sendSettings(): SendSettings {
+  const config = env();
+  return {
+    encryptionKey: config.ENCRYPTION_KEY,
+    requestTimeoutMs: config.BANDWIDTH_REQUEST_TIMEOUT_MS,
+    segmentsPerMinute: config.BANDWIDTH_SEND_RATE_SEGMENTS_PER_MINUTE,
+    confirmationWindowMs: config.SEND_CONFIRMATION_WINDOW_SECONDS * 1000,
+    maxRetries: config.SEND_MAX_RETRIES,
+    rateLimitedGiveUpMs: config.SEND_RATE_LIMITED_GIVE_UP_HOURS * 3_600_000,
+  };
+}
+
+/** Registers this instance's workers (every instance may run them; jobs are taken once). */
+export async function startWorkers(): Promise<void> {
+  const boss = await jobQueue();
+  const deps = {
+    database: db(),
+    settings: sendSettings(),
+    schedule: async (queue: string, data: object, at: Date) => {
+      await boss.send(queue, data, { startAfter: at });
+    },
+  };
+  await boss.work<SendJobData>(QUEUES.send, { localConcurrency: 4, pollingIntervalSeconds: 2 }, async ([job]) => {
+    if (job) await processSendJob(deps, job.data);
+  });
+  await boss.work<{ messageId: string }>(QUEUES.confirm, { pollingIntervalSeconds: 5 }, async ([job]) => {
+    if (job) await processConfirmJob(deps.database, job.data);
+  });
+}

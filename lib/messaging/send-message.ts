@@ -1,0 +1,84 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { CurrentUser } from "@/lib/auth/session";
+import type { Db } from "@/lib/db";
+import { HttpError } from "@/lib/http";
+import { enqueueInTransaction, QUEUES } from "@/lib/jobs/queue";
+import { publishChanges } from "@/lib/realtime/publish";
+import { checkRecipients, groupFromTollFreeProblem, type SendMessageInput } from "@/lib/validations/send-message";
+import { conversationIdentity } from "./conversation-key";
+import { upsertConversation } from "./conversation-store";
+import { getMessageView, type MessageView } from "./message-queries";
+
+const unprocessable = (message: string) => new HttpError(422, "unprocessable", message);
+
+/**
+ * An agent sends a message: checked (our number, allowed to send from it, 1–10 valid recipients,
+ * no group from toll-free, some text), then stored with one `queued` recipient row each and its
+ * send job, in one transaction. The worker (lib/jobs/send-message-job.ts) puts it on the wire.
+ * Not idempotent: each call is a new message.
+ */
+export async function sendMessage(database: Db, sender: CurrentUser, input: SendMessageInput): Promise<MessageView> {
+  const { from, to } = await resolveParties(database, input);
+  const number = await database.phoneNumber.findUnique({
+    where: { e164: from },
+    select: { e164: true, allowAllAgents: true, agents: { where: { userId: sender.id }, select: { userId: true } } },
+  });
+  if (!number) throw unprocessable(`${from} is not one of our numbers.`);
+  if (!number.allowAllAgents && number.agents.length === 0 && sender.role !== "ADMIN") {
+    throw new HttpError(403, "forbidden", `You are not allowed to send from ${from}. Ask an admin for access.`);
+  }
+  const recipients = checkRecipients(to, from);
+  if (!recipients.ok) throw unprocessable(recipients.problem);
+  const tollFree = groupFromTollFreeProblem(from, recipients.numbers);
+  if (tollFree) throw unprocessable(tollFree);
+  const text = input.text ?? "";
+  if (text.trim() === "") throw unprocessable("Write a message before sending.");
+
+  const id = randomUUID();
+  await database.$transaction(async (tx) => {
+    const now = new Date();
+    const conversationId = await upsertConversation(tx, conversationIdentity(from, recipients.numbers), now);
+    await tx.message.create({
+      data: {
+        id,
+        conversationId,
+        direction: "OUTBOUND",
+        from,
+        to: recipients.numbers,
+        text,
+        tag: id, // echoed in every callback, so statuses match even before Bandwidth's 202 is stored
+        status: "queued",
+        sentById: sender.id,
+        createdAt: now,
+        recipients: { create: recipients.numbers.map((phoneNumber) => ({ phoneNumber, status: "queued" as const })) },
+      },
+    });
+    await tx.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: now, lastMessageId: id } });
+    await enqueueInTransaction(tx, QUEUES.send, { messageId: id });
+    await publishChanges(tx, [{ kind: "message.created", conversationId, messageId: id }]);
+  });
+  const view = await getMessageView(database, id);
+  if (!view) throw new Error("the message just stored is missing");
+  return view;
+}
+
+/** `from` and `to`, taken from the conversation when one is named (and checked against it). */
+async function resolveParties(database: Db, input: SendMessageInput): Promise<{ from: string; to: string | string[] }> {
+  if (!input.conversationId) {
+    if (!input.from) throw unprocessable("from: choose which of our numbers sends.");
+    if (!input.to) throw unprocessable("to: add at least one recipient.");
+    return { from: input.from, to: input.to };
+  }
+  const conversation = await database.conversation.findUnique({ where: { id: input.conversationId } });
+  if (!conversation) throw new HttpError(404, "not_found", "No conversation with that id.");
+  if (input.from && input.from !== conversation.ownerNumber) {
+    throw unprocessable(`from: this conversation belongs to ${conversation.ownerNumber}.`);
+  }
+  if (input.to) {
+    const check = checkRecipients(input.to, conversation.ownerNumber);
+    const same = check.ok && check.numbers.length === conversation.participants.length && check.numbers.every((n) => conversation.participants.includes(n));
+    if (!same) throw unprocessable("to: must be the conversation's participants (or leave it out).");
+  }
+  return { from: conversation.ownerNumber, to: conversation.participants };
+}

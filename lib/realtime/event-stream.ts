@@ -1,0 +1,58 @@
+import "server-only";
+import type { ChangeNotice } from "./change-notice";
+import { changeListener } from "./listener";
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * A Server-Sent Events stream of change notices for one signed-in browser: `ready` once, then
+ * `changes` as they commit, `live` when this instance's database listener goes down or up, and a
+ * comment heartbeat. `stillAllowed` is asked on each heartbeat (a deactivated user is cut off).
+ * Cleans up when the browser goes away.
+ */
+export function changeEventStream(signal: AbortSignal, stillAllowed: () => Promise<boolean>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const write = (chunk: string) => {
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          cleanup();
+        }
+      };
+      const event = (name: string, data: unknown) => write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+      const unsubscribe = changeListener().subscribe(
+        (notices: ChangeNotice[]) => event("changes", notices),
+        (up) => event("live", { up }),
+      );
+      const heartbeat = setInterval(() => {
+        write(`: heartbeat ${new Date().toISOString()}\n\n`);
+        void stillAllowed().then((allowed) => {
+          if (!allowed) {
+            event("signed-out", {});
+            cleanup();
+          }
+        });
+      }, HEARTBEAT_MS);
+      cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        signal.removeEventListener("abort", cleanup);
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+        cleanup = () => {};
+      };
+      signal.addEventListener("abort", cleanup);
+      write("retry: 3000\n\n");
+      event("ready", { live: changeListener().up, at: new Date().toISOString() });
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}

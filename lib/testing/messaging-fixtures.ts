@@ -1,0 +1,45 @@
+// For database tests of sending: a sandbox on a free port and a Bandwidth account, application
+// and numbers in the test database pointing at it, plus an agent to send as.
+import { randomBytes } from "node:crypto";
+import type { CurrentUser } from "@/lib/auth/session";
+import { applyBandwidthEnvironment } from "@/lib/bandwidth/env-bootstrap";
+import { loadSandboxConfig } from "@/sandbox/config";
+import { createSandbox } from "@/sandbox/server";
+import { testDb, unique } from "./test-database";
+
+export const SENDER_NUMBER = "+19195550100";
+export const TOLL_FREE_NUMBER = "+18885550100";
+
+export async function messagingFixture(options: { callbackUrl?: string } = {}) {
+  const accountId = String(1_000_000 + Math.floor(Math.random() * 8_000_000));
+  const applicationId = `app-${randomBytes(6).toString("hex")}`;
+  const credentials = { username: "api-user", password: "api-password-for-tests" };
+  const sandbox = createSandbox(
+    loadSandboxConfig({}, {
+      port: 0,
+      accountId,
+      apiUsername: credentials.username,
+      apiPassword: credentials.password,
+      applicationId,
+      numbers: [SENDER_NUMBER, TOLL_FREE_NUMBER],
+      statusCallbackUrl: options.callbackUrl,
+      inboundCallbackUrl: options.callbackUrl,
+    }),
+  );
+  const url = await sandbox.listen();
+  await applyBandwidthEnvironment(testDb(), {
+    BANDWIDTH_ACCOUNT_ID: accountId,
+    BANDWIDTH_API_USERNAME: credentials.username,
+    BANDWIDTH_API_PASSWORD: credentials.password,
+    BANDWIDTH_MESSAGING_BASE_URL: `${url}/api/v2`,
+    BANDWIDTH_APPLICATION_ID: applicationId,
+    BANDWIDTH_APPLICATION_NAME: "Test application",
+    BANDWIDTH_CALLBACK_USERNAME: "callbacks",
+    BANDWIDTH_CALLBACK_PASSWORD: "callback-password-long-enough-1234",
+    BANDWIDTH_NUMBERS: `${SENDER_NUMBER},${TOLL_FREE_NUMBER}`,
+    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? "",
+  });
+  const user = await testDb().user.create({ data: { email: `${unique("sender")}@example.com`, name: "Sender", passwordHash: "x", role: "AGENT" } });
+  const agent: CurrentUser = { id: user.id, email: user.email, name: user.name, role: "AGENT", active: true };
+  return { sandbox, url, accountId, applicationId, agent, close: () => sandbox.close() };
+}
