@@ -4,6 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 // server is the real start script: migrations, demo seed, production build, `next start`.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+export const sandboxPort = port + 10;
 
 export default defineConfig({
   testDir: "e2e",
@@ -49,6 +50,12 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       SEED_DEMO: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The Bandwidth sandbox, with its durations compressed 20× so callbacks and retries are quick.
+      SANDBOX_ENABLED: "true",
+      SANDBOX_PORT: String(port + 10),
+      SANDBOX_TIME_SCALE: "20",
+      SANDBOX_MINIMUM_TIMEOUT_MS: "3000",
+      BANDWIDTH_SEND_RATE_SEGMENTS_PER_MINUTE: "6000",
     },
   },
 });

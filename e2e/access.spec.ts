@@ -1,15 +1,17 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { saveScreen } from "./support/screens";
 
-// Every API route file in the app, as a URL with sample path parameters.
-function apiRoutes(dir = path.join("app", "api")): string[] {
+// Every API route file in the app with the methods it exports, as a URL with sample parameters.
+function apiRoutes(dir = path.join("app", "api")): Array<{ url: string; method: string }> {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) return apiRoutes(full);
     if (entry !== "route.ts") return [];
-    return [`/${path.dirname(full).replace(/^app\//, "").replace(/\[\.\.\.\w+\]/g, "session").replace(/\[\w+\]/g, "00000000-0000-4000-8000-000000000000")}`];
+    const url = `/${path.dirname(full).replace(/^app\//, "").replace(/\[\.\.\.\w+\]/g, "session").replace(/\[\w+\]/g, "00000000-0000-4000-8000-000000000000")}`;
+    const methods = [...readFileSync(full, "utf8").matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? "GET");
+    return methods.map((method) => ({ url, method }));
   });
 }
 
@@ -18,12 +20,12 @@ const PUBLIC = [/^\/api\/health$/, /^\/api\/auth\//, /^\/api\/webhooks\//];
 
 test.describe("anonymous visitors", () => {
   test("get 401 JSON from every inbox and admin API, not a redirect", async ({ request }) => {
-    const routes = apiRoutes().filter((route) => !PUBLIC.some((pattern) => pattern.test(route)));
-    expect(routes).toEqual(expect.arrayContaining(["/api/conversations", "/api/admin/users"]));
-    for (const route of routes) {
-      const response = await request.get(route, { maxRedirects: 0 });
-      expect(response.status(), route).toBe(401);
-      expect(await response.json(), route).toMatchObject({ error: { code: "unauthenticated" } });
+    const routes = apiRoutes().filter((route) => !PUBLIC.some((pattern) => pattern.test(route.url)));
+    expect(routes).toEqual(expect.arrayContaining([{ url: "/api/conversations", method: "GET" }, { url: "/api/messages", method: "POST" }, { url: "/api/admin/users", method: "GET" }]));
+    for (const { url, method } of routes) {
+      const response = await request.fetch(url, { method, maxRedirects: 0, ...(method === "GET" ? {} : { data: {} }) });
+      expect(response.status(), `${method} ${url}`).toBe(401);
+      expect(await response.json(), `${method} ${url}`).toMatchObject({ error: { code: "unauthenticated" } });
     }
   });
 

@@ -53,5 +53,5 @@ export async function enqueue(queue: string, data: object, options: { startAfter
 export async function stopJobQueue(): Promise<void> {
   const boss = globalForBoss.switchboardBoss;
   globalForBoss.switchboardBoss = undefined;
-  if (boss) await (await boss).stop({ graceful: false, wait: true });
+  if (boss) await (await boss).stop({ graceful: false });
 }

@@ -26,10 +26,12 @@ export async function startWorkers(): Promise<void> {
       await boss.send(queue, data, { startAfter: at });
     },
   };
-  await boss.work<SendJobData>(QUEUES.send, { localConcurrency: 4, pollingIntervalSeconds: 2 }, async ([job]) => {
+  // NOTIFY wakes a worker when a send is queued; a job queued for later (a 429's Retry-After, a
+  // paced slot) is only found by polling, so the poll stays short even while NOTIFY is active.
+  await boss.work<SendJobData>(QUEUES.send, { localConcurrency: 4, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 }, async ([job]) => {
     if (job) await processSendJob(deps, job.data);
   });
-  await boss.work<{ messageId: string }>(QUEUES.confirm, { pollingIntervalSeconds: 5 }, async ([job]) => {
+  await boss.work<{ messageId: string }>(QUEUES.confirm, { pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 5 }, async ([job]) => {
     if (job) await processConfirmJob(deps.database, job.data);
   });
 }
