@@ -49,6 +49,7 @@ export const envSchema = z
     SEND_MAX_RETRIES: positiveInt.default(5),
     SEND_RATE_LIMITED_GIVE_UP_HOURS: positiveInt.default(24),
     JOB_WORKERS: flag.default(true),
+    BENCH_NOOP_ROUTE: flag.default(false),
   })
   .refine((env) => Boolean(env.ADMIN_EMAIL) === Boolean(env.ADMIN_PASSWORD), {
     message: "ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither",

@@ -54,6 +54,18 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
   const declared = Number(request.headers.get("content-length") ?? "0");
   const tooLarge = () => new HttpError(413, "payload_too_large", `The body must be at most ${limit} bytes`);
   if (declared > limit) throw tooLarge();
+  // With a declared length the body is bounded already: read it in one go (cheaper than chunks).
+  const text = declared > 0 ? await request.text() : await readBounded(request, limit, tooLarge);
+  if (Buffer.byteLength(text) > limit) throw tooLarge();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "invalid_json", "The body is not valid JSON");
+  }
+}
+
+/** A body without Content-Length (chunked): read piece by piece, refusing more than `limit` bytes. */
+async function readBounded(request: Request, limit: number, tooLarge: () => HttpError): Promise<string> {
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -67,9 +79,5 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
     }
     chunks.push(value);
   }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  } catch {
-    throw new HttpError(400, "invalid_json", "The body is not valid JSON");
-  }
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sendMessage } from "@/lib/messaging/send-message";
 import { messagingFixture, SENDER_NUMBER } from "@/lib/testing/messaging-fixtures";
-import { testDb, uniqueNumber } from "@/lib/testing/test-database";
+import { closeTestPool, testDb, testPool, uniqueNumber } from "@/lib/testing/test-database";
 import { stopJobQueue } from "./queue";
 import { processConfirmJob, processSendJob, type SendDeps, type SendSettings } from "./send-message-job";
 
@@ -18,6 +18,7 @@ let fixture: Awaited<ReturnType<typeof messagingFixture>>;
 let scheduled: Array<{ queue: string; data: { messageId: string; reservedSlot?: string }; at: Date }>;
 const deps = (overrides: Partial<SendSettings> = {}): SendDeps => ({
   database: testDb(),
+  pool: testPool(),
   settings: { ...settings, ...overrides },
   schedule: async (queue, data, at) => {
     scheduled.push({ queue, data: data as { messageId: string }, at });
@@ -35,6 +36,7 @@ afterEach(() => fixture.close());
 afterAll(async () => {
   await stopJobQueue();
   await testDb().$disconnect();
+  await closeTestPool();
 });
 
 describe("the send worker, against the sandbox through Bandwidth's SDK", () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { sendThroughBandwidth, type SendOutcome } from "@/lib/bandwidth/messaging-client";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
+import type pg from "pg";
 import { applyPendingStatusEvents } from "@/lib/messaging/ingest-callbacks";
 import { summariseStatus } from "@/lib/messaging/delivery-status";
 import { reserveSendSlot } from "@/lib/messaging/send-pacing";
@@ -20,6 +21,8 @@ export type SendSettings = {
 
 export type SendDeps = {
   database: Db;
+  /** For applying statuses that arrived before the send was accepted (lib/messaging/ingest-callbacks.ts). */
+  pool: pg.Pool;
   settings: SendSettings;
   /** Queues a job to run at `at` (pg-boss in the app; a recorder in tests). */
   schedule: (queue: string, data: object, at: Date) => Promise<void>;
@@ -75,6 +78,7 @@ async function act(deps: SendDeps, message: Claimed, outcome: SendOutcome): Prom
   switch (outcome.kind) {
     case "accepted":
       await storeAcceptance(database, message.id, outcome);
+      await applyPendingStatusEvents(deps.pool, message.id);
       return "sent";
     case "rejected":
       return failMessage(database, message.id, `Bandwidth refused the message: ${outcome.detail}`);
@@ -111,6 +115,9 @@ async function act(deps: SendDeps, message: Claimed, outcome: SendOutcome): Prom
 
 async function storeAcceptance(database: Db, messageId: string, outcome: Extract<SendOutcome, { kind: "accepted" }>) {
   await database.$transaction(async (tx) => {
+    // The same lock the webhook takes for this Bandwidth message, so callbacks that race this answer
+    // are applied strictly before or after it, never against a stale read.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`bandwidth-message:${outcome.id}`}, 0))`;
     const current = await tx.message.findUniqueOrThrow({ where: { id: messageId }, select: { bandwidthMessageId: true, conversationId: true } });
     await tx.messageRecipient.updateMany({ where: { messageId, status: { in: ["queued", "unconfirmed"] } }, data: { status: "accepted" } });
     const recipients = await tx.messageRecipient.findMany({ where: { messageId }, select: { status: true } });
@@ -126,8 +133,7 @@ async function storeAcceptance(database: Db, messageId: string, outcome: Extract
         errorDetail: null,
       },
     });
-    const notices = await applyPendingStatusEvents(tx, messageId);
-    await publishChanges(tx, [...notices, { kind: "message.updated", conversationId: current.conversationId, messageId }]);
+    await publishChanges(tx, [{ kind: "message.updated", conversationId: current.conversationId, messageId }]);
   });
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db-pool";
 import { env } from "@/lib/env";
 import { jobQueue, QUEUES } from "./queue";
 import { processConfirmJob, processSendJob, type SendJobData, type SendSettings } from "./send-message-job";
@@ -21,6 +22,7 @@ export async function startWorkers(): Promise<void> {
   const boss = await jobQueue();
   const deps = {
     database: db(),
+    pool: pgPool(),
     settings: sendSettings(),
     schedule: async (queue: string, data: object, at: Date) => {
       await boss.send(queue, data, { startAfter: at });

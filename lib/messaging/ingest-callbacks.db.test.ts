@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { testDb, uniqueNumber } from "@/lib/testing/test-database";
+import { closeTestPool, testDb, testPool, uniqueNumber } from "@/lib/testing/test-database";
 import { specExamples } from "@/sandbox/testing/openapi";
 import { CHANGES_CHANNEL, decodeNotices } from "@/lib/realtime/change-notice";
 import { conversationIdentity } from "./conversation-key";
 import { applyPendingStatusEvents, ingestCallbacks } from "./ingest-callbacks";
 
 const APP = "app-under-test";
-afterAll(() => testDb().$disconnect());
+afterAll(async () => {
+  await testDb().$disconnect();
+  await closeTestPool();
+});
 
 type Event = Record<string, unknown> & { message: Record<string, unknown> };
 
@@ -58,7 +61,7 @@ describe("ingesting callbacks", () => {
     const to = [uniqueNumber(), uniqueNumber(), "+15555554432"];
     const message = await ourMessage(owner, to);
     const bandwidthId = `bw-${randomUUID()}`;
-    for (const event of lifecycle(bandwidthId, message.id, owner, to)) await ingestCallbacks(testDb(), APP, [event]);
+    for (const event of lifecycle(bandwidthId, message.id, owner, to)) await ingestCallbacks(testPool(), APP, [event]);
     const state = await finalState(message.id);
     expect(state.status).toBe("failed");
     expect(state.recipients.filter((r) => r.status === "delivered")).toHaveLength(2);
@@ -71,7 +74,7 @@ describe("ingesting callbacks", () => {
     const owner = uniqueNumber();
     const to = [uniqueNumber(), uniqueNumber(), "+15555554432"];
     const clean = await ourMessage(owner, to);
-    for (const event of lifecycle(`bw-${randomUUID()}`, clean.id, owner, to)) await ingestCallbacks(testDb(), APP, [event]);
+    for (const event of lifecycle(`bw-${randomUUID()}`, clean.id, owner, to)) await ingestCallbacks(testPool(), APP, [event]);
 
     const messy = await ourMessage(owner, to);
     const bandwidthId = `bw-${randomUUID()}`;
@@ -82,7 +85,7 @@ describe("ingesting callbacks", () => {
       batches.push(events.slice(index, index + size));
       index += size;
     }
-    await Promise.all(batches.map((batch) => ingestCallbacks(testDb(), APP, batch)));
+    await Promise.all(batches.map((batch) => ingestCallbacks(testPool(), APP, batch)));
 
     expect(await finalState(messy.id)).toEqual(await finalState(clean.id));
     const logged = await testDb().callbackEvent.groupBy({ by: ["outcome"], where: { bandwidthMessageId: bandwidthId }, _count: true });
@@ -96,8 +99,8 @@ describe("ingesting callbacks", () => {
     const owner = uniqueNumber();
     const recipient = uniqueNumber();
     const message = await ourMessage(owner, [recipient]);
-    await ingestCallbacks(testDb(), APP, [statusEvent("message-delivered", "bw-c1", message.id, owner, [recipient], recipient, 5)]);
-    const summary = await ingestCallbacks(testDb(), APP, [statusEvent("message-failed", "bw-c1", message.id, owner, [recipient], recipient, 6, 4720)]);
+    await ingestCallbacks(testPool(), APP, [statusEvent("message-delivered", "bw-c1", message.id, owner, [recipient], recipient, 5)]);
+    const summary = await ingestCallbacks(testPool(), APP, [statusEvent("message-failed", "bw-c1", message.id, owner, [recipient], recipient, 6, 4720)]);
     expect(summary.outcomes).toEqual({ conflict: 1 });
     expect((await finalState(message.id)).recipients[0]).toMatchObject({ status: "delivered", errorCode: null });
   });
@@ -106,7 +109,7 @@ describe("ingesting callbacks", () => {
     const owner = uniqueNumber();
     const from = uniqueNumber();
     const received = { type: "message-received", time: "2026-01-01T00:00:00Z", to: owner, description: "Incoming message received", message: { id: `bw-${randomUUID()}`, owner, applicationId: APP, time: "2026-01-01T00:00:00Z", segmentCount: 1, direction: "in", to: [owner], from, text: "hi" } };
-    const summary = await ingestCallbacks(testDb(), APP, [{ type: "message-delivered", to: owner }, "nonsense", received, { type: "message-read", to: owner, time: "x", message: { id: "r1" } }]);
+    const summary = await ingestCallbacks(testPool(), APP, [{ type: "message-delivered", to: owner }, "nonsense", received, { type: "message-read", to: owner, time: "x", message: { id: "r1" } }]);
     expect(summary.outcomes).toEqual({ rejected: 2, applied: 1, ignored: 1 });
     const conversation = await testDb().conversation.findFirstOrThrow({ where: { ownerNumber: owner } });
     expect(conversation.participants).toEqual([from]);
@@ -119,13 +122,11 @@ describe("ingesting callbacks", () => {
     const owner = uniqueNumber();
     const recipient = uniqueNumber();
     const futureId = randomUUID();
-    const summary = await ingestCallbacks(testDb(), APP, [statusEvent("message-delivered", `bw-${futureId}`, futureId, owner, [recipient], recipient, 9)]);
+    const summary = await ingestCallbacks(testPool(), APP, [statusEvent("message-delivered", `bw-${futureId}`, futureId, owner, [recipient], recipient, 9)]);
     expect(summary.outcomes).toEqual({ deferred: 1 });
     const conversation = await testDb().conversation.create({ data: conversationIdentity(owner, [recipient]) });
-    await testDb().$transaction(async (tx) => {
-      await tx.message.create({ data: { id: futureId, conversationId: conversation.id, direction: "OUTBOUND", from: owner, to: [recipient], status: "queued", recipients: { create: [{ phoneNumber: recipient, status: "queued" }] } } });
-      await applyPendingStatusEvents(tx, futureId);
-    });
+    await testDb().message.create({ data: { id: futureId, conversationId: conversation.id, direction: "OUTBOUND", from: owner, to: [recipient], status: "queued", recipients: { create: [{ phoneNumber: recipient, status: "queued" }] } } });
+    await applyPendingStatusEvents(testPool(), futureId);
     expect((await finalState(futureId)).recipients[0]?.status).toBe("delivered");
     expect(await testDb().pendingStatusEvent.count({ where: { tag: futureId } })).toBe(0);
   });
@@ -133,7 +134,7 @@ describe("ingesting callbacks", () => {
   it("records a message sent outside Switchboard", async () => {
     const owner = uniqueNumber();
     const recipient = uniqueNumber();
-    await ingestCallbacks(testDb(), APP, [statusEvent("message-delivered", "bw-external-1", "someone else's tag", owner, [recipient], recipient, 1)]);
+    await ingestCallbacks(testPool(), APP, [statusEvent("message-delivered", "bw-external-1", "someone else's tag", owner, [recipient], recipient, 1)]);
     const message = await testDb().message.findUniqueOrThrow({ where: { bandwidthMessageId: "bw-external-1" }, include: { recipients: true, conversation: true } });
     expect(message).toMatchObject({ direction: "OUTBOUND", origin: "EXTERNAL", status: "delivered", conversation: { ownerNumber: owner, participants: [recipient] } });
   });
@@ -147,7 +148,7 @@ describe("ingesting callbacks", () => {
     try {
       const owner = uniqueNumber();
       const message = await ourMessage(owner, [uniqueNumber()]);
-      await ingestCallbacks(testDb(), APP, [statusEvent("message-sent", `bw-${randomUUID()}`, message.id, owner, message.to, message.to[0] ?? "", 1)]);
+      await ingestCallbacks(testPool(), APP, [statusEvent("message-sent", `bw-${randomUUID()}`, message.id, owner, message.to, message.to[0] ?? "", 1)]);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(received.flatMap(decodeNotices)).toContainEqual({ kind: "message.updated", conversationId: message.conversationId, messageId: message.id });
     } finally {
@@ -164,7 +165,7 @@ describe("the official OpenAPI callback examples", () => {
     const event = structuredClone(example.value) as Event;
     const messageId = `${event.message.id as string}-${randomUUID()}`;
     event.message.id = messageId;
-    const summary = await ingestCallbacks(testDb(), APP, [event]);
+    const summary = await ingestCallbacks(testPool(), APP, [event]);
     expect(summary.outcomes, name).toEqual({ applied: 1 });
     const message = await testDb().message.findUniqueOrThrow({ where: { bandwidthMessageId: messageId }, include: { recipients: true, media: true, conversation: true } });
     const m = event.message as { owner: string; from: string; to: string[]; text?: string; media?: string[] };

@@ -1,15 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { parseCallback, statusCallbackSchema } from "@/lib/bandwidth/callback-schema";
-import type { Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type pg from "pg";
+import { parseCallback, statusCallbackSchema, type ReceivedCallback } from "@/lib/bandwidth/callback-schema";
+import { withTransaction, type Sql } from "@/lib/db-pool";
 import type { CallbackOutcome } from "@/lib/generated/prisma/enums";
-import type { ChangeNotice } from "@/lib/realtime/change-notice";
-import { publishChanges } from "@/lib/realtime/publish";
-import { applyReceived } from "./apply-received";
-import { applyStatus, applyToMessage } from "./apply-status";
-
-type Tx = Prisma.TransactionClient;
+import { CHANGES_CHANNEL, encodeNotices, type ChangeNotice } from "@/lib/realtime/change-notice";
+import { logEvent, type LogEntry } from "./ingest-log";
+import { ingestReceived } from "./ingest-received";
+import { applyStatusEvent, applyToMessage, claimStatusEvent, type LockedMessage } from "./ingest-status";
 
 export type IngestSummary = { requestId: string; events: number; outcomes: Partial<Record<CallbackOutcome, number>> };
 
@@ -18,48 +16,108 @@ export type IngestSummary = { requestId: string; events: number; outcomes: Parti
  * with what became of it, and applied, all in one transaction, so the caller may answer 2xx only
  * once this resolves. Idempotent per event (a repeat is logged as `duplicate` and changes nothing),
  * order-independent (statuses only move forward), and never throws for a bad element (it is
- * logged as `rejected`). Change notices go out on commit.
+ * logged as `rejected`). Change notices go out on commit. Plain SQL through pg: this is the
+ * webhook's hot path, one or two statements per event.
  */
-export async function ingestCallbacks(database: Db, applicationId: string, elements: unknown[]): Promise<IngestSummary> {
+export async function ingestCallbacks(pool: pg.Pool, applicationId: string, elements: unknown[]): Promise<IngestSummary> {
   const requestId = randomUUID();
-  const outcomes = await withDeadlockRetry(() =>
-    database.$transaction((tx) => ingestInTransaction(tx, applicationId, requestId, elements), { maxWait: 10_000, timeout: 20_000 }),
-  );
+  const [only] = elements;
+  if (elements.length === 1 && isReceived(only)) {
+    // The common case: one inbound message, stored, logged and announced by one atomic statement.
+    const parsed = parseCallback(only);
+    if (parsed.kind === "received") {
+      const entry = { applicationId, requestId, position: 0, payload: only, dedupeKey: parsed.dedupeKey };
+      const result = await ingestReceivedOrReject(pool, parsed.event, entry, CHANGES_CHANNEL);
+      return { requestId, events: 1, outcomes: { [result.outcome]: 1 } };
+    }
+  }
+  const outcomes = await withDeadlockRetry(() => withTransaction(pool, (client) => ingestInTransaction(client, applicationId, requestId, elements)));
   return { requestId, events: elements.length, outcomes };
 }
 
-async function ingestInTransaction(tx: Tx, applicationId: string, requestId: string, elements: unknown[]) {
-  // Serialise work on the same Bandwidth message across requests. All of a request's locks are
-  // taken first, in one order, so two requests can never wait on each other in a cycle.
-  for (const key of messageLockKeys(elements)) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+const isReceived = (element: unknown) => (element as { type?: unknown } | null)?.type === "message-received";
+
+async function ingestInTransaction(sql: Sql, applicationId: string, requestId: string, elements: unknown[]) {
+  // Serialise work on the same Bandwidth message across requests: a status is applied against the
+  // recipients as they are after the previous status committed, never against a stale snapshot.
+  // All of a request's locks are taken first, in one order, so two requests never wait in a cycle.
+  // (A lone message-received needs none: its key and the message id are unique in the database.)
+  const keys = messageLockKeys(elements);
+  const onlyReceived = elements.every(isReceived);
+  if (keys.length > 1 || !onlyReceived) for (const key of keys) await sql.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [key]);
   const outcomes: Partial<Record<CallbackOutcome, number>> = {};
   const notices: ChangeNotice[] = [];
-  for (const [position, element] of elements.entries()) {
-    const result = await ingestOne(tx, element);
+  for (const [position, payload] of elements.entries()) {
+    const result = await ingestOne(sql, { applicationId, requestId, position, payload, dedupeKey: null });
     outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
     notices.push(...result.notices);
-    const logged = await tx.callbackEvent.create({
-      data: {
-        applicationId,
-        requestId,
-        position,
-        type: result.type,
-        bandwidthMessageId: result.messageId,
-        recipient: result.recipient,
-        eventTime: result.time,
-        dedupeKey: result.dedupeKey,
-        payload: (element ?? null) as Prisma.InputJsonValue,
-        outcome: result.outcome,
-        reason: result.reason ?? null,
-      },
-      select: { id: true },
-    });
-    if (result.outcome === "deferred" && result.tag) {
-      await tx.pendingStatusEvent.create({ data: { tag: result.tag, callbackEventId: logged.id, payload: element as Prisma.InputJsonValue } });
-    }
   }
-  await publishChanges(tx, notices);
+  for (const payload of encodeNotices(notices)) await sql.query("SELECT pg_notify($1, $2)", [CHANGES_CHANNEL, payload]);
   return outcomes;
+}
+
+async function ingestOne(sql: Sql, entry: LogEntry): Promise<{ outcome: CallbackOutcome; notices: ChangeNotice[] }> {
+  const parsed = parseCallback(entry.payload);
+  if (parsed.kind === "rejected") {
+    await logEvent(sql, entry, { type: typeOf(entry.payload), messageId: null, recipient: null, time: null }, "rejected", parsed.reason);
+    return { outcome: "rejected", notices: [] };
+  }
+  if (parsed.kind === "other") {
+    await logEvent(sql, { ...entry, dedupeKey: parsed.dedupeKey }, { type: parsed.type.slice(0, 100), messageId: null, recipient: null, time: null }, "ignored", `${parsed.type} is not acted on`);
+    return { outcome: "ignored", notices: [] };
+  }
+  const keyed = { ...entry, dedupeKey: parsed.dedupeKey };
+  const facts = { type: parsed.event.type, messageId: parsed.event.message.id, recipient: parsed.event.to, time: new Date(parsed.event.time) };
+  if (parsed.kind === "received") return ingestReceivedOrReject(sql, parsed.event, keyed, null);
+  const claimed = await claimStatusEvent(sql, parsed.event, parsed.dedupeKey);
+  if (!claimed.fresh) {
+    await logEvent(sql, keyed, facts, "duplicate", "seen before");
+    return { outcome: "duplicate", notices: [] };
+  }
+  const result = await applyStatusEvent(sql, parsed.event, claimed.message);
+  await logEvent(sql, keyed, facts, result.outcome, result.reason, result.deferTag);
+  return result;
+}
+
+async function ingestReceivedOrReject(sql: Sql, event: ReceivedCallback, entry: LogEntry, notifyOn: string | null) {
+  try {
+    return await ingestReceived(sql, event, entry, notifyOn);
+  } catch (error) {
+    // Only a broken event lands here (e.g. no one but our number in it); a database error rethrows.
+    if (error instanceof Error && !("code" in error)) {
+      const facts = { type: event.type, messageId: event.message.id, recipient: event.to, time: new Date(event.time) };
+      await logEvent(sql, entry, facts, "rejected", error.message);
+      return { outcome: "rejected" as const, notices: [] };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Applies status events that arrived before the message they name (by tag) existed, in their own
+ * transaction. Called once the message's send has been accepted.
+ */
+export async function applyPendingStatusEvents(pool: pg.Pool, messageId: string): Promise<void> {
+  await withTransaction(pool, async (sql) => {
+    const pending = await sql.query<{ id: string; payload: unknown }>("SELECT id::text, payload FROM pending_status_events WHERE tag = $1 ORDER BY id FOR UPDATE", [messageId]);
+    if (pending.rows.length === 0) return;
+    const { rows } = await sql.query<{ id: string; conversation_id: string; bandwidth_message_id: string | null; recipients: LockedMessage["recipients"] }>(
+      `SELECT id::text, conversation_id::text, bandwidth_message_id,
+         (SELECT coalesce(json_agg(json_build_object('p', r.phone_number, 's', r.status)), '[]'::json) FROM message_recipients r WHERE r.message_id = m.id) AS recipients
+       FROM messages m WHERE id = $1::uuid FOR UPDATE`,
+      [messageId],
+    );
+    const row = rows[0];
+    if (!row) return;
+    const message: LockedMessage = { id: row.id, conversationId: row.conversation_id, bandwidthMessageId: row.bandwidth_message_id, recipients: row.recipients };
+    const notices: ChangeNotice[] = [];
+    for (const entry of pending.rows) {
+      const event = statusCallbackSchema.safeParse(entry.payload);
+      if (event.success) notices.push(...(await applyToMessage(sql, message, event.data)).notices);
+    }
+    await sql.query("DELETE FROM pending_status_events WHERE id = ANY($1::bigint[])", [pending.rows.map((entry) => entry.id)]);
+    for (const payload of encodeNotices(notices)) await sql.query("SELECT pg_notify($1, $2)", [CHANGES_CHANNEL, payload]);
+  });
 }
 
 function messageLockKeys(elements: unknown[]): string[] {
@@ -77,74 +135,11 @@ async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 3): Promi
     try {
       return await work();
     } catch (error) {
-      const message = error instanceof Error ? error.message : "";
-      const retryable = /40P01|40001|deadlock detected|could not serialize/.test(message);
-      if (!retryable || attempt >= attempts) throw error;
+      const code = (error as { code?: string }).code;
+      if ((code !== "40P01" && code !== "40001") || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
     }
   }
-}
-
-type OneResult = {
-  outcome: CallbackOutcome;
-  reason?: string;
-  notices: ChangeNotice[];
-  type: string | null;
-  messageId: string | null;
-  recipient: string | null;
-  time: Date | null;
-  dedupeKey: string | null;
-  tag?: string;
-};
-
-async function ingestOne(tx: Tx, element: unknown): Promise<OneResult> {
-  const parsed = parseCallback(element);
-  if (parsed.kind === "rejected") {
-    return { outcome: "rejected", reason: parsed.reason, notices: [], type: typeOf(element), messageId: null, recipient: null, time: null, dedupeKey: null };
-  }
-  if (parsed.kind === "other") {
-    return { outcome: "ignored", reason: `${parsed.type} is not acted on`, notices: [], type: parsed.type, messageId: null, recipient: null, time: null, dedupeKey: parsed.dedupeKey };
-  }
-  const { event, dedupeKey } = parsed;
-  const facts = { type: event.type, messageId: event.message.id, recipient: event.to, time: new Date(event.time), dedupeKey, tag: event.message.tag };
-  if (!(await claim(tx, dedupeKey))) return { ...facts, outcome: "duplicate", reason: "seen before", notices: [] };
-  try {
-    if (parsed.kind === "received") {
-      const { notices, reason } = await applyReceived(tx, parsed.event);
-      return { ...facts, outcome: notices.length ? "applied" : "duplicate", reason, notices };
-    }
-    return { ...facts, ...(await applyStatus(tx, parsed.event)) };
-  } catch (error) {
-    // Only a broken event lands here (e.g. a message with no one but our number in it).
-    if (error instanceof Error && !("code" in error)) return { ...facts, outcome: "rejected", reason: error.message, notices: [] };
-    throw error;
-  }
-}
-
-/** True the first time an event key is seen; concurrent copies wait on the key's row lock. */
-async function claim(tx: Tx, dedupeKey: string): Promise<boolean> {
-  const inserted = await tx.$executeRaw`INSERT INTO callback_dedupe (dedupe_key) VALUES (${dedupeKey}) ON CONFLICT DO NOTHING`;
-  return inserted === 1;
-}
-
-/**
- * Applies status events that arrived before the message they name (by tag) existed. Call in the
- * transaction that creates the message or stores its Bandwidth id.
- */
-export async function applyPendingStatusEvents(tx: Tx, messageId: string): Promise<ChangeNotice[]> {
-  const pending = await tx.pendingStatusEvent.findMany({ where: { tag: messageId }, orderBy: { id: "asc" } });
-  if (pending.length === 0) return [];
-  const locked = await tx.$queryRaw<Array<{ id: string; conversation_id: string; bandwidth_message_id: string | null }>>`
-    SELECT id::text, conversation_id::text, bandwidth_message_id FROM messages WHERE id = ${messageId}::uuid FOR UPDATE`;
-  const message = locked[0];
-  if (!message) return [];
-  const notices: ChangeNotice[] = [];
-  for (const entry of pending) {
-    const event = statusCallbackSchema.safeParse(entry.payload);
-    if (event.success) notices.push(...(await applyToMessage(tx, message, event.data)).notices);
-  }
-  await tx.pendingStatusEvent.deleteMany({ where: { id: { in: pending.map((entry) => entry.id) } } });
-  return notices;
 }
 
 function typeOf(element: unknown): string | null {

@@ -1,4 +1,5 @@
 // For *.db.test.ts: the fresh, migrated database `npm run test:db` made for this run.
+import pg from "pg";
 import { createPrismaClient, type Db } from "@/lib/db";
 
 let client: Db | undefined;
@@ -20,4 +21,18 @@ export function unique(prefix: string): string {
 /** A unique, well-formed NANP test number (+1 555 01x xxxx). */
 export function uniqueNumber(): string {
   return `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+}
+
+let pool: pg.Pool | undefined;
+
+/** A plain pg pool on the same database, for the code paths that use one (the webhook). */
+export function testPool(): pg.Pool {
+  testDb(); // same guard
+  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  return pool;
+}
+
+export async function closeTestPool(): Promise<void> {
+  await pool?.end();
+  pool = undefined;
 }

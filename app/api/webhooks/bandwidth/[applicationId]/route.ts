@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db-pool";
 import { HttpError, readJsonBody, route } from "@/lib/http";
 import { callbackCredentialsAccepted } from "@/lib/messaging/callback-auth";
 import { ingestCallbacks } from "@/lib/messaging/ingest-callbacks";
@@ -20,6 +21,6 @@ export const POST = route<Context>(async (request, context) => {
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   const elements = Array.isArray(body) ? body : [body];
   if (elements.length === 0) throw new HttpError(400, "empty_batch", "The body is an empty array: no events to store");
-  const summary = await ingestCallbacks(db(), applicationId, elements);
+  const summary = await ingestCallbacks(pgPool(), applicationId, elements);
   return NextResponse.json({ received: summary.events, outcomes: summary.outcomes });
 });

@@ -1,0 +1,80 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { ReceivedCallback } from "@/lib/bandwidth/callback-schema";
+import type { Sql } from "@/lib/db-pool";
+import type { ChangeNotice } from "@/lib/realtime/change-notice";
+import { inboundIdentity } from "./conversation-key";
+import type { LogEntry } from "./ingest-log";
+
+// One prepared statement (planned once per connection), so one round trip: claim the event's key, upsert the conversation (our number +
+// everyone else), insert the message and its media, and log the raw event with its outcome. When
+// the key was taken (a repeat) or the message is already stored, nothing but the log row is written.
+const RECEIVED_SQL = `
+WITH claim AS (
+  INSERT INTO callback_dedupe (dedupe_key) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1
+), stored AS (
+  SELECT 1 FROM messages WHERE bandwidth_message_id = $2
+), conv AS (
+  INSERT INTO conversations (id, owner_number, participants, participants_key, is_group, last_message_at, last_message_id, created_at, updated_at)
+  SELECT gen_random_uuid(), $3, $4::text[], $5, $6, $7, $8::uuid, now(), now()
+  WHERE EXISTS (SELECT 1 FROM claim) AND NOT EXISTS (SELECT 1 FROM stored)
+  ON CONFLICT (owner_number, participants_key) DO UPDATE SET
+    last_message_id = CASE WHEN EXCLUDED.last_message_at >= conversations.last_message_at THEN EXCLUDED.last_message_id ELSE conversations.last_message_id END,
+    last_message_at = GREATEST(conversations.last_message_at, EXCLUDED.last_message_at),
+    updated_at = now()
+  RETURNING id
+), msg AS (
+  INSERT INTO messages (id, conversation_id, direction, origin, bandwidth_message_id, "from", "to", text, tag, segment_count, priority, status, message_time, created_at, updated_at)
+  SELECT $8::uuid, conv.id, 'INBOUND', 'SWITCHBOARD', $2, $9, $10::text[], $11, $12, $13, $14, 'received', $7, $7, now() FROM conv
+  RETURNING id, conversation_id
+), files AS (
+  INSERT INTO media (id, message_id, position, source_url, file_name, status, created_at, updated_at)
+  SELECT gen_random_uuid(), msg.id, (f.ord - 1)::int, f.url, f.name, 'pending', now(), now()
+  FROM msg, unnest($15::text[], $16::text[]) WITH ORDINALITY AS f(url, name, ord)
+), logged AS (
+  INSERT INTO callback_events (application_id, request_id, position, type, bandwidth_message_id, recipient, event_time, dedupe_key, payload, outcome, reason)
+  VALUES ($17, $18::uuid, $19, 'message-received', $2, $20, $21, $1, $22::jsonb,
+    (CASE WHEN EXISTS (SELECT 1 FROM msg) THEN 'applied' ELSE 'duplicate' END)::"CallbackOutcome",
+    CASE WHEN EXISTS (SELECT 1 FROM msg) THEN NULL WHEN EXISTS (SELECT 1 FROM claim) THEN 'message already stored' ELSE 'seen before' END)
+)
+SELECT msg.id::text AS message_id, msg.conversation_id::text AS conversation_id,
+  CASE WHEN $23::text IS NULL THEN NULL ELSE pg_notify($23, json_build_array(json_build_object('kind', 'message.created', 'conversationId', msg.conversation_id, 'messageId', msg.id))::text) END AS notified
+FROM (SELECT 1) AS one LEFT JOIN msg ON true`;
+
+/**
+ * A `message-received` event → an inbound message in the conversation of our number (`owner`) and
+ * everyone else on it ({from} ∪ to − owner): a group MMS lands in the group's conversation.
+ * Idempotent on the event and on Bandwidth's message id. Logs the event itself. With `notifyOn`,
+ * the change notice is queued by the same statement (for a request that is this one event, run
+ * outside an explicit transaction: one statement is atomic, and one round trip).
+ */
+export async function ingestReceived(
+  sql: Sql,
+  event: ReceivedCallback,
+  log: LogEntry,
+  notifyOn: string | null = null,
+): Promise<{ outcome: "applied" | "duplicate"; notices: ChangeNotice[] }> {
+  const { message } = event;
+  const identity = inboundIdentity(message.owner, message.from, message.to);
+  const at = new Date(message.time);
+  const media = message.media ?? [];
+  const { rows } = await sql.query<{ message_id: string | null; conversation_id: string | null }>({ name: "ingest-received", text: RECEIVED_SQL, values: [
+    log.dedupeKey, message.id, identity.ownerNumber, identity.participants, identity.participantsKey, identity.isGroup, at, randomUUID(),
+    message.from, message.to, message.text ?? "", message.tag ?? null, message.segmentCount ?? null, message.priority ?? null,
+    media, media.map(fileNameOf),
+    log.applicationId, log.requestId, log.position, event.to, new Date(event.time), JSON.stringify(log.payload), notifyOn,
+  ] });
+  const row = rows[0];
+  if (!row?.message_id || !row.conversation_id) return { outcome: "duplicate", notices: [] };
+  // Already announced by the statement itself when `notifyOn` was given.
+  return { outcome: "applied", notices: notifyOn ? [] : [{ kind: "message.created", conversationId: row.conversation_id, messageId: row.message_id }] };
+}
+
+function fileNameOf(url: string, position: number): string {
+  try {
+    const last = new URL(url).pathname.split("/").filter(Boolean).pop();
+    return last ? decodeURIComponent(last) : `attachment-${position + 1}`;
+  } catch {
+    return `attachment-${position + 1}`;
+  }
+}

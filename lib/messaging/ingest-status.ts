@@ -1,0 +1,120 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { StatusCallback } from "@/lib/bandwidth/callback-schema";
+import type { Sql } from "@/lib/db-pool";
+import type { CallbackOutcome, DeliveryStatus } from "@/lib/generated/prisma/enums";
+import type { ChangeNotice } from "@/lib/realtime/change-notice";
+import { conversationIdentity } from "./conversation-key";
+import { summariseStatus } from "./delivery-status";
+import { statusOfEvent, transition } from "./status-transition";
+
+export type StatusResult = { outcome: CallbackOutcome; reason: string | null; notices: ChangeNotice[]; deferTag?: string };
+
+export type LockedMessage = { id: string; conversationId: string; bandwidthMessageId: string | null; recipients: Array<{ p: string; s: DeliveryStatus }> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Claims the event's key and locks the message it is about — by Bandwidth's id, else by our tag
+// (our message id), so a status that beats the send's 202 still finds its message.
+const CLAIM_AND_LOCK_SQL = `
+WITH claim AS (INSERT INTO callback_dedupe (dedupe_key) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1)
+SELECT EXISTS (SELECT 1 FROM claim) AS fresh, m.id::text AS id, m.conversation_id::text AS conversation_id, m.bandwidth_message_id,
+  (SELECT coalesce(json_agg(json_build_object('p', r.phone_number, 's', r.status)), '[]'::json) FROM message_recipients r WHERE r.message_id = m.id) AS recipients
+FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+  SELECT id, conversation_id, bandwidth_message_id FROM messages
+  WHERE direction = 'OUTBOUND' AND (bandwidth_message_id = $2 OR (id = $3::uuid AND (bandwidth_message_id IS NULL OR bandwidth_message_id = $2)))
+  LIMIT 1 FOR UPDATE
+) AS m ON true`;
+
+/**
+ * Claims a status event and finds its message. `fresh` is false for a repeat (then nothing is
+ * locked or changed).
+ */
+export async function claimStatusEvent(sql: Sql, event: StatusCallback, dedupeKey: string): Promise<{ fresh: boolean; message: LockedMessage | null }> {
+  const tag = event.message.tag && UUID.test(event.message.tag) ? event.message.tag : null;
+  const { rows } = await sql.query<{ fresh: boolean; id: string | null; conversation_id: string; bandwidth_message_id: string | null; recipients: LockedMessage["recipients"] }>(
+    { name: "ingest-status-claim", text: CLAIM_AND_LOCK_SQL, values: [dedupeKey, event.message.id, tag] },
+  );
+  const row = rows[0];
+  if (!row?.fresh) return { fresh: false, message: null };
+  if (!row.id) return { fresh: true, message: null };
+  return { fresh: true, message: { id: row.id, conversationId: row.conversation_id, bandwidthMessageId: row.bandwidth_message_id, recipients: row.recipients } };
+}
+
+/**
+ * A claimed status event → the status of the recipient it names (the outer `to`), forward only.
+ * A tag that claims to be ours but matches nothing is deferred; anything else unknown is a message
+ * sent outside Switchboard, recorded as such.
+ */
+export async function applyStatusEvent(sql: Sql, event: StatusCallback, message: LockedMessage | null): Promise<StatusResult> {
+  if (!message) {
+    const tag = event.message.tag;
+    if (tag && UUID.test(tag)) return { outcome: "deferred", reason: "no message with this tag yet", notices: [], deferTag: tag };
+    return applyToMessage(sql, await createExternalMessage(sql, event), event);
+  }
+  return applyToMessage(sql, message, event);
+}
+
+const APPLY_SQL = `
+WITH recipient AS (
+  INSERT INTO message_recipients (message_id, phone_number, status, error_code, error_description, status_at, updated_at)
+  VALUES ($1::uuid, $2, $3::"DeliveryStatus", $4, $5, $6, now())
+  ON CONFLICT (message_id, phone_number) DO UPDATE SET status = EXCLUDED.status, error_code = EXCLUDED.error_code,
+    error_description = EXCLUDED.error_description, status_at = EXCLUDED.status_at, updated_at = now()
+)
+UPDATE messages SET status = $7::"DeliveryStatus", bandwidth_message_id = coalesce(bandwidth_message_id, $8), segment_count = coalesce($9, segment_count),
+  error_detail = CASE WHEN $10 THEN NULL ELSE error_detail END, updated_at = now()
+WHERE id = $1::uuid`;
+
+export async function applyToMessage(sql: Sql, message: LockedMessage, event: StatusCallback): Promise<StatusResult> {
+  const incoming = statusOfEvent(event.type);
+  const current = message.recipients.find((recipient) => recipient.p === event.to)?.s ?? "queued";
+  const verdict = transition(current, incoming);
+  if (!verdict.change) return { outcome: verdict.outcome, reason: verdict.reason, notices: [] };
+  const recipients = [...message.recipients.filter((recipient) => recipient.p !== event.to), { p: event.to, s: incoming }];
+  const failed = incoming === "failed";
+  await sql.query({
+    name: "ingest-status-apply",
+    text: APPLY_SQL,
+    values: [
+      message.id, event.to, incoming, failed ? (event.errorCode ?? null) : null, failed ? (event.description ?? null) : null, new Date(event.time),
+      summariseStatus(recipients.map((recipient) => ({ status: recipient.s }))), event.message.id, event.message.segmentCount ?? null,
+      recipients.every((recipient) => recipient.s !== "unconfirmed"),
+    ],
+  });
+  message.recipients = recipients; // later events of the same batch see this one
+  return { outcome: "applied", reason: null, notices: [{ kind: "message.updated", conversationId: message.conversationId, messageId: message.id }] };
+}
+
+const EXTERNAL_SQL = `
+WITH conv AS (
+  INSERT INTO conversations (id, owner_number, participants, participants_key, is_group, last_message_at, last_message_id, created_at, updated_at)
+  VALUES (gen_random_uuid(), $1, $2::text[], $3, $4, $5, $6::uuid, now(), now())
+  ON CONFLICT (owner_number, participants_key) DO UPDATE SET
+    last_message_id = CASE WHEN EXCLUDED.last_message_at >= conversations.last_message_at THEN EXCLUDED.last_message_id ELSE conversations.last_message_id END,
+    last_message_at = GREATEST(conversations.last_message_at, EXCLUDED.last_message_at), updated_at = now()
+  RETURNING id
+), msg AS (
+  INSERT INTO messages (id, conversation_id, direction, origin, bandwidth_message_id, "from", "to", text, tag, segment_count, status, message_time, accepted_at, created_at, updated_at)
+  SELECT $6::uuid, conv.id, 'OUTBOUND', 'EXTERNAL', $7, $8, $9::text[], $10, $11, $12, 'accepted', $5, $5, $5, now() FROM conv
+  RETURNING id, conversation_id
+), recipients AS (
+  INSERT INTO message_recipients (message_id, phone_number, status, status_at, updated_at)
+  SELECT msg.id, number, 'accepted', $5, now() FROM msg, unnest($9::text[]) AS number
+)
+SELECT conversation_id::text AS conversation_id FROM msg`;
+
+/** A message sent from one of our numbers outside Switchboard, known only from its callbacks. */
+async function createExternalMessage(sql: Sql, event: StatusCallback): Promise<LockedMessage> {
+  const { message } = event;
+  const identity = conversationIdentity(message.from, message.to);
+  const id = randomUUID();
+  const at = new Date(message.time);
+  const { rows } = await sql.query<{ conversation_id: string }>(EXTERNAL_SQL, [
+    identity.ownerNumber, identity.participants, identity.participantsKey, identity.isGroup, at, id,
+    message.id, message.from, message.to, message.text ?? "", message.tag ?? null, message.segmentCount ?? null,
+  ]);
+  const conversationId = rows[0]?.conversation_id;
+  if (!conversationId) throw new Error("external message was not stored");
+  return { id, conversationId, bandwidthMessageId: message.id, recipients: [...new Set(message.to)].map((p) => ({ p, s: "accepted" as const })) };
+}
