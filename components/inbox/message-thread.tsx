@@ -25,6 +25,7 @@ export function MessageThread({ messages, names, isGroup }: Props) {
               </time>
               {outbound ? <StatusBadge status={message.status} /> : null}
             </div>
+            {outbound && message.errorDetail ? <p className="max-w-[75%] text-right text-xs text-amber-800 dark:text-amber-300">{message.errorDetail}</p> : null}
             {outbound && message.recipients.some((recipient) => recipient.status === "failed") ? (
               <ul className="text-xs text-red-700 dark:text-red-300">
                 {message.recipients

@@ -6,7 +6,8 @@ import type { Db } from "@/lib/db";
  * set/not set; callback passwords are never stored in a readable form at all.
  */
 export async function adminOverview(database: Db) {
-  const [accounts, applications, numbers, users] = await Promise.all([
+  const [alerts, accounts, applications, numbers, users] = await Promise.all([
+    database.adminAlert.findMany({ where: { resolvedAt: null }, orderBy: { createdAt: "desc" }, take: 20, select: { id: true, kind: true, message: true, createdAt: true } }),
     database.bandwidthAccount.findMany({
       orderBy: { createdAt: "asc" },
       select: { id: true, accountId: true, name: true, messagingBaseUrl: true, apiUsername: true, apiPasswordEncrypted: true, source: true },
@@ -31,6 +32,7 @@ export async function adminOverview(database: Db) {
     listUsers(database),
   ]);
   return {
+    alerts,
     accounts: accounts.map(({ apiPasswordEncrypted, ...account }) => ({ ...account, apiPasswordSet: apiPasswordEncrypted.length > 0 })),
     applications,
     numbers,

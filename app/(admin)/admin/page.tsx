@@ -14,11 +14,28 @@ export default async function AdminPage() {
   // Checked here too: a page can be fetched without its layout re-rendering.
   const user = await requirePageUser("/admin");
   if (!canAdminister(user)) forbidden();
-  const { accounts, applications, numbers, users } = await adminOverview(db());
+  const { alerts, accounts, applications, numbers, users } = await adminOverview(db());
   const baseUrl = env().NEXTAUTH_URL ?? "";
   return (
     <main className="mx-auto flex w-full max-w-5xl flex-col gap-6 p-6">
       <h1 className="text-2xl font-semibold">Admin</h1>
+      {alerts.length > 0 ? (
+        <section aria-labelledby="alerts-heading" className="rounded-xl border border-red-300 bg-red-50 p-5 dark:border-red-900 dark:bg-red-950">
+          <h2 id="alerts-heading" className="text-base font-semibold text-red-900 dark:text-red-100">
+            Needs your attention
+          </h2>
+          <ul className="mt-2 flex flex-col gap-1 text-sm text-red-900 dark:text-red-100">
+            {alerts.map((alert) => (
+              <li key={alert.id}>
+                <time dateTime={alert.createdAt.toISOString()} className="mr-2 text-red-700 dark:text-red-300">
+                  {alert.createdAt.toLocaleString("en-US")}
+                </time>
+                {alert.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <AdminSection title="Bandwidth accounts" description="API credentials are encrypted at rest and never shown again after saving.">
         <AdminTable
           headers={["Name", "Account id", "Messaging API", "API user", "Password", "Set by"]}
