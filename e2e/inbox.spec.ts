@@ -29,7 +29,7 @@ test.describe("the demo inbox", () => {
   test("explains a failed message", async ({ page }, testInfo) => {
     await page.goto("/conversations");
     await page.getByRole("link", { name: /\(555\) 555-4432/ }).click();
-    await expect(page.getByText(/Not delivered to \(555\) 555-4432: error 4432/)).toBeVisible();
+    await expect(page.getByText(/Not delivered to \(555\) 555-4432: Messaging to country forbidden \(error 4432\)\. Bandwidth refused it/)).toBeVisible();
     await saveScreen(page, testInfo, "failed-message");
   });
 

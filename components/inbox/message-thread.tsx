@@ -1,4 +1,5 @@
 import { StatusBadge } from "@/components/inbox/status-badge";
+import { explainError } from "@/lib/bandwidth/error-explanations";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import type { MessageView } from "@/lib/messaging/message-queries";
 
@@ -30,11 +31,14 @@ export function MessageThread({ messages, names, isGroup }: Props) {
               <ul className="text-xs text-red-700 dark:text-red-300">
                 {message.recipients
                   .filter((recipient) => recipient.status === "failed")
-                  .map((recipient) => (
-                    <li key={recipient.phoneNumber}>
-                      Not delivered to {label(recipient.phoneNumber)}: error {recipient.errorCode} ({recipient.errorDescription})
-                    </li>
-                  ))}
+                  .map((recipient) => {
+                    const why = explainError(recipient.errorCode, recipient.errorDescription);
+                    return (
+                      <li key={recipient.phoneNumber}>
+                        {why.unconfirmed ? "Delivery unconfirmed for" : "Not delivered to"} {label(recipient.phoneNumber)}: {why.title} (error {why.code}). {why.action}
+                      </li>
+                    );
+                  })}
               </ul>
             ) : null}
           </li>

@@ -9,6 +9,8 @@ export const QUEUES = {
   send: "send-message",
   /** After a send whose answer was lost: has Bandwidth confirmed it by callbacks? */
   confirm: "confirm-send",
+  /** Daily housekeeping (old duplicate-detection keys). */
+  maintenance: "maintenance",
 } as const;
 
 export type SendJob = { messageId: string };

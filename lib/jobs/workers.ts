@@ -33,6 +33,12 @@ export async function startWorkers(): Promise<void> {
   await boss.work<SendJobData>(QUEUES.send, { localConcurrency: 4, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 }, async ([job]) => {
     if (job) await processSendJob(deps, job.data);
   });
+  // Bandwidth retries a callback for 24 hours; keys a week old can no longer meet a repeat worth
+  // catching (and a very late one still changes nothing: ids are unique, statuses only move forward).
+  await boss.schedule(QUEUES.maintenance, "17 3 * * *");
+  await boss.work(QUEUES.maintenance, async () => {
+    await deps.database.callbackDedupe.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 7 * 24 * 3_600_000) } } });
+  });
   await boss.work<{ messageId: string }>(QUEUES.confirm, { pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 5 }, async ([job]) => {
     if (job) await processConfirmJob(deps.database, job.data);
   });
