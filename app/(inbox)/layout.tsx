@@ -5,7 +5,7 @@ import { requirePageUser } from "@/lib/auth/session";
 export default async function InboxLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser("/conversations");
   return (
-    <div className="flex min-h-dvh flex-col">
+    <div className="flex h-dvh flex-col">
       <AppHeader user={user} current="inbox" />
       {children}
     </div>

@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect } from "react";
+import { Composer } from "@/components/inbox/composer";
+import { MessageThread } from "@/components/inbox/message-thread";
+import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
+import { useConversation } from "@/lib/client/conversations";
+import { useMarkRead, useMessages } from "@/lib/client/messages";
+
+/** One conversation: header, thread and composer. Opening it (and new messages) marks it read. */
+export function ConversationPanel({ conversationId }: { conversationId: string }) {
+  const conversation = useConversation(conversationId);
+  const messages = useMessages(conversationId);
+  const markRead = useMarkRead(conversationId);
+  const newest = messages.data?.pages[0]?.messages[0]?.id;
+  const { mutate } = markRead;
+
+  useEffect(() => {
+    if (newest) mutate();
+  }, [newest, mutate]);
+
+  if (conversation.isPending) return <p className="p-6 text-sm text-slate-500">Loading…</p>;
+  if (conversation.isError) {
+    return (
+      <p role="alert" className="p-6 text-sm text-red-700 dark:text-red-300">
+        Could not load this conversation ({conversation.error.message}).
+      </p>
+    );
+  }
+  const { data } = conversation;
+  const names = new Map(data.participants.flatMap((p) => (p.name ? [[p.phoneNumber, p.name] as const] : [])));
+  const label = (number: string) => names.get(number) ?? formatPhoneNumber(number);
+  return (
+    <section aria-labelledby="conversation-heading" className="flex min-h-0 flex-1 flex-col">
+      <header className="border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+        <Link href="/conversations" className="mb-1 inline-block text-sm text-brand-700 md:hidden dark:text-brand-100">
+          ← All conversations
+        </Link>
+        <h1 id="conversation-heading" className="font-semibold">
+          {data.title}
+        </h1>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          {data.isGroup ? `Group of ${data.participants.length} · ` : ""}via {formatPhoneNumber(data.ownerNumber)}
+        </p>
+      </header>
+      <MessageThread conversationId={conversationId} isGroup={data.isGroup} label={label} />
+      <Composer conversationId={conversationId} isGroup={data.isGroup} />
+    </section>
+  );
+}

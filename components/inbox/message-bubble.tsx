@@ -1,0 +1,38 @@
+"use client";
+
+import { RecipientBreakdown } from "@/components/inbox/recipient-breakdown";
+import { StatusIcon } from "@/components/inbox/status-icon";
+import type { Message } from "@/lib/client/types";
+
+type Props = { message: Message; isGroup: boolean; label: (number: string) => string; onRetry: (id: string) => void; retrying: boolean };
+
+export function MessageBubble({ message, isGroup, label, onRetry, retrying }: Props) {
+  const outbound = message.direction === "OUTBOUND";
+  const time = new Date(message.createdAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
+  return (
+    <li className={`flex flex-col gap-1 ${outbound ? "items-end" : "items-start"}`} data-message-id={message.id}>
+      {!outbound && isGroup ? <span className="text-xs font-medium text-slate-600 dark:text-slate-400">{label(message.from)}</span> : null}
+      <div
+        className={`max-w-[75%] whitespace-pre-wrap break-words rounded-2xl px-4 py-2 text-sm ${outbound ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100"}`}
+      >
+        {message.text}
+        {message.media.length > 0 ? (
+          <ul className="mt-1 flex flex-wrap gap-1 text-xs opacity-90" aria-label="Attachments">
+            {message.media.map((file) => (
+              <li key={file.id} className="rounded bg-black/10 px-2 py-0.5">
+                {file.fileName}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <div className="flex items-center gap-1 text-xs text-slate-500 dark:text-slate-400">
+        <time dateTime={message.createdAt}>{time}</time>
+        {outbound ? <StatusIcon status={message.status} /> : null}
+        {message.origin === "EXTERNAL" ? <span>· sent outside Switchboard</span> : null}
+      </div>
+      {outbound && message.errorDetail ? <p className="max-w-[75%] text-right text-xs text-amber-800 dark:text-amber-300">{message.errorDetail}</p> : null}
+      {outbound ? <RecipientBreakdown message={message} label={label} onRetry={() => onRetry(message.id)} retrying={retrying} /> : null}
+    </li>
+  );
+}

@@ -1,0 +1,109 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { saveScreen } from "./support/screens";
+import { customer, sandbox, SUPPORT_LINE } from "./support/sandbox";
+
+test.use({ storageState: "e2e/.auth/agent.json" });
+
+const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+async function expectNoSeriousA11yIssues(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
+}
+
+test("an inbound group MMS appears live; the agent replies; per-recipient status turns live; the failed one is explained and retried", async ({ page }, testInfo) => {
+  await page.goto("/conversations");
+  await expect(page.locator("[data-live=live]")).toBeVisible();
+  const from = customer();
+  const friend = customer();
+  // Fails with 4432 like every number ending in 4432 (not the seeded +15555554432, which other specs read).
+  const failing = "+15551234432";
+  const text = `Photos of the dented boxes ${Date.now()}`;
+  await sandbox("/sandbox/inbound", {
+    body: {
+      from, to: [SUPPORT_LINE, friend, failing], text,
+      media: [{ filename: "box-1.png", contentType: "image/png", base64: PNG }, { filename: "box-2.png", contentType: "image/png", base64: PNG }],
+    },
+  });
+  // Live, without a reload.
+  const item = page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text });
+  await expect(item).toBeVisible({ timeout: 5_000 });
+  await expect(item).toContainText("Group ·");
+  await expect(item.getByLabel("1 unread")).toBeVisible();
+  await saveScreen(page, testInfo, "inbox-live-new-group-mms");
+
+  await item.click();
+  await expect(page.getByText("Group of 3")).toBeVisible();
+  const thread = page.getByRole("list", { name: "Messages" });
+  await expect(thread.getByText(text)).toBeVisible();
+  await expect(thread.getByRole("list", { name: "Attachments" }).getByRole("listitem")).toHaveCount(2);
+  await expectNoSeriousA11yIssues(page, "conversation view");
+
+  await page.getByRole("textbox", { name: "Message", exact: true }).fill("Thanks, we are shipping replacements today.");
+  await page.getByRole("textbox", { name: "Message", exact: true }).press("Enter");
+  const reply = thread.getByRole("listitem").filter({ hasText: "shipping replacements" }).first();
+  await expect(reply).toBeVisible();
+  const breakdown = reply.getByRole("list", { name: "Delivery by recipient" });
+  await expect(breakdown.locator("li[data-status=delivered]")).toHaveCount(2, { timeout: 15_000 });
+  await expect(breakdown.locator(`li[data-recipient="${failing}"]`)).toHaveAttribute("data-status", "failed");
+  await expect(reply.getByText(/Not delivered to \(555\) 123-4432: Messaging to country forbidden \(error 4432\)/)).toBeVisible();
+  await saveScreen(page, testInfo, "inbox-live-reply-delivered-and-failed");
+
+  const retried = page.waitForResponse((response) => response.url().includes("/retry") && response.request().method() === "POST");
+  await reply.getByRole("button", { name: /Retry \(555\) 123-4432/ }).click();
+  expect((await retried).status()).toBe(202);
+  await saveScreen(page, testInfo, "inbox-live-retried");
+});
+
+test("the composer counts segments and explains UCS-2", async ({ page }, testInfo) => {
+  await page.goto("/conversations");
+  await page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: "Dana Whitfield" }).click();
+  const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  const counter = page.getByTestId("segment-counter");
+  await composer.fill("a".repeat(160));
+  await expect(counter).toContainText("GSM-7 · 1 segment · 0 characters left");
+  await composer.fill("a".repeat(161));
+  await expect(counter).toContainText("GSM-7 · 2 segments");
+  await composer.fill("We’ll be there at 10.");
+  await expect(counter).toContainText("UCS-2 · 1 segment");
+  await expect(counter).toContainText("“’” is not in the GSM-7 alphabet");
+  await composer.fill("ж".repeat(71));
+  await expect(counter).toContainText("UCS-2 · 2 segments");
+  await expectNoSeriousA11yIssues(page, "composer");
+  await saveScreen(page, testInfo, "composer-ucs2");
+});
+
+test("keyboard: / searches, j/k move, Enter opens", async ({ page }, testInfo) => {
+  await page.goto("/conversations");
+  await expect(page.getByRole("list", { name: "Conversations" }).getByRole("link").first()).toBeVisible();
+  await expectNoSeriousA11yIssues(page, "conversation list");
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Search conversations")).toBeFocused();
+  await page.keyboard.type("Dana");
+  await expect(page.getByRole("list", { name: "Conversations" }).getByRole("link")).toHaveCount(1);
+  await page.getByLabel("Search conversations").fill("");
+  const links = page.locator("[data-conversation-link]");
+  await expect.poll(() => links.count()).toBeGreaterThan(2);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("j");
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press("j");
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press("k");
+  await expect(links.nth(0)).toBeFocused();
+  const href = await links.nth(0).getAttribute("href");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await saveScreen(page, testInfo, "keyboard-opened");
+});
+
+test("works at phone width", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/conversations");
+  await page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: "Lee Park" }).click();
+  await expect(page.getByText("Group of 3")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Message", exact: true })).toBeVisible();
+  await saveScreen(page, testInfo, "phone-width-conversation");
+});

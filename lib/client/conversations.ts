@@ -1,0 +1,51 @@
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { fetchJson } from "./query-client";
+import type { ConversationHeader, ConversationPage, SenderNumber } from "./types";
+
+export type ConversationFilters = { q?: string; ownerNumber?: string };
+
+export const inboxKeys = {
+  conversations: ["conversations"] as const,
+  conversationList: (filters: ConversationFilters) => ["conversations", filters] as const,
+  conversation: (id: string) => ["conversation", id] as const,
+  messages: (id: string) => ["messages", id] as const,
+  numbers: ["numbers"] as const,
+};
+
+export function conversationListOptions(filters: ConversationFilters) {
+  return infiniteQueryOptions({
+    queryKey: inboxKeys.conversationList(filters),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ limit: "30" });
+      if (filters.q) params.set("q", filters.q);
+      if (filters.ownerNumber) params.set("ownerNumber", filters.ownerNumber);
+      if (pageParam) params.set("cursor", pageParam);
+      return fetchJson<ConversationPage>(`/api/conversations?${params}`, { signal });
+    },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export function useConversationList(filters: ConversationFilters) {
+  return useInfiniteQuery(conversationListOptions(filters));
+}
+
+export function conversationOptions(id: string) {
+  return queryOptions({
+    queryKey: inboxKeys.conversation(id),
+    queryFn: ({ signal }) => fetchJson<{ conversation: ConversationHeader }>(`/api/conversations/${id}`, { signal }).then((body) => body.conversation),
+  });
+}
+
+export function useConversation(id: string) {
+  return useQuery(conversationOptions(id));
+}
+
+export function useSenderNumbers() {
+  return useQuery({
+    queryKey: inboxKeys.numbers,
+    queryFn: ({ signal }) => fetchJson<{ numbers: SenderNumber[] }>("/api/numbers", { signal }).then((body) => body.numbers),
+    staleTime: 5 * 60_000,
+  });
+}

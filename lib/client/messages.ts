@@ -1,0 +1,60 @@
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { inboxKeys } from "./conversations";
+import { fetchJson } from "./query-client";
+import type { Message, MessagePage } from "./types";
+
+export function messagesOptions(conversationId: string) {
+  return infiniteQueryOptions({
+    queryKey: inboxKeys.messages(conversationId),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ limit: "50" });
+      if (pageParam) params.set("before", pageParam);
+      return fetchJson<MessagePage>(`/api/conversations/${conversationId}/messages?${params}`, { signal });
+    },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export function useMessages(conversationId: string) {
+  return useInfiniteQuery(messagesOptions(conversationId));
+}
+
+const post = (url: string, body: unknown, method = "POST") =>
+  fetchJson<{ message: Message }>(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+/** Replies in a conversation; the message shows at once (as the server stored it: queued). */
+export function useReply(conversationId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) => post("/api/messages", { conversationId, text }).then((body) => body.message),
+    onSuccess: (message) => {
+      client.setQueryData<InfiniteData<MessagePage>>(inboxKeys.messages(conversationId), (data) => {
+        if (!data?.pages[0] || data.pages[0].messages.some((m) => m.id === message.id)) return data;
+        const [first, ...rest] = data.pages;
+        return { ...data, pages: [{ ...first, messages: [message, ...first.messages] }, ...rest] };
+      });
+      void client.invalidateQueries({ queryKey: inboxKeys.conversations });
+    },
+  });
+}
+
+/** Sends a failed message again to the recipients it failed for (a new message). */
+export function useRetryFailed() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (messageId: string) => post(`/api/messages/${messageId}/retry`, {}).then((body) => body.message),
+    onSuccess: (message) => {
+      void client.invalidateQueries({ queryKey: inboxKeys.messages(message.conversationId) });
+      void client.invalidateQueries({ queryKey: inboxKeys.conversations });
+    },
+  });
+}
+
+export function useMarkRead(conversationId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => fetchJson(`/api/conversations/${conversationId}/read`, { method: "PUT" }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: inboxKeys.conversations }),
+  });
+}
