@@ -107,3 +107,43 @@ test("works at phone width", async ({ page }, testInfo) => {
   await expect(page.getByRole("textbox", { name: "Message", exact: true })).toBeVisible();
   await saveScreen(page, testInfo, "phone-width-conversation");
 });
+
+test("a new conversation: recipient chips, toll-free group explained before sending, then sent", async ({ page }, testInfo) => {
+  await page.goto("/conversations");
+  await page.getByRole("link", { name: "New message" }).click();
+  await expect(page.getByRole("heading", { name: "New message" })).toBeVisible();
+  await page.getByLabel("From").selectOption("+18885550100");
+  const to = page.getByLabel("To", { exact: true });
+  const first = customer();
+  const second = customer();
+  await to.fill(first);
+  await to.press("Enter");
+  await to.fill("12");
+  await to.press("Enter");
+  await expect(page.locator("#recipient-problem")).toContainText("12 is not a phone number");
+  await to.fill(second);
+  await to.press(",");
+  await expect(page.getByRole("list", { name: "Recipients" }).getByRole("listitem")).toHaveCount(2);
+  await expect(page.locator("#recipient-problem")).toContainText("toll-free number: it can text one person at a time");
+  await page.getByLabel("Message", { exact: true }).fill("Your replacement ships today.");
+  await expect(page.getByRole("button", { name: "Send to 2 people" })).toBeDisabled();
+  await expectNoSeriousA11yIssues(page, "new conversation");
+  await saveScreen(page, testInfo, "new-conversation-toll-free-group");
+  await page.getByLabel("From").selectOption("+19195550100");
+  await page.getByRole("button", { name: "Send to 2 people" }).click();
+  await expect(page).toHaveURL(/\/conversations\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Group of 2")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Messages" }).getByText("Your replacement ships today.")).toBeVisible();
+});
+
+test("an agent names a participant and the name shows everywhere", async ({ page }) => {
+  const from = customer();
+  await sandbox("/sandbox/inbound", { body: { from, to: [SUPPORT_LINE], text: "Who is this?" } });
+  await page.goto("/conversations");
+  await page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: "Who is this?" }).click();
+  await page.getByRole("button", { name: /^Name \(555\)/ }).click();
+  await page.getByLabel(/^Name for/).fill("Jordan Ellis");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { name: "Jordan Ellis" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: "Who is this?" })).toContainText("Jordan Ellis");
+});

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect } from "react";
 import { Composer } from "@/components/inbox/composer";
 import { MessageThread } from "@/components/inbox/message-thread";
+import { ParticipantLabels } from "@/components/inbox/participant-labels";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { useConversation } from "@/lib/client/conversations";
 import { useMarkRead, useMessages } from "@/lib/client/messages";
@@ -43,6 +44,7 @@ export function ConversationPanel({ conversationId }: { conversationId: string }
         <p className="text-xs text-slate-500 dark:text-slate-400">
           {data.isGroup ? `Group of ${data.participants.length} · ` : ""}via {formatPhoneNumber(data.ownerNumber)}
         </p>
+        <ParticipantLabels participants={data.participants} />
       </header>
       <MessageThread conversationId={conversationId} isGroup={data.isGroup} label={label} />
       <Composer conversationId={conversationId} isGroup={data.isGroup} />

@@ -1,0 +1,91 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { RecipientChips } from "@/components/inbox/recipient-chips";
+import { MAX_TEXT, SegmentCounter } from "@/components/inbox/segment-counter";
+import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
+import { inboxKeys, useSenderNumbers } from "@/lib/client/conversations";
+import { fetchJson } from "@/lib/client/query-client";
+import type { Message } from "@/lib/client/types";
+import { groupFromTollFreeProblem } from "@/lib/validations/send-message";
+
+/** Start a conversation: which of our numbers sends, to whom (1–10), and the text. */
+export function NewConversation() {
+  const router = useRouter();
+  const client = useQueryClient();
+  const numbers = useSenderNumbers();
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState<string[]>([]);
+  const [text, setText] = useState("");
+  const sender = from || numbers.data?.[0]?.e164 || "";
+  const tollFreeProblem = sender ? groupFromTollFreeProblem(sender, to) : null;
+  const send = useMutation({
+    mutationFn: () =>
+      fetchJson<{ message: Message }>("/api/messages", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ from: sender, to, text }) }),
+    onSuccess: ({ message }) => {
+      void client.invalidateQueries({ queryKey: inboxKeys.conversations });
+      router.push(`/conversations/${message.conversationId}`);
+    },
+  });
+  const ready = Boolean(sender) && to.length > 0 && text.trim().length > 0 && text.length <= MAX_TEXT && !tollFreeProblem && !send.isPending;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (ready) send.mutate();
+  };
+
+  return (
+    <section aria-labelledby="new-heading" className="flex min-h-0 flex-1 flex-col overflow-y-auto p-4">
+      <h1 id="new-heading" className="mb-4 font-semibold">
+        New message
+      </h1>
+      <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-4" aria-label="New message">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="from-number" className="text-sm font-medium">
+            From
+          </label>
+          <select
+            id="from-number"
+            value={sender}
+            onChange={(event) => setFrom(event.target.value)}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+          >
+            {(numbers.data ?? []).map((number) => (
+              <option key={number.e164} value={number.e164}>
+                {number.label ? `${number.label} · ` : ""}
+                {formatPhoneNumber(number.e164)}
+                {number.tollFree ? " (toll-free: one recipient at a time)" : ""}
+              </option>
+            ))}
+          </select>
+          {numbers.isSuccess && numbers.data.length === 0 ? <p className="text-sm text-amber-800 dark:text-amber-300">You may not send from any number yet. Ask an admin.</p> : null}
+        </div>
+        <RecipientChips value={to} onChange={setTo} problem={tollFreeProblem} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="new-text" className="text-sm font-medium">
+            Message
+          </label>
+          <textarea
+            id="new-text"
+            rows={4}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+          />
+          <SegmentCounter text={text} mms={to.length > 1} />
+        </div>
+        {send.isError ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+            Not sent: {send.error.message}
+          </p>
+        ) : null}
+        <div>
+          <button type="submit" disabled={!ready} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+            {send.isPending ? "Sending…" : to.length > 1 ? `Send to ${to.length} people` : "Send"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
