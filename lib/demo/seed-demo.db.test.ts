@@ -30,8 +30,9 @@ describe("demo seed", () => {
     expect(group?.isGroup).toBe(true);
     const oneToOne = conversations.filter((conversation) => !conversation.isGroup);
     expect(oneToOne.length).toBeGreaterThanOrEqual(2);
-    const failed = conversations.flatMap((c) => c.messages).find((message) => message.status === "failed");
-    expect(failed?.recipients[0]).toMatchObject({ status: "failed", errorCode: 4432 });
+    // The seeded failed message (fixed id); other tests may add messages to the same conversations.
+    const failed = await testDb().message.findUniqueOrThrow({ where: { id: "0b1c0d3e-0000-4000-8000-000000000021" }, include: { recipients: true } });
+    expect(failed).toMatchObject({ status: "failed", recipients: [{ status: "failed", errorCode: 4432 }] });
     const groupReply = group?.messages.find((message) => message.direction === "OUTBOUND");
     expect(groupReply?.recipients).toHaveLength(3);
     expect(await testDb().user.count({ where: { email: { in: ["admin@example.com", "agent@example.com"] } } })).toBe(2);

@@ -1,60 +1,91 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 type ListOptions = { q?: string; ownerNumber?: string; cursor?: string; limit: number };
 
-/** The inbox's conversation list, newest activity first, for one agent (unread counts are theirs). */
+type ListRow = {
+  id: string;
+  owner_number: string;
+  participants: string[];
+  is_group: boolean;
+  last_message_at: Date;
+  lm_id: string | null;
+  lm_direction: "INBOUND" | "OUTBOUND" | null;
+  lm_text: string | null;
+  lm_status: DeliveryStatus | null;
+  lm_created_at: Date | null;
+  lm_has_media: boolean | null;
+  unread: number;
+};
+
+/** Unread counts stop at this (the list shows "99+"-style numbers; counting further costs time). */
+export const UNREAD_CAP = 100;
+
+/**
+ * The inbox's conversation list, newest activity first, for one agent (unread counts are theirs).
+ * One query: keyset pagination on (last_message_at, id), the last message and the agent's unread
+ * count joined in. Search matches participants' numbers, their names and message text.
+ */
 export async function listConversations(database: Db, userId: string, options: ListOptions) {
   const cursor = decodeCursor(options.cursor);
-  const where: Prisma.ConversationWhereInput = {
-    ...(options.ownerNumber ? { ownerNumber: options.ownerNumber } : {}),
-    ...(options.q ? await searchFilter(database, options.q) : {}),
-    ...(cursor
-      ? { OR: [{ lastMessageAt: { lt: cursor.at } }, { lastMessageAt: cursor.at, id: { lt: cursor.id } }] }
-      : {}),
-  };
-  const rows = await database.conversation.findMany({
-    where,
-    orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
-    take: options.limit + 1,
-    include: { readStates: { where: { userId }, select: { lastReadAt: true } } },
-  });
+  const params: unknown[] = [userId, options.limit + 1];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const filters: string[] = [];
+  if (options.ownerNumber) filters.push(`c.owner_number = ${param(options.ownerNumber)}`);
+  if (cursor) filters.push(`(c.last_message_at, c.id) < (${param(cursor.at)}::timestamptz, ${param(cursor.id)}::uuid)`);
+  if (options.q) filters.push(searchCondition(options.q, param));
+  const rows = await database.$queryRawUnsafe<ListRow[]>(
+    `SELECT c.id::text, c.owner_number, c.participants, c.is_group, c.last_message_at,
+            lm.id::text AS lm_id, lm.direction::text AS lm_direction, lm.text AS lm_text, lm.status::text AS lm_status, lm.created_at AS lm_created_at,
+            EXISTS (SELECT 1 FROM media WHERE media.message_id = lm.id) AS lm_has_media,
+            (SELECT count(*) FROM (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'INBOUND'
+               AND m.created_at > coalesce(r.last_read_at, '-infinity'::timestamptz) LIMIT ${UNREAD_CAP}) AS u)::int AS unread
+     FROM conversations c
+     LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = $1::uuid
+     LEFT JOIN messages lm ON lm.id = c.last_message_id
+     ${filters.length ? `WHERE ${filters.join(" AND ")}` : ""}
+     ORDER BY c.last_message_at DESC, c.id DESC
+     LIMIT $2`,
+    ...params,
+  );
   const page = rows.slice(0, options.limit);
   const labels = await labelsFor(database, page.flatMap((row) => row.participants));
-  const lastMessages = await database.message.findMany({
-    where: { id: { in: page.map((row) => row.lastMessageId).filter((id): id is string => id !== null) } },
-    select: { id: true, direction: true, text: true, status: true, createdAt: true, _count: { select: { media: true } } },
-  });
-  const unread = await unreadCounts(database, page.map((row) => ({ id: row.id, since: row.readStates[0]?.lastReadAt })));
-
   const last = page[page.length - 1];
   return {
-    conversations: page.map((row) => {
-      const lastMessage = lastMessages.find((message) => message.id === row.lastMessageId);
-      return {
-        id: row.id,
-        ownerNumber: row.ownerNumber,
-        participants: row.participants.map((phoneNumber) => ({ phoneNumber, name: labels.get(phoneNumber) ?? null })),
-        title: row.participants.map((number) => labels.get(number) ?? formatPhoneNumber(number)).join(", "),
-        isGroup: row.isGroup,
-        lastMessage: lastMessage
+    conversations: page.map((row) => ({
+      id: row.id,
+      ownerNumber: row.owner_number,
+      participants: row.participants.map((phoneNumber) => ({ phoneNumber, name: labels.get(phoneNumber) ?? null })),
+      title: row.participants.map((number) => labels.get(number) ?? formatPhoneNumber(number)).join(", "),
+      isGroup: row.is_group,
+      lastMessage:
+        row.lm_id && row.lm_direction && row.lm_status && row.lm_created_at
           ? {
-              id: lastMessage.id,
-              direction: lastMessage.direction,
-              preview: lastMessage.text || (lastMessage._count.media > 0 ? "📎 Attachment" : ""),
-              status: lastMessage.status,
-              createdAt: lastMessage.createdAt,
+              id: row.lm_id,
+              direction: row.lm_direction,
+              preview: row.lm_text || (row.lm_has_media ? "Attachment" : ""),
+              status: row.lm_status,
+              createdAt: row.lm_created_at,
             }
           : null,
-        unreadCount: unread.get(row.id) ?? 0,
-        updatedAt: row.lastMessageAt,
-      };
-    }),
-    nextCursor: rows.length > options.limit && last ? encodeCursor({ at: last.lastMessageAt, id: last.id }) : null,
+      unreadCount: row.unread,
+      updatedAt: row.last_message_at,
+    })),
+    nextCursor: rows.length > options.limit && last ? encodeCursor({ at: last.last_message_at, id: last.id }) : null,
   };
+}
+
+/** Numbers (3+ digits), names agents gave, and message text; LIKE wildcards in `q` are literal. */
+function searchCondition(q: string, param: (value: unknown) => string): string {
+  const like = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const digits = q.replace(/\D/g, "");
+  const pattern = param(like);
+  return `(${digits.length >= 3 ? `c.participants_key LIKE ${param(`%${digits}%`)} OR ` : ""}
+    c.participants && ARRAY(SELECT phone_number FROM contact_labels WHERE name ILIKE ${pattern} LIMIT 200) OR
+    c.id IN (SELECT conversation_id FROM messages WHERE text ILIKE ${pattern}))`;
 }
 
 export type ConversationListItem = Awaited<ReturnType<typeof listConversations>>["conversations"][number];
@@ -73,39 +104,8 @@ export async function getConversation(database: Db, conversationId: string) {
   };
 }
 
-async function searchFilter(database: Db, q: string): Promise<Prisma.ConversationWhereInput> {
-  const digits = q.replace(/\D/g, "");
-  const labelled = await database.contactLabel.findMany({
-    where: { name: { contains: q, mode: "insensitive" } },
-    select: { phoneNumber: true },
-    take: 200,
-  });
-  return {
-    AND: [
-      {
-        OR: [
-          ...(digits.length >= 3 ? [{ participantsKey: { contains: digits } }] : []),
-          ...(labelled.length > 0 ? [{ participants: { hasSome: labelled.map((label) => label.phoneNumber) } }] : []),
-          { messages: { some: { text: { contains: q, mode: "insensitive" } } } },
-        ],
-      },
-    ],
-  };
-}
-
 async function labelsFor(database: Db, numbers: string[]): Promise<Map<string, string>> {
   if (numbers.length === 0) return new Map();
   const rows = await database.contactLabel.findMany({ where: { phoneNumber: { in: [...new Set(numbers)] } } });
   return new Map(rows.map((row) => [row.phoneNumber, row.name]));
-}
-
-async function unreadCounts(database: Db, conversations: Array<{ id: string; since: Date | undefined }>) {
-  const counts = await Promise.all(
-    conversations.map(({ id, since }) =>
-      database.message.count({
-        where: { conversationId: id, direction: "INBOUND", ...(since ? { createdAt: { gt: since } } : {}) },
-      }),
-    ),
-  );
-  return new Map(conversations.map(({ id }, index) => [id, counts[index] ?? 0]));
 }

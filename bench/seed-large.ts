@@ -1,0 +1,77 @@
+// A large inbox for latency measurements: `tsx bench/seed-large.ts [conversations] [messages]`
+// seeds DATABASE_URL (default 50,000 conversations and 1,000,000 messages, one conversation with
+// 5,000 of them). Generated inside PostgreSQL with generate_series, so it takes about a minute.
+import pg from "pg";
+
+export const BIG_THREAD_PARTICIPANT = "+15550009999";
+
+export async function seedLargeInbox(connectionString: string, conversations = 50_000, messages = 1_000_000): Promise<{ bigConversationId: string }> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const owners = ["+19195550100", "+19195550101", "+18885550100"];
+    await client.query("BEGIN");
+    // Conversations: one customer each, one in ten a group of three; activity spread over 90 days.
+    await client.query(
+      `INSERT INTO conversations (id, owner_number, participants, participants_key, is_group, last_message_at, created_at, updated_at)
+       SELECT gen_random_uuid(), ($2::text[])[1 + i % 3], p, array_to_string(p, ','), cardinality(p) > 1, now() - (i || ' minutes')::interval * 2.5, now() - interval '90 days', now()
+       FROM generate_series(1, $1::int) AS i,
+            LATERAL (SELECT CASE WHEN i % 10 = 0
+                      THEN ARRAY['+1444' || lpad(i::text, 7, '0'), '+1444' || lpad((i + 1)::text, 7, '0'), '+1444' || lpad((i + 2)::text, 7, '0')]
+                      ELSE ARRAY['+1444' || lpad(i::text, 7, '0')] END AS p) AS parts
+       ON CONFLICT DO NOTHING`,
+      [conversations - 1, owners],
+    );
+    const big = await client.query<{ id: string }>(
+      `INSERT INTO conversations (id, owner_number, participants, participants_key, is_group, last_message_at, created_at, updated_at)
+       VALUES (gen_random_uuid(), $1, ARRAY[$2], $2, false, now(), now() - interval '90 days', now())
+       ON CONFLICT (owner_number, participants_key) DO UPDATE SET updated_at = now() RETURNING id::text`,
+      [owners[0], BIG_THREAD_PARTICIPANT],
+    );
+    const bigConversationId = big.rows[0]?.id ?? "";
+    // Messages: 5,000 in the big thread, the rest spread over the others; alternating in and out.
+    await client.query(
+      `INSERT INTO messages (id, conversation_id, direction, "from", "to", text, status, segment_count, created_at, updated_at)
+       SELECT gen_random_uuid(), $1::uuid, CASE WHEN i % 2 = 0 THEN 'INBOUND'::"Direction" ELSE 'OUTBOUND'::"Direction" END,
+              CASE WHEN i % 2 = 0 THEN $2 ELSE $3 END, ARRAY[CASE WHEN i % 2 = 0 THEN $3 ELSE $2 END],
+              'Message number ' || i || ' in a long thread about an order that keeps getting delayed',
+              CASE WHEN i % 2 = 0 THEN 'received'::"DeliveryStatus" ELSE 'delivered'::"DeliveryStatus" END, 1,
+              now() - ((5000 - i) || ' minutes')::interval, now()
+       FROM generate_series(1, 5000) AS i`,
+      [bigConversationId, BIG_THREAD_PARTICIPANT, owners[0]],
+    );
+    await client.query(
+      `INSERT INTO messages (id, conversation_id, direction, "from", "to", text, status, segment_count, created_at, updated_at)
+       SELECT gen_random_uuid(), c.id, CASE WHEN n % 2 = 0 THEN 'INBOUND'::"Direction" ELSE 'OUTBOUND'::"Direction" END,
+              CASE WHEN n % 2 = 0 THEN c.participants[1] ELSE c.owner_number END,
+              CASE WHEN n % 2 = 0 THEN ARRAY[c.owner_number] ELSE c.participants END,
+              'Hello, this is message ' || n || ' about order #' || (abs(hashtext(c.id::text)) % 100000),
+              CASE WHEN n % 2 = 0 THEN 'received'::"DeliveryStatus" ELSE 'delivered'::"DeliveryStatus" END, 1,
+              c.last_message_at - (($2::int - n) || ' hours')::interval, now()
+       FROM (SELECT id, owner_number, participants, last_message_at, row_number() OVER () AS r FROM conversations WHERE id <> $1::uuid) AS c,
+            LATERAL generate_series(1, $2::int) AS n
+       WHERE c.r <= $3::int`,
+      [bigConversationId, Math.max(1, Math.ceil((messages - 5000) / Math.max(1, conversations - 1))), conversations - 1],
+    );
+    await client.query(
+      `UPDATE conversations c SET last_message_id = m.id, last_message_at = m.created_at
+       FROM (SELECT DISTINCT ON (conversation_id) conversation_id, id, created_at FROM messages ORDER BY conversation_id, created_at DESC) AS m
+       WHERE m.conversation_id = c.id`,
+    );
+    await client.query("COMMIT");
+    await client.query("ANALYZE conversations; ANALYZE messages;");
+    return { bigConversationId };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [conversations, messages] = process.argv.slice(2).map(Number);
+  const started = Date.now();
+  const { bigConversationId } = await seedLargeInbox(process.env.DATABASE_URL ?? "", conversations || undefined, messages || undefined);
+  console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s; the 5,000-message thread is conversation ${bigConversationId}`);
+}
