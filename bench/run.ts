@@ -3,13 +3,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startApp } from "./app-server";
+import { BENCH_ADMIN, benchLiveLatency, benchReadApi } from "./inbox";
 import { benchWebhook } from "./webhook";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const port = Number(process.env.BENCH_PORT ?? 3200);
 
-const app = await startApp(port);
+const app = await startApp(port, { ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password });
 try {
   console.log(`\nWebhook vs a do-nothing Next.js route: ${connections} connections, ${seconds} s each\n`);
   const report = await benchWebhook(app, { seconds, connections });
@@ -22,9 +23,21 @@ try {
   console.log(`\nthroughput ratio webhook/baseline: ${(report.ratio * 100).toFixed(1)} %  (aim ≥ 60 %)`);
   console.log(`webhook p99: ${report.webhook.p99} ms  (aim < 100 ms)`);
   console.log(`acknowledged ${report.acknowledged}, stored ${report.stored}, distinct ${report.distinct}: ${report.storedOnce ? "every acknowledged event stored exactly once" : "MISMATCH"}`);
+
+  console.log("\nLive updates: a status callback until the browser shows it (aim p95 < 500 ms)\n");
+  const live = await benchLiveLatency(app);
+  console.log(`| ${live.name} | p50 ${live.p50.toFixed(0)} ms | p95 ${live.p95.toFixed(0)} ms | ${live.samples} events |`);
+
+  console.log("\nRead API on 50,000 conversations and 1,000,000 messages, sequential requests (aim p95 < 50 ms)\n");
+  const read = await benchReadApi(app);
+  console.log(`(seeded in ${read.seedSeconds.toFixed(0)} s)\n`);
+  console.log("| request | p50 ms | p95 ms | samples |");
+  console.log("|---|---|---|---|");
+  for (const row of read.rows) console.log(`| ${row.name} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.samples} |`);
+
   const dir = path.join(import.meta.dirname, "results");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "webhook.json"), JSON.stringify({ at: new Date().toISOString(), seconds, connections, ...report }, null, 2));
+  writeFileSync(path.join(dir, "bench.json"), JSON.stringify({ at: new Date().toISOString(), seconds, connections, webhook: report, live, read }, null, 2));
   if (!report.storedOnce) process.exitCode = 1;
 } finally {
   await app.stop();
