@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { saveScreen } from "./support/screens";
 import { customer, sandbox, SUPPORT_LINE } from "./support/sandbox";
+import { sql } from "./support/users";
 
 test.use({ storageState: "e2e/.auth/agent.json" });
 
@@ -146,4 +147,33 @@ test("an agent names a participant and the name shows everywhere", async ({ page
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { name: "Jordan Ellis" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: "Who is this?" })).toContainText("Jordan Ellis");
+});
+
+test("a thread of 5,000 messages stays light: only the rows in view are in the page", async ({ page }, testInfo) => {
+  const participant = customer();
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO conversations (id, owner_number, participants, participants_key, is_group, last_message_at, created_at, updated_at)
+     VALUES (gen_random_uuid(), $1, ARRAY[$2], $2, false, now() - interval '1 day', now(), now()) RETURNING id::text`,
+    [SUPPORT_LINE, participant],
+  );
+  await sql(
+    `INSERT INTO messages (id, conversation_id, direction, "from", "to", text, status, created_at, updated_at)
+     SELECT gen_random_uuid(), $1::uuid, 'INBOUND', $2, ARRAY[$3], 'Long thread message ' || i, 'received', now() - interval '1 day' - ((5000 - i) || ' minutes')::interval, now()
+     FROM generate_series(1, 5000) AS i`,
+    [row?.id, participant, SUPPORT_LINE],
+  );
+  await page.goto(`/conversations/${row?.id}`);
+  const thread = page.getByRole("list", { name: "Messages" });
+  await expect(thread.getByText("Long thread message 5000", { exact: true })).toBeVisible();
+  expect(await page.locator("[data-message-id]").count()).toBeLessThan(60);
+  // Scrolling up loads older pages, and the page still holds only a window of rows.
+  const scroller = page.getByTestId("thread-scroller");
+  for (let step = 0; step < 6; step += 1) {
+    await scroller.evaluate((element) => (element.scrollTop = 0));
+    await page.waitForTimeout(400);
+  }
+  // Older pages arrived: messages from well before the newest page (4951–5000) are on screen.
+  await expect(thread.getByText(/Long thread message ([1-3]\d{3}|4[0-8]\d\d)$/).first()).toBeVisible();
+  expect(await page.locator("[data-message-id]").count()).toBeLessThan(60);
+  await saveScreen(page, testInfo, "long-thread-scrolled-up");
 });

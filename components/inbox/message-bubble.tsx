@@ -10,7 +10,7 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying }: Pr
   const outbound = message.direction === "OUTBOUND";
   const time = new Date(message.createdAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
   return (
-    <li className={`flex flex-col gap-1 ${outbound ? "items-end" : "items-start"}`} data-message-id={message.id}>
+    <div className={`flex flex-col gap-1 ${outbound ? "items-end" : "items-start"}`} data-message-id={message.id}>
       {!outbound && isGroup ? <span className="text-xs font-medium text-slate-600 dark:text-slate-400">{label(message.from)}</span> : null}
       <div
         className={`max-w-[75%] whitespace-pre-wrap break-words rounded-2xl px-4 py-2 text-sm ${outbound ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100"}`}
@@ -33,6 +33,6 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying }: Pr
       </div>
       {outbound && message.errorDetail ? <p className="max-w-[75%] text-right text-xs text-amber-800 dark:text-amber-300">{message.errorDetail}</p> : null}
       {outbound ? <RecipientBreakdown message={message} label={label} onRetry={() => onRetry(message.id)} retrying={retrying} /> : null}
-    </li>
+    </div>
   );
 }

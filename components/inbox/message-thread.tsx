@@ -1,5 +1,6 @@
 "use client";
 
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { MessageBubble } from "@/components/inbox/message-bubble";
 import { useMessages, useRetryFailed } from "@/lib/client/messages";
@@ -7,41 +8,59 @@ import type { Message } from "@/lib/client/types";
 
 type Props = { conversationId: string; isGroup: boolean; label: (number: string) => string };
 
-/** The thread, oldest at the top; older pages load when the top comes into view. */
+type Row = { kind: "day"; key: string; text: string } | { kind: "message"; key: string; message: Message };
+
+/**
+ * The thread, oldest at the top, virtualised: only the rows in view (and a few around) are in the
+ * page, so a thread of thousands of messages scrolls smoothly. Older pages load when the agent
+ * reaches the top; the reading position is kept.
+ */
 export function MessageThread({ conversationId, isGroup, label }: Props) {
   const query = useMessages(conversationId);
   const retry = useRetryFailed();
   const scroller = useRef<HTMLDivElement>(null);
-  const top = useRef<HTMLDivElement>(null);
-  const messages = useMemo(() => (query.data?.pages.flatMap((page) => page.messages) ?? []).slice().reverse(), [query.data]);
-  const newest = messages[messages.length - 1]?.id;
+  const keepFromBottom = useRef<number | null>(null);
+  const rows = useMemo(() => toRows((query.data?.pages.flatMap((page) => page.messages) ?? []).slice().reverse()), [query.data]);
+  const newest = rows[rows.length - 1]?.key;
 
-  // Stay at the bottom as messages arrive (unless the agent scrolled up to read).
+  // The React Compiler is not used here, so its caution about memoizing this hook does not apply.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => (rows[index]?.kind === "day" ? 32 : 96),
+    getItemKey: (index) => rows[index]?.key ?? index,
+    overscan: 8,
+  });
+
+  // After older messages are prepended, put the agent back where they were reading.
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (!element) return;
-    const nearBottom = element.scrollHeight - element.scrollTop - element.clientHeight < 200;
-    if (nearBottom || element.dataset.initialised !== "yes") {
-      element.scrollTop = element.scrollHeight;
-      if (newest) element.dataset.initialised = "yes";
+    if (element && keepFromBottom.current !== null) {
+      element.scrollTop = element.scrollHeight - keepFromBottom.current;
+      keepFromBottom.current = null;
     }
-  }, [newest]);
+  }, [rows.length]);
 
+  // Open at the newest message, and follow new ones unless the agent scrolled up to read.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || !newest) return;
+    const nearBottom = element.scrollHeight - element.scrollTop - element.clientHeight < 240;
+    if (nearBottom || element.dataset.initialised !== "yes") {
+      virtualizer.scrollToIndex(rows.length - 1, { align: "end" });
+      element.dataset.initialised = "yes";
+    }
+  }, [newest, rows.length, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  const atTop = items[0]?.index === 0;
   useEffect(() => {
-    const sentinel = top.current;
-    if (!sentinel) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting) && query.hasNextPage && !query.isFetchingNextPage) {
-        const element = scroller.current;
-        const before = element?.scrollHeight ?? 0;
-        void query.fetchNextPage().then(() => {
-          if (element) element.scrollTop += element.scrollHeight - before; // keep the reading position
-        });
-      }
-    });
-    observer.observe(sentinel);
-    return () => observer.disconnect();
-  }, [query]);
+    const element = scroller.current;
+    if (!atTop || !element || element.dataset.initialised !== "yes" || !query.hasNextPage || query.isFetchingNextPage) return;
+    keepFromBottom.current = element.scrollHeight - element.scrollTop;
+    void query.fetchNextPage();
+  }, [atTop, query]);
 
   if (query.isPending) return <p className="p-6 text-sm text-slate-500">Loading messages…</p>;
   if (query.isError) {
@@ -56,13 +75,22 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
   }
   return (
     <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" data-testid="thread-scroller">
-      <div ref={top} aria-hidden className="h-px" />
-      {query.isFetchingNextPage ? <p className="p-2 text-center text-xs text-slate-500">Loading older messages…</p> : null}
-      {!query.hasNextPage && messages.length > 0 ? <p className="p-2 text-center text-xs text-slate-500">Start of the conversation</p> : null}
-      <ol aria-label="Messages" className="flex flex-col gap-3 p-4">
-        {messages.map((message, index) => (
-          <DayAndMessage key={message.id} message={message} previous={messages[index - 1]} isGroup={isGroup} label={label} onRetry={(id) => retry.mutate(id)} retrying={retry.isPending && retry.variables === message.id} />
-        ))}
+      {query.isFetchingNextPage ? <p className="p-2 text-center text-xs text-slate-600">Loading older messages…</p> : null}
+      {!query.hasNextPage && rows.length > 0 ? <p className="p-2 text-center text-xs text-slate-600">Start of the conversation</p> : null}
+      <ol aria-label="Messages" className="relative px-4" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          return (
+            <li key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="absolute inset-x-4 py-1.5" style={{ transform: `translateY(${item.start}px)` }}>
+              {row.kind === "day" ? (
+                <p className="my-1 text-center text-xs font-medium text-slate-600 dark:text-slate-400">{row.text}</p>
+              ) : (
+                <MessageBubble message={row.message} isGroup={isGroup} label={label} onRetry={(id) => retry.mutate(id)} retrying={retry.isPending && retry.variables === row.message.id} />
+              )}
+            </li>
+          );
+        })}
       </ol>
       {retry.isError ? (
         <p role="alert" className="px-4 pb-2 text-xs text-red-700 dark:text-red-300">
@@ -73,17 +101,16 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
   );
 }
 
-function DayAndMessage(props: { message: Message; previous: Message | undefined; isGroup: boolean; label: (n: string) => string; onRetry: (id: string) => void; retrying: boolean }) {
-  const day = new Date(props.message.createdAt).toDateString();
-  const newDay = !props.previous || new Date(props.previous.createdAt).toDateString() !== day;
-  return (
-    <>
-      {newDay ? (
-        <li className="my-2 text-center text-xs font-medium text-slate-600 dark:text-slate-400">
-          {new Date(props.message.createdAt).toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric" })}
-        </li>
-      ) : null}
-      <MessageBubble message={props.message} isGroup={props.isGroup} label={props.label} onRetry={props.onRetry} retrying={props.retrying} />
-    </>
-  );
+function toRows(messages: Message[]): Row[] {
+  const rows: Row[] = [];
+  let day = "";
+  for (const message of messages) {
+    const date = new Date(message.createdAt);
+    if (date.toDateString() !== day) {
+      day = date.toDateString();
+      rows.push({ kind: "day", key: `day-${day}`, text: date.toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric" }) });
+    }
+    rows.push({ kind: "message", key: message.id, message });
+  }
+  return rows;
 }
