@@ -38,3 +38,13 @@ describe("demo seed", () => {
     expect(await testDb().user.count({ where: { email: { in: ["admin@example.com", "agent@example.com"] } } })).toBe(2);
   });
 });
+
+describe("demo seed next to real traffic", () => {
+  it("fills in its messages even when real traffic already made one of its conversations", async () => {
+    // Simulates a test (or a customer) having texted +15555554432 from the support line first.
+    await testDb().message.deleteMany({ where: { id: "0b1c0d3e-0000-4000-8000-000000000021" } });
+    await seedDemoData(testDb());
+    const failed = await testDb().message.findUniqueOrThrow({ where: { id: "0b1c0d3e-0000-4000-8000-000000000021" }, include: { recipients: true } });
+    expect(failed.recipients).toHaveLength(1);
+  });
+});

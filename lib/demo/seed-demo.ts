@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { conversationIdentity } from "@/lib/messaging/conversation-key";
+import { upsertConversation } from "@/lib/messaging/conversation-store";
 import { summariseStatus } from "@/lib/messaging/delivery-status";
 import { ensureDemoUsers } from "@/lib/users/bootstrap";
 
@@ -94,23 +95,21 @@ async function seedConversation(database: Db, demo: DemoConversation, now: numbe
   for (const [phoneNumber, name] of Object.entries(demo.labels)) {
     await database.contactLabel.upsert({ where: { phoneNumber }, update: {}, create: { phoneNumber, name } });
   }
-  const identity = conversationIdentity(SUPPORT_LINE, demo.participants);
-  const existing = await database.conversation.findUnique({
-    where: { ownerNumber_participantsKey: { ownerNumber: identity.ownerNumber, participantsKey: identity.participantsKey } },
-  });
-  if (existing) return;
+  // Idempotent by the demo messages' fixed ids: a conversation that already exists (made by real
+  // traffic with the same people) gets the demo messages it lacks, and nothing is seeded twice.
+  const seeded = await database.message.findMany({ where: { id: { in: demo.messages.map((m) => m.id) } }, select: { id: true } });
+  const missing = demo.messages.filter((message) => !seeded.some((row) => row.id === message.id));
+  if (missing.length === 0) return;
 
   const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000);
   const last = demo.messages[demo.messages.length - 1];
   await database.$transaction(async (tx) => {
-    const conversation = await tx.conversation.create({
-      data: { ...identity, lastMessageAt: at(last?.minutesAgo ?? 0), lastMessageId: last?.id ?? null },
-    });
-    for (const message of demo.messages) {
+    const conversationId = await upsertConversation(tx, conversationIdentity(SUPPORT_LINE, demo.participants), at(last?.minutesAgo ?? 0));
+    for (const message of missing) {
       await tx.message.create({
         data: {
           id: message.id,
-          conversationId: conversation.id,
+          conversationId,
           direction: message.direction,
           bandwidthMessageId: `demo-${message.id.slice(-12)}`,
           from: message.from,
@@ -126,6 +125,12 @@ async function seedConversation(database: Db, demo: DemoConversation, now: numbe
             ? { create: message.recipients.map((recipient) => ({ ...recipient, statusAt: at(message.minutesAgo - 1) })) }
             : undefined,
         },
+      });
+    }
+    if (last) {
+      await tx.conversation.updateMany({
+        where: { id: conversationId, OR: [{ lastMessageId: null }, { lastMessageAt: { lte: at(last.minutesAgo) } }] },
+        data: { lastMessageAt: at(last.minutesAgo), lastMessageId: last.id },
       });
     }
   });

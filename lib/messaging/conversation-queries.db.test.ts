@@ -4,14 +4,13 @@ import { conversationIdentity } from "./conversation-key";
 import { listConversations } from "./conversation-queries";
 import { listMessages } from "./message-queries";
 
-const owner = uniqueNumber();
 let userId = "";
 
-async function conversationWith(participants: string[], minutesAgo: number, text: string) {
+async function conversationWith(participants: string[], minutesAgo: number, text: string, owner = uniqueNumber()) {
   const at = new Date(Date.now() - minutesAgo * 60_000);
   const conversation = await testDb().conversation.create({ data: { ...conversationIdentity(owner, participants), lastMessageAt: at } });
   const message = await testDb().message.create({
-    data: { conversationId: conversation.id, direction: "INBOUND", from: participants[0] ?? "", to: [owner], text, status: "received", createdAt: at },
+    data: { conversationId: conversation.id, direction: "INBOUND", from: participants[0] ?? "", to: [conversation.ownerNumber], text, status: "received", createdAt: at },
   });
   await testDb().conversation.update({ where: { id: conversation.id }, data: { lastMessageId: message.id } });
   return conversation;
@@ -25,8 +24,9 @@ describe("conversation and message queries", () => {
   afterAll(() => testDb().$disconnect());
 
   it("lists newest first and pages with a cursor without gaps or repeats", async () => {
+    const owner = uniqueNumber(); // only this test's conversations belong to it
     const created = [];
-    for (let index = 0; index < 7; index += 1) created.push(await conversationWith([uniqueNumber()], index, `message ${index}`));
+    for (let index = 0; index < 7; index += 1) created.push(await conversationWith([uniqueNumber()], index, `message ${index}`, owner));
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -56,7 +56,7 @@ describe("conversation and message queries", () => {
     const conversation = await conversationWith([uniqueNumber()], 0, "first");
     for (let index = 0; index < 4; index += 1) {
       await testDb().message.create({
-        data: { conversationId: conversation.id, direction: "INBOUND", from: "+15550000000", to: [owner], text: `later ${index}`, status: "received", createdAt: new Date(Date.now() + index * 1000) },
+        data: { conversationId: conversation.id, direction: "INBOUND", from: "+15550000000", to: [conversation.ownerNumber], text: `later ${index}`, status: "received", createdAt: new Date(Date.now() + index * 1000) },
       });
     }
     const first = await listMessages(testDb(), conversation.id, { limit: 3 });
