@@ -177,3 +177,19 @@ test("a thread of 5,000 messages stays light: only the rows in view are in the p
   expect(await page.locator("[data-message-id]").count()).toBeLessThan(60);
   await saveScreen(page, testInfo, "long-thread-scrolled-up");
 });
+
+test("while live updates are down the inbox says so and polls; they come back by themselves", async ({ page }, testInfo) => {
+  // The event stream fails (as during a server restart behind a proxy).
+  await page.route("**/api/events", (route) => route.fulfill({ status: 502, body: "Bad Gateway" }));
+  await page.goto("/conversations");
+  await expect(page.getByRole("status").filter({ hasText: "Live updates are off" })).toBeVisible({ timeout: 10_000 });
+  await saveScreen(page, testInfo, "live-updates-off");
+  // Polling still brings new messages in.
+  const text = `Arrived while live updates were off ${Date.now()}`;
+  await sandbox("/sandbox/inbound", { body: { from: customer(), to: [SUPPORT_LINE], text } });
+  await expect(page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text })).toBeVisible({ timeout: 12_000 });
+  // The stream comes back (the server is up again): live without a reload.
+  await page.unroute("**/api/events");
+  await expect(page.locator("[data-live=live]")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Live updates are off" })).toHaveCount(0);
+});

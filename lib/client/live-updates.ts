@@ -9,11 +9,12 @@ import { inboxKeys } from "./conversations";
 export type LiveStatus = "connecting" | "live" | "offline";
 
 const POLL_WHILE_OFFLINE_MS = 5_000;
+const RECONNECT_MS = [1_000, 2_000, 5_000, 10_000];
 
 /**
  * Keeps React Query's cache in step with the server: change notices from GET /api/events
- * invalidate what changed. If the stream drops (a server restart) the browser reconnects by
- * itself; meanwhile, and whenever the server says its listener is down, everything on screen is
+ * invalidate what changed. When the stream drops (a server restart, a proxy's 502) it reconnects
+ * by itself; meanwhile, and whenever the server says its listener is down, everything on screen is
  * polled. Coming back live refetches once, so nothing missed stays stale.
  */
 export function useLiveUpdates(): LiveStatus {
@@ -22,11 +23,17 @@ export function useLiveUpdates(): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>("connecting");
 
   useEffect(() => {
+    let source: EventSource | undefined;
     let poll: ReturnType<typeof setInterval> | undefined;
-    let wasOffline = false;
-    const pending = new Set<string>();
     let flush: ReturnType<typeof setTimeout> | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    let wasOffline = false;
+    let stopped = false;
+    const pending = new Set<string>();
+
     const goLive = () => {
+      failures = 0;
       if (poll) clearInterval(poll);
       poll = undefined;
       if (wasOffline) void client.invalidateQueries();
@@ -38,11 +45,7 @@ export function useLiveUpdates(): LiveStatus {
       setStatus("offline");
       poll ??= setInterval(() => void client.invalidateQueries(), POLL_WHILE_OFFLINE_MS);
     };
-    const source = new EventSource("/api/events");
-    source.addEventListener("ready", (event) => ((JSON.parse(event.data) as { live: boolean }).live ? goLive() : goOffline()));
-    source.addEventListener("live", (event) => ((JSON.parse(event.data) as { up: boolean }).up ? goLive() : goOffline()));
-    source.addEventListener("signed-out", () => router.replace("/sign-in"));
-    source.addEventListener("changes", (event) => {
+    const onChanges = (event: MessageEvent<string>) => {
       for (const notice of JSON.parse(event.data) as ChangeNotice[]) pending.add(notice.conversationId);
       // Coalesce a burst of notices into one round of refetches.
       flush ??= setTimeout(() => {
@@ -54,12 +57,32 @@ export function useLiveUpdates(): LiveStatus {
         }
         pending.clear();
       }, 50);
-    });
-    source.onerror = () => goOffline();
+    };
+    const connect = () => {
+      if (stopped) return;
+      source = new EventSource("/api/events");
+      source.addEventListener("ready", (event) => ((JSON.parse(event.data) as { live: boolean }).live ? goLive() : goOffline()));
+      source.addEventListener("live", (event) => ((JSON.parse(event.data) as { up: boolean }).up ? goLive() : goOffline()));
+      source.addEventListener("signed-out", () => router.replace("/sign-in"));
+      source.addEventListener("changes", onChanges);
+      source.onerror = () => {
+        goOffline();
+        // The browser retries a dropped stream itself, but gives up for good on an error answer
+        // (e.g. a proxy's 502 during a deploy): then start a new one, backing off.
+        if (source?.readyState === EventSource.CLOSED) {
+          source.close();
+          retry = setTimeout(connect, RECONNECT_MS[Math.min(failures, RECONNECT_MS.length - 1)]);
+          failures += 1;
+        }
+      };
+    };
+    connect();
     return () => {
-      source.close();
+      stopped = true;
+      source?.close();
       if (poll) clearInterval(poll);
       if (flush) clearTimeout(flush);
+      if (retry) clearTimeout(retry);
     };
   }, [client, router]);
 
