@@ -78,3 +78,14 @@ test("an anonymous send gets 401", async ({ request }) => {
   const response = await request.post("/api/messages", { data: { from: SUPPORT_LINE, to: "+15555550001", text: "hi" } });
   expect(response.status()).toBe(401);
 });
+
+test.describe("the admin area", () => {
+  test.use({ storageState: "e2e/.auth/admin.json" });
+
+  test("shows when each application's last callback arrived and what became of it", async ({ page, request }) => {
+    await request.post(url, { headers: { authorization: CALLBACK_AUTH }, data: [received(`bw-admin-${Date.now()}`)] });
+    await page.goto("/admin");
+    const row = page.getByRole("row").filter({ hasText: APPLICATION_ID });
+    await expect(row).toContainText("message-received applied");
+  });
+});

@@ -19,8 +19,6 @@ export async function adminOverview(database: Db) {
         applicationId: true,
         name: true,
         source: true,
-        lastCallbackAt: true,
-        lastCallbackResult: true,
         account: { select: { accountId: true, name: true } },
         callbackCredentials: { select: { username: true, expiresAt: true } },
       },
@@ -31,10 +29,11 @@ export async function adminOverview(database: Db) {
     }),
     listUsers(database),
   ]);
+  const lastCallbacks = await lastCallbackPerApplication(database, applications.map((application) => application.applicationId));
   return {
     alerts,
     accounts: accounts.map(({ apiPasswordEncrypted, ...account }) => ({ ...account, apiPasswordSet: apiPasswordEncrypted.length > 0 })),
-    applications,
+    applications: applications.map((application) => ({ ...application, lastCallback: lastCallbacks.get(application.applicationId) ?? null })),
     numbers,
     users,
   };
@@ -45,4 +44,14 @@ export function listUsers(database: Db) {
     orderBy: [{ role: "asc" }, { email: "asc" }],
     select: { id: true, email: true, name: true, role: true, active: true, lastSignInAt: true, createdAt: true },
   });
+}
+
+/** When each application's last callback arrived and what became of it, from the raw log. */
+async function lastCallbackPerApplication(database: Db, applicationIds: string[]) {
+  if (applicationIds.length === 0) return new Map<string, { at: Date; outcome: string; type: string | null }>();
+  const rows = await database.$queryRaw<Array<{ application_id: string; received_at: Date; outcome: string; type: string | null }>>`
+    SELECT DISTINCT ON (application_id) application_id, received_at, outcome::text, type
+    FROM callback_events WHERE application_id = ANY(${applicationIds}::text[])
+    ORDER BY application_id, received_at DESC, id DESC`;
+  return new Map(rows.map((row) => [row.application_id, { at: row.received_at, outcome: row.outcome, type: row.type }]));
 }

@@ -52,7 +52,7 @@ export default async function AdminPage() {
             <code key="id" className="text-xs">{a.applicationId}</code>,
             <code key="url" className="text-xs break-all">{`${baseUrl}/api/webhooks/bandwidth/${a.applicationId}`}</code>,
             a.callbackCredentials.map((c) => c.username).join(", ") || "none (callbacks refused)",
-            a.lastCallbackAt ? `${a.lastCallbackAt.toLocaleString("en-US")} · ${a.lastCallbackResult ?? ""}` : "never",
+            a.lastCallback ? `${a.lastCallback.at.toLocaleString("en-US")} · ${a.lastCallback.type ?? "event"} ${a.lastCallback.outcome}` : "never",
           ])}
         />
       </AdminSection>
