@@ -3,6 +3,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { MAX_TEXT, SegmentCounter } from "@/components/inbox/segment-counter";
 import { useReply } from "@/lib/client/messages";
+import { controlClass } from "@/components/ui/control";
 
 /** Reply box: Enter sends, Shift+Enter breaks the line; a live segment count shows the cost. */
 export function Composer({ conversationId, isGroup }: { conversationId: string; isGroup: boolean }) {
@@ -42,7 +43,7 @@ export function Composer({ conversationId, isGroup }: { conversationId: string; 
         onKeyDown={onKeyDown}
         rows={3}
         placeholder="Write a reply — Enter sends, Shift+Enter for a new line"
-        className="w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 dark:border-slate-700 dark:bg-slate-900"
+        className={`w-full resize-y px-3 py-2 text-sm ${controlClass}`}
       />
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
         <SegmentCounter text={text} mms={isGroup} />

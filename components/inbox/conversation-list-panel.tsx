@@ -7,6 +7,7 @@ import { StatusIcon } from "@/components/inbox/status-icon";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { useConversationList, useSenderNumbers } from "@/lib/client/conversations";
 import { formatRelativeTime } from "@/lib/client/format-time";
+import { controlClass } from "@/components/ui/control";
 
 /** The conversation list: search, filter by our number, infinite scroll, j/k/Enter and "/". */
 export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
@@ -74,7 +75,7 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
             if (event.key === "Enter" && conversations[0]) router.push(`/conversations/${conversations[0].id}`);
           }}
           placeholder="Search number, name or text  ( / )"
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+          className={`px-3 py-1.5 text-sm ${controlClass}`}
         />
         <label htmlFor="owner-filter" className="sr-only">
           Show conversations of
@@ -83,7 +84,7 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
           id="owner-filter"
           value={ownerNumber}
           onChange={(event) => setOwnerNumber(event.target.value)}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+          className={`px-2 py-1.5 text-sm ${controlClass}`}
         >
           <option value="">All our numbers</option>
           {(numbers.data ?? []).map((number) => (

@@ -10,6 +10,7 @@ import { inboxKeys, useSenderNumbers } from "@/lib/client/conversations";
 import { fetchJson } from "@/lib/client/query-client";
 import type { Message } from "@/lib/client/types";
 import { groupFromTollFreeProblem } from "@/lib/validations/send-message";
+import { controlClass } from "@/components/ui/control";
 
 /** Start a conversation: which of our numbers sends, to whom (1–10), and the text. */
 export function NewConversation() {
@@ -49,7 +50,7 @@ export function NewConversation() {
             id="from-number"
             value={sender}
             onChange={(event) => setFrom(event.target.value)}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+            className={`px-2 py-1.5 text-sm ${controlClass}`}
           >
             {(numbers.data ?? []).map((number) => (
               <option key={number.e164} value={number.e164}>
@@ -71,7 +72,7 @@ export function NewConversation() {
             rows={4}
             value={text}
             onChange={(event) => setText(event.target.value)}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+            className={`px-3 py-2 text-sm ${controlClass}`}
           />
           <SegmentCounter text={text} mms={to.length > 1} />
         </div>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { inboxKeys } from "@/lib/client/conversations";
 import { fetchJson } from "@/lib/client/query-client";
+import { controlClass } from "@/components/ui/control";
 
 type Participant = { phoneNumber: string; name: string | null };
 
@@ -66,7 +67,7 @@ function LabelForm({ participant, onDone }: { participant: Participant; onDone: 
         onChange={(event) => setName(event.target.value)}
         onKeyDown={(event) => event.key === "Escape" && onDone()}
         placeholder="Name (empty removes it)"
-        className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+        className={`px-2 py-0.5 text-xs ${controlClass}`}
       />
       <button type="submit" disabled={save.isPending} className="rounded bg-brand-600 px-2 py-0.5 text-white">
         Save

@@ -3,6 +3,7 @@
 import { useState, type KeyboardEvent } from "react";
 import { formatPhoneNumber, normalisePhoneNumber } from "@/lib/bandwidth/phone-number";
 import { MAX_RECIPIENTS } from "@/lib/validations/send-message";
+import { controlClass } from "@/components/ui/control";
 
 type Props = { value: string[]; onChange: (numbers: string[]) => void; problem: string | null };
 
@@ -39,7 +40,7 @@ export function RecipientChips({ value, onChange, problem }: Props) {
       <label htmlFor="recipient-input" className="text-sm font-medium">
         To
       </label>
-      <div className="flex flex-wrap items-center gap-1 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
+      <div className={`flex flex-wrap items-center gap-1 px-2 py-1 focus-within:border-brand-500 focus-within:ring-2 focus-within:ring-brand-500/30 ${controlClass}`}>
         <ul aria-label="Recipients" className="flex flex-wrap gap-1">
           {value.map((number) => (
             <li key={number} className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-2 pr-1 text-sm dark:bg-slate-800">

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from "react";
+import { controlClass } from "@/components/ui/control";
 
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string };
 
@@ -14,7 +15,7 @@ export function TextField({ label, error, className = "", ...props }: TextFieldP
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        className={`rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 aria-invalid:border-red-500 dark:border-slate-700 dark:bg-slate-900 ${className}`}
+        className={`px-3 py-2 text-sm shadow-sm aria-invalid:border-red-500 ${controlClass} ${className}`}
         {...props}
       />
       {error ? (

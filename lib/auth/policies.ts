@@ -10,9 +10,3 @@ export function canUseInbox(actor: Actor | null): actor is Actor {
 export function canAdminister(actor: Actor | null): actor is Actor {
   return canUseInbox(actor) && actor.role === "ADMIN";
 }
-
-/** An admin may not demote or deactivate the last active admin (issue 7 builds on this). */
-export function canRemoveAdmin(activeAdminCount: number, target: Pick<Actor, "role" | "active">): boolean {
-  if (target.role !== "ADMIN" || !target.active) return true;
-  return activeAdminCount > 1;
-}

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { isTollFreeNumber } from "@/sandbox/bandwidth/phone";
 
 export type NormalisedNumber = { e164: string; valid: boolean };
 
@@ -13,11 +14,9 @@ export function normalisePhoneNumber(input: string, defaultCountry: CountryCode 
   return { e164: parsed.number, valid: parsed.isValid() };
 }
 
-const TOLL_FREE = /^\+18(00|33|44|55|66|77|88)\d{7}$/;
-
-/** North American toll-free numbers, which cannot send group messages. */
+/** North American toll-free numbers, which cannot send group messages (the sandbox's same rule). */
 export function isTollFree(e164: string): boolean {
-  return TOLL_FREE.test(e164);
+  return isTollFreeNumber(e164);
 }
 
 /** +19195550100 → (919) 555-0100; other countries in international form. */

@@ -104,7 +104,8 @@ async function seedConversation(database: Db, demo: DemoConversation, now: numbe
   const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000);
   const last = demo.messages[demo.messages.length - 1];
   await database.$transaction(async (tx) => {
-    const conversationId = await upsertConversation(tx, conversationIdentity(SUPPORT_LINE, demo.participants), at(last?.minutesAgo ?? 0));
+    if (!last) return;
+    const conversationId = await upsertConversation(tx, conversationIdentity(SUPPORT_LINE, demo.participants), at(last.minutesAgo), last.id);
     for (const message of missing) {
       await tx.message.create({
         data: {
@@ -125,12 +126,6 @@ async function seedConversation(database: Db, demo: DemoConversation, now: numbe
             ? { create: message.recipients.map((recipient) => ({ ...recipient, statusAt: at(message.minutesAgo - 1) })) }
             : undefined,
         },
-      });
-    }
-    if (last) {
-      await tx.conversation.updateMany({
-        where: { id: conversationId, OR: [{ lastMessageId: null }, { lastMessageAt: { lte: at(last.minutesAgo) } }] },
-        data: { lastMessageAt: at(last.minutesAgo), lastMessageId: last.id },
       });
     }
   });

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { sendMessage } from "@/lib/messaging/send-message";
-import { messagingFixture, SENDER_NUMBER } from "@/lib/testing/messaging-fixtures";
-import { closeTestPool, testDb, testPool, uniqueNumber } from "@/lib/testing/test-database";
-import { stopJobQueue } from "./queue";
+import { SENDER_NUMBER, setUpMessagingFixture, type MessagingFixture } from "@/lib/testing/messaging-fixtures";
+import { testDb, testPool, uniqueNumber } from "@/lib/testing/test-database";
 import { processConfirmJob, processSendJob, type SendDeps, type SendSettings } from "./send-message-job";
 
 const settings: SendSettings = {
@@ -14,7 +13,7 @@ const settings: SendSettings = {
   rateLimitedGiveUpMs: 3_600_000,
 };
 
-let fixture: Awaited<ReturnType<typeof messagingFixture>>;
+let fixture: MessagingFixture;
 let scheduled: Array<{ queue: string; data: { messageId: string; reservedSlot?: string }; at: Date }>;
 const deps = (overrides: Partial<SendSettings> = {}): SendDeps => ({
   database: testDb(),
@@ -28,15 +27,10 @@ const faults = (body: object) => fetch(`${fixture.url}/sandbox/faults`, { method
 const send = (to: string | string[], text = "Your order has shipped") => sendMessage(testDb(), fixture.agent, { from: SENDER_NUMBER, to, text });
 const stored = (id: string) => testDb().message.findUniqueOrThrow({ where: { id }, include: { recipients: { orderBy: { phoneNumber: "asc" } } } });
 
-beforeEach(async () => {
-  fixture = await messagingFixture();
+const current = setUpMessagingFixture();
+beforeEach(() => {
+  fixture = current();
   scheduled = [];
-});
-afterEach(() => fixture.close());
-afterAll(async () => {
-  await stopJobQueue();
-  await testDb().$disconnect();
-  await closeTestPool();
 });
 
 describe("the send worker, against the sandbox through Bandwidth's SDK", () => {

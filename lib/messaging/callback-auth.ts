@@ -2,6 +2,7 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { matchesRandomSecret } from "@/lib/crypto/secret-hash";
 import type { Db } from "@/lib/db";
+import { basicCredentials } from "@/sandbox/http/kit";
 
 type Credential = { username: string; passwordHash: string; expiresAt: Date | null };
 type Entry = { credentials: Credential[]; fetchedAt: number };
@@ -17,7 +18,7 @@ const cache = new Map<string, Entry>();
  * missing or wrong credentials all fail the same way: the endpoint fails closed.
  */
 export async function callbackCredentialsAccepted(database: Db, applicationId: string, authorization: string | null): Promise<boolean> {
-  const given = parseBasic(authorization);
+  const given = basicCredentials(authorization ?? undefined);
   const credentials = await credentialsFor(database, applicationId);
   const now = Date.now();
   let accepted = false;
@@ -29,11 +30,6 @@ export async function callbackCredentialsAccepted(database: Db, applicationId: s
     accepted = (userMatches && passwordMatches && given !== null) || accepted;
   }
   return accepted;
-}
-
-export function forgetCallbackCredentials(applicationId?: string): void {
-  if (applicationId) cache.delete(applicationId);
-  else cache.clear();
 }
 
 async function credentialsFor(database: Db, applicationId: string): Promise<Credential[]> {
@@ -49,14 +45,6 @@ async function credentialsFor(database: Db, applicationId: string): Promise<Cred
   cache.set(applicationId, { credentials, fetchedAt: Date.now() });
   if (cache.size > 1000) cache.delete(cache.keys().next().value ?? "");
   return credentials;
-}
-
-function parseBasic(header: string | null): { username: string; password: string } | null {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
-  if (!match?.[1]) return null;
-  const decoded = Buffer.from(match[1], "base64").toString("utf8");
-  const separator = decoded.indexOf(":");
-  return separator < 0 ? null : { username: decoded.slice(0, separator), password: decoded.slice(separator + 1) };
 }
 
 function safeEqual(a: string, b: string): boolean {

@@ -22,14 +22,12 @@ export type IngestSummary = { requestId: string; events: number; outcomes: Parti
 export async function ingestCallbacks(pool: pg.Pool, applicationId: string, elements: unknown[]): Promise<IngestSummary> {
   const requestId = randomUUID();
   const [only] = elements;
-  if (elements.length === 1 && isReceived(only)) {
+  const parsedOnly = elements.length === 1 ? parseCallback(only) : null;
+  if (parsedOnly?.kind === "received") {
     // The common case: one inbound message, stored, logged and announced by one atomic statement.
-    const parsed = parseCallback(only);
-    if (parsed.kind === "received") {
-      const entry = { applicationId, requestId, position: 0, payload: only, dedupeKey: parsed.dedupeKey };
-      const result = await ingestReceivedOrReject(pool, parsed.event, entry, CHANGES_CHANNEL);
-      return { requestId, events: 1, outcomes: { [result.outcome]: 1 } };
-    }
+    const entry = { applicationId, requestId, position: 0, payload: only, dedupeKey: parsedOnly.dedupeKey };
+    const result = await ingestReceivedOrReject(pool, parsedOnly.event, entry, CHANGES_CHANNEL);
+    return { requestId, events: 1, outcomes: { [result.outcome]: 1 } };
   }
   const outcomes = await withDeadlockRetry(() => withTransaction(pool, (client) => ingestInTransaction(client, applicationId, requestId, elements)));
   return { requestId, events: elements.length, outcomes };

@@ -4,6 +4,7 @@ import type { ReceivedCallback } from "@/lib/bandwidth/callback-schema";
 import type { Sql } from "@/lib/db-pool";
 import type { ChangeNotice } from "@/lib/realtime/change-notice";
 import { inboundIdentity } from "./conversation-key";
+import { upsertConversationSql } from "./conversation-store";
 import type { LogEntry } from "./ingest-log";
 
 // One prepared statement (planned once per connection), so one round trip: claim the event's key, upsert the conversation (our number +
@@ -15,14 +16,7 @@ WITH claim AS (
 ), stored AS (
   SELECT 1 FROM messages WHERE bandwidth_message_id = $2
 ), conv AS (
-  INSERT INTO conversations (id, owner_number, participants, participants_key, is_group, last_message_at, last_message_id, created_at, updated_at)
-  SELECT gen_random_uuid(), $3, $4::text[], $5, $6, $7, $8::uuid, now(), now()
-  WHERE EXISTS (SELECT 1 FROM claim) AND NOT EXISTS (SELECT 1 FROM stored)
-  ON CONFLICT (owner_number, participants_key) DO UPDATE SET
-    last_message_id = CASE WHEN EXCLUDED.last_message_at >= conversations.last_message_at THEN EXCLUDED.last_message_id ELSE conversations.last_message_id END,
-    last_message_at = GREATEST(conversations.last_message_at, EXCLUDED.last_message_at),
-    updated_at = now()
-  RETURNING id
+  ${upsertConversationSql({ owner: "$3", participants: "$4", key: "$5", isGroup: "$6", at: "$7", lastMessageId: "$8", onlyIf: "EXISTS (SELECT 1 FROM claim) AND NOT EXISTS (SELECT 1 FROM stored)" })}
 ), msg AS (
   INSERT INTO messages (id, conversation_id, direction, origin, bandwidth_message_id, "from", "to", text, tag, segment_count, priority, status, message_time, created_at, updated_at)
   SELECT $8::uuid, conv.id, 'INBOUND', 'SWITCHBOARD', $2, $9, $10::text[], $11, $12, $13, $14, 'received', $7, $7, now() FROM conv

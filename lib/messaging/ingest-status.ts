@@ -5,6 +5,7 @@ import type { Sql } from "@/lib/db-pool";
 import type { CallbackOutcome, DeliveryStatus } from "@/lib/generated/prisma/enums";
 import type { ChangeNotice } from "@/lib/realtime/change-notice";
 import { conversationIdentity } from "./conversation-key";
+import { upsertConversationSql } from "./conversation-store";
 import { summariseStatus } from "./delivery-status";
 import { statusOfEvent, transition } from "./status-transition";
 
@@ -88,12 +89,7 @@ export async function applyToMessage(sql: Sql, message: LockedMessage, event: St
 
 const EXTERNAL_SQL = `
 WITH conv AS (
-  INSERT INTO conversations (id, owner_number, participants, participants_key, is_group, last_message_at, last_message_id, created_at, updated_at)
-  VALUES (gen_random_uuid(), $1, $2::text[], $3, $4, $5, $6::uuid, now(), now())
-  ON CONFLICT (owner_number, participants_key) DO UPDATE SET
-    last_message_id = CASE WHEN EXCLUDED.last_message_at >= conversations.last_message_at THEN EXCLUDED.last_message_id ELSE conversations.last_message_id END,
-    last_message_at = GREATEST(conversations.last_message_at, EXCLUDED.last_message_at), updated_at = now()
-  RETURNING id
+  ${upsertConversationSql({ owner: "$1", participants: "$2", key: "$3", isGroup: "$4", at: "$5", lastMessageId: "$6" })}
 ), msg AS (
   INSERT INTO messages (id, conversation_id, direction, origin, bandwidth_message_id, "from", "to", text, tag, segment_count, status, message_time, accepted_at, created_at, updated_at)
   SELECT $6::uuid, conv.id, 'OUTBOUND', 'EXTERNAL', $7, $8, $9::text[], $10, $11, $12, 'accepted', $5, $5, $5, now() FROM conv

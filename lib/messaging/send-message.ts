@@ -38,7 +38,7 @@ export async function sendMessage(database: Db, sender: CurrentUser, input: Send
   const id = randomUUID();
   await database.$transaction(async (tx) => {
     const now = new Date();
-    const conversationId = await upsertConversation(tx, conversationIdentity(from, recipients.numbers), now);
+    const conversationId = await upsertConversation(tx, conversationIdentity(from, recipients.numbers), now, id);
     await tx.message.create({
       data: {
         id,
@@ -54,7 +54,6 @@ export async function sendMessage(database: Db, sender: CurrentUser, input: Send
         recipients: { create: recipients.numbers.map((phoneNumber) => ({ phoneNumber, status: "queued" as const })) },
       },
     });
-    await tx.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: now, lastMessageId: id } });
     await enqueueInTransaction(tx, QUEUES.send, { messageId: id });
     await publishChanges(tx, [{ kind: "message.created", conversationId, messageId: id }]);
   });

@@ -1,11 +1,13 @@
 // For database tests of sending: a sandbox on a free port and a Bandwidth account, application
 // and numbers in the test database pointing at it, plus an agent to send as.
 import { randomBytes } from "node:crypto";
+import { afterAll, afterEach, beforeEach } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { applyBandwidthEnvironment } from "@/lib/bandwidth/env-bootstrap";
 import { loadSandboxConfig } from "@/sandbox/config";
 import { createSandbox } from "@/sandbox/server";
-import { testDb, unique } from "./test-database";
+import { stopJobQueue } from "@/lib/jobs/queue";
+import { closeTestPool, testDb, unique } from "./test-database";
 
 export const SENDER_NUMBER = "+19195550100";
 export const TOLL_FREE_NUMBER = "+18885550100";
@@ -42,4 +44,27 @@ export async function messagingFixture(options: { callbackUrl?: string } = {}) {
   const user = await testDb().user.create({ data: { email: `${unique("sender")}@example.com`, name: "Sender", passwordHash: "x", role: "AGENT" } });
   const agent: CurrentUser = { id: user.id, email: user.email, name: user.name, role: "AGENT", active: true };
   return { sandbox, url, accountId, applicationId, agent, close: () => sandbox.close() };
+}
+
+export type MessagingFixture = Awaited<ReturnType<typeof messagingFixture>>;
+
+/**
+ * Registers the hooks every sending test file needs: a fresh sandbox and Bandwidth configuration
+ * per test, and the queue and connections closed at the end. Returns the current fixture.
+ */
+export function setUpMessagingFixture(): () => MessagingFixture {
+  let current: MessagingFixture | undefined;
+  beforeEach(async () => {
+    current = await messagingFixture();
+  });
+  afterEach(() => current?.close());
+  afterAll(async () => {
+    await stopJobQueue();
+    await testDb().$disconnect();
+    await closeTestPool();
+  });
+  return () => {
+    if (!current) throw new Error("the messaging fixture is only there inside a test");
+    return current;
+  };
 }
