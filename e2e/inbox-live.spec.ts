@@ -113,6 +113,8 @@ test("a new conversation: recipient chips, toll-free group explained before send
   await page.goto("/conversations");
   await page.getByRole("link", { name: "New message" }).click();
   await expect(page.getByRole("heading", { name: "New message" })).toBeVisible();
+  // The default sender can text a group: a local number, not the toll-free line that sorts first.
+  await expect(page.getByLabel("From")).toHaveValue("+19195550100");
   await page.getByLabel("From").selectOption("+18885550100");
   const to = page.getByLabel("To", { exact: true });
   const first = customer();

@@ -20,7 +20,8 @@ export function NewConversation() {
   const [from, setFrom] = useState("");
   const [to, setTo] = useState<string[]>([]);
   const [text, setText] = useState("");
-  const sender = from || numbers.data?.[0]?.e164 || "";
+  // Default to a number that can text a group (toll-free numbers cannot).
+  const sender = from || (numbers.data?.find((number) => !number.tollFree) ?? numbers.data?.[0])?.e164 || "";
   const tollFreeProblem = sender ? groupFromTollFreeProblem(sender, to) : null;
   const send = useMutation({
     mutationFn: () =>
