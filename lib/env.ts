@@ -48,8 +48,25 @@ export const envSchema = z
     SEND_CONFIRMATION_WINDOW_SECONDS: positiveInt.default(600),
     SEND_MAX_RETRIES: positiveInt.default(5),
     SEND_RATE_LIMITED_GIVE_UP_HOURS: positiveInt.default(24),
+    // Media (lib/media): limits on what agents attach, and where files are kept.
+    MEDIA_MAX_FILE_BYTES: positiveInt.default(3_500_000),
+    MEDIA_MAX_FILES: positiveInt.max(10, "Bandwidth takes at most 10 files per message").default(10),
+    MEDIA_WARN_TOTAL_BYTES: positiveInt.default(500_000),
+    MEDIA_TOLL_FREE_MAX_TOTAL_BYTES: positiveInt.default(525_000),
+    MEDIA_MAX_DOWNLOAD_BYTES: positiveInt.default(25_000_000),
+    MEDIA_STORAGE: z.enum(["postgres", "s3"]).default("postgres"),
+    MEDIA_S3_ENDPOINT: z.url("MEDIA_S3_ENDPOINT must be a URL, e.g. https://s3.us-east-1.amazonaws.com").optional(),
+    MEDIA_S3_BUCKET: z.string().min(1).optional(),
+    MEDIA_S3_REGION: z.string().min(1).default("us-east-1"),
+    MEDIA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    MEDIA_S3_PREFIX: z.string().default("media/"),
     JOB_WORKERS: flag.default(true),
     BENCH_NOOP_ROUTE: flag.default(false),
+  })
+  .refine((env) => env.MEDIA_STORAGE !== "s3" || Boolean(env.MEDIA_S3_ENDPOINT && env.MEDIA_S3_BUCKET && env.MEDIA_S3_ACCESS_KEY_ID && env.MEDIA_S3_SECRET_ACCESS_KEY), {
+    message: "MEDIA_STORAGE=s3 needs MEDIA_S3_ENDPOINT, MEDIA_S3_BUCKET, MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY",
+    path: ["MEDIA_STORAGE"],
   })
   .refine((env) => Boolean(env.ADMIN_EMAIL) === Boolean(env.ADMIN_PASSWORD), {
     message: "ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither",

@@ -55,7 +55,7 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
   const tooLarge = () => new HttpError(413, "payload_too_large", `The body must be at most ${limit} bytes`);
   if (declared > limit) throw tooLarge();
   // With a declared length the body is bounded already: read it in one go (cheaper than chunks).
-  const text = declared > 0 ? await request.text() : await readBounded(request, limit, tooLarge);
+  const text = declared > 0 ? await request.text() : (await readBounded(request, limit, tooLarge)).toString("utf8");
   if (Buffer.byteLength(text) > limit) throw tooLarge();
   try {
     return JSON.parse(text);
@@ -65,7 +65,7 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
 }
 
 /** A body without Content-Length (chunked): read piece by piece, refusing more than `limit` bytes. */
-async function readBounded(request: Request, limit: number, tooLarge: () => HttpError): Promise<string> {
+async function readBounded(request: Request, limit: number, tooLarge: () => HttpError): Promise<Buffer> {
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -79,5 +79,12 @@ async function readBounded(request: Request, limit: number, tooLarge: () => Http
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** A raw body (a file upload) of at most `limit` bytes: 413 on the declared length or while reading. */
+export async function readBodyBytes(request: Request, limit: number, tooLargeMessage: string): Promise<Buffer> {
+  const tooLarge = () => new HttpError(413, "payload_too_large", tooLargeMessage);
+  if (Number(request.headers.get("content-length") ?? "0") > limit) throw tooLarge();
+  return readBounded(request, limit, tooLarge);
 }

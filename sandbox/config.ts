@@ -1,15 +1,6 @@
 import { z } from "zod";
+import { MEDIA_CONTENT_TYPES } from "./bandwidth/media-types";
 
-// Uploadable content types, as listed by the spec's uploadMediaRequest.
-export const DEFAULT_MEDIA_CONTENT_TYPES = [
-  "application/json", "application/ogg", "application/pdf", "application/rtf", "application/zip", "application/x-tar",
-  "application/xml", "application/gzip", "application/x-bzip2", "application/x-gzip", "application/smil", "application/javascript",
-  "audio/mp4", "audio/mpeg", "audio/ogg", "audio/flac", "audio/webm", "audio/wav", "audio/amr", "audio/3gpp",
-  "image/bmp", "image/gif", "image/heic", "image/heif", "image/jpeg", "image/pjpeg", "image/png", "image/svg+xml", "image/tiff",
-  "image/webp", "image/x-icon", "text/css", "text/csv", "text/calendar", "text/html", "text/plain", "text/javascript", "text/vcard",
-  "text/vnd.wap.wml", "text/xml", "video/avi", "video/mp4", "video/mpeg", "video/ogg", "video/quicktime", "video/webm",
-  "video/x-ms-wmv", "video/x-flv",
-];
 
 const number = z.coerce.number();
 const list = z.string().transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
@@ -28,7 +19,7 @@ export const sandboxConfigSchema = z.object({
   rateSegmentsPerMinute: number.positive().default(60),
   queueCapacitySegments: number.int().positive().default(900),
   mediaMaxBytes: number.int().positive().default(3_500_000),
-  mediaContentTypes: list.default(DEFAULT_MEDIA_CONTENT_TYPES),
+  mediaContentTypes: list.default([...MEDIA_CONTENT_TYPES]),
   mediaRetentionHours: number.positive().default(48),
   mediaListPageSize: number.int().positive().default(100),
   /** One account and application configured at start (more through /sandbox/applications). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { Configuration, MessagesApi, type MessageRequest } from "bandwidth-sdk";
+import { Configuration, MediaApi, MessagesApi, type MessageRequest } from "bandwidth-sdk";
 
 export type BandwidthAccountAccess = { accountId: string; messagingBaseUrl: string; username: string; password: string };
 
@@ -74,4 +74,35 @@ function retryAfterMs(header: unknown): number | null {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(header);
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
+
+export type UploadOutcome = { kind: "uploaded"; url: string } | Exclude<SendOutcome, { kind: "accepted" | "unknown" }>;
+
+/**
+ * Uploads one file to the account's media store (`PUT …/media/{mediaName}`, the official SDK) and
+ * returns the URL a send names it by. A PUT of the same name overwrites, so a lost answer is
+ * simply retried.
+ */
+export async function uploadMediaToBandwidth(
+  account: BandwidthAccountAccess,
+  file: { mediaName: string; contentType: string; data: Buffer },
+  timeoutMs: number,
+): Promise<UploadOutcome> {
+  const basePath = account.messagingBaseUrl.replace(/\/+$/, "");
+  const api = new MediaApi(new Configuration({ username: account.username, password: account.password, basePath, baseOptions: { timeout: timeoutMs, maxBodyLength: Infinity } }));
+  try {
+    // The SDK types the body as a File; axios sends a Buffer as the raw bytes.
+    await api.uploadMedia(account.accountId, file.mediaName, file.data as unknown as File, file.contentType);
+    return { kind: "uploaded", url: `${basePath}/users/${account.accountId}/media/${encodeURIComponent(file.mediaName)}` };
+  } catch (error) {
+    const outcome = classify(error);
+    return outcome.kind === "unknown" ? { kind: "retryable", detail: outcome.detail } : (outcome as UploadOutcome);
+  }
+}
+
+/** Removes uploaded files (after a failed send, so nothing is left half-sent); best effort. */
+export async function deleteMediaFromBandwidth(account: BandwidthAccountAccess, mediaNames: string[], timeoutMs: number): Promise<void> {
+  const basePath = account.messagingBaseUrl.replace(/\/+$/, "");
+  const api = new MediaApi(new Configuration({ username: account.username, password: account.password, basePath, baseOptions: { timeout: timeoutMs } }));
+  await Promise.all(mediaNames.map((name) => api.deleteMedia(account.accountId, name).catch(() => undefined)));
 }

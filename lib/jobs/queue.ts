@@ -9,8 +9,12 @@ export const QUEUES = {
   send: "send-message",
   /** After a send whose answer was lost: has Bandwidth confirmed it by callbacks? */
   confirm: "confirm-send",
-  /** Daily housekeeping (old duplicate-detection keys). */
+  /** Daily housekeeping (old duplicate-detection keys, abandoned draft attachments). */
   maintenance: "maintenance",
+  /** Copy one inbound media file from Bandwidth into our storage. */
+  fetchMedia: "fetch-media",
+  /** Every few minutes: queue inbound media whose download job was lost. */
+  mediaSweep: "media-sweep",
 } as const;
 
 export type SendJob = { messageId: string };
@@ -49,6 +53,11 @@ export async function enqueueInTransaction(tx: Prisma.TransactionClient, queue: 
 
 export async function enqueue(queue: string, data: object, options: { startAfter?: Date } = {}) {
   await (await jobQueue()).send(queue, data, options);
+}
+
+/** Several jobs of one queue in one statement. */
+export async function enqueueMany(queue: string, items: object[]) {
+  if (items.length > 0) await (await jobQueue()).insert(queue, items.map((data) => ({ data })));
 }
 
 /** Stops this process's pg-boss (tests, shutdown). */

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { postgresStore } from "@/lib/media/storage";
 import { sendMessage } from "@/lib/messaging/send-message";
 import { SENDER_NUMBER, setUpMessagingFixture, type MessagingFixture } from "@/lib/testing/messaging-fixtures";
 import { testDb, testPool, uniqueNumber } from "@/lib/testing/test-database";
@@ -19,6 +20,7 @@ const deps = (overrides: Partial<SendSettings> = {}): SendDeps => ({
   database: testDb(),
   pool: testPool(),
   settings: { ...settings, ...overrides },
+  storage: { configured: postgresStore, s3: null },
   schedule: async (queue, data, at) => {
     scheduled.push({ queue, data: data as { messageId: string }, at });
   },

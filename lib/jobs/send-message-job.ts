@@ -1,8 +1,10 @@
 import "server-only";
-import { sendThroughBandwidth, type SendOutcome } from "@/lib/bandwidth/messaging-client";
+import { deleteMediaFromBandwidth, sendThroughBandwidth, uploadMediaToBandwidth, type BandwidthAccountAccess, type SendOutcome } from "@/lib/bandwidth/messaging-client";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
 import type pg from "pg";
+import type { MediaStorage } from "@/lib/media/config";
+import { storeFor } from "@/lib/media/storage";
 import { applyPendingStatusEvents } from "@/lib/messaging/ingest-callbacks";
 import { summariseStatus } from "@/lib/messaging/delivery-status";
 import { reserveSendSlot } from "@/lib/messaging/send-pacing";
@@ -24,6 +26,8 @@ export type SendDeps = {
   /** For applying statuses that arrived before the send was accepted (lib/messaging/ingest-callbacks.ts). */
   pool: pg.Pool;
   settings: SendSettings;
+  /** Where attachments' bytes are, to upload them to Bandwidth. */
+  storage: MediaStorage;
   /** Queues a job to run at `at` (pg-boss in the app; a recorder in tests). */
   schedule: (queue: string, data: object, at: Date) => Promise<void>;
 };
@@ -47,8 +51,9 @@ export async function processSendJob(deps: SendDeps, job: SendJobData): Promise<
   const { application } = number;
   const { account } = application;
 
+  const media = await database.media.findMany({ where: { messageId: message.id }, orderBy: { position: "asc" } });
   if (!job.reservedSlot) {
-    const segments = messageSegmentCount(message.text, { mms: message.to.length > 1 });
+    const segments = messageSegmentCount(message.text, { mms: message.to.length > 1 || media.length > 0 });
     const slot = await reserveSendSlot(database, account.id, segments, settings.segmentsPerMinute);
     const wait = slot.getTime() - Date.now();
     if (wait > 1_000) {
@@ -58,17 +63,80 @@ export async function processSendJob(deps: SendDeps, job: SendJobData): Promise<
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
+  const access: BandwidthAccountAccess = {
+    accountId: account.accountId,
+    messagingBaseUrl: account.messagingBaseUrl,
+    username: account.apiUsername,
+    password: decryptSecret(account.apiPasswordEncrypted, settings.encryptionKey),
+  };
+  const uploaded = await uploadAttachments(deps, access, message, media);
+  if (uploaded.kind !== "ready") return uploaded.result;
+
   const claimed = await database.$executeRaw`
     UPDATE messages SET submitted_at = now(), send_attempts = send_attempts + 1, updated_at = now()
     WHERE id = ${message.id}::uuid AND status = 'queued' AND submitted_at IS NULL AND bandwidth_message_id IS NULL`;
   if (claimed !== 1) return "skipped";
 
   const outcome = await sendThroughBandwidth(
-    { accountId: account.accountId, messagingBaseUrl: account.messagingBaseUrl, username: account.apiUsername, password: decryptSecret(account.apiPasswordEncrypted, settings.encryptionKey) },
-    { applicationId: application.applicationId, from: message.from, to: message.to, text: message.text, tag: message.id },
+    access,
+    { applicationId: application.applicationId, from: message.from, to: message.to, text: message.text, tag: message.id, ...(uploaded.urls.length ? { media: uploaded.urls } : {}) },
     settings.requestTimeoutMs,
   );
   return act(deps, { id: message.id, createdAt: message.createdAt, attempts: message.sendAttempts + 1, accountId: account.id, bandwidthAccountId: account.accountId }, outcome);
+}
+
+type Attachment = { id: string; fileName: string; contentType: string | null; sourceUrl: string | null; storageKey: string | null };
+
+/** Bandwidth's name for an attachment: ours, unique, ending in the file name the recipient sees. */
+export function bandwidthMediaName(attachment: { id: string; fileName: string }): string {
+  return `${attachment.id}-${attachment.fileName.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
+}
+
+/**
+ * Puts every attachment on Bandwidth's media store before the message goes out (an attachment
+ * already uploaded keeps its URL). If one is refused, the message fails with the reason and the
+ * ones uploaded are removed again: nothing is sent with part of its media.
+ */
+async function uploadAttachments(
+  deps: SendDeps,
+  access: BandwidthAccountAccess,
+  message: { id: string; sendAttempts: number },
+  media: Attachment[],
+): Promise<{ kind: "ready"; urls: string[] } | { kind: "stopped"; result: SendJobResult }> {
+  const urls: string[] = [];
+  const uploadedNow: string[] = [];
+  for (const attachment of media) {
+    if (attachment.sourceUrl) {
+      urls.push(attachment.sourceUrl);
+      continue;
+    }
+    const data = await storeFor(attachment, deps.storage.s3).read(deps.pool, attachment, "original");
+    if (!data || !attachment.contentType) {
+      await deleteMediaFromBandwidth(access, uploadedNow, deps.settings.requestTimeoutMs);
+      return { kind: "stopped", result: await failMessage(deps.database, message.id, `The attachment ${attachment.fileName} is missing from storage, so the message was not sent.`) };
+    }
+    const mediaName = bandwidthMediaName(attachment);
+    const outcome = await uploadMediaToBandwidth(access, { mediaName, contentType: attachment.contentType, data }, deps.settings.requestTimeoutMs);
+    if (outcome.kind === "uploaded") {
+      uploadedNow.push(mediaName);
+      urls.push(outcome.url);
+      await deps.database.media.update({ where: { id: attachment.id }, data: { sourceUrl: outcome.url } });
+      continue;
+    }
+    const attempts = message.sendAttempts + 1;
+    const reason = outcome.kind === "unauthorized" ? `Bandwidth rejected the credentials (HTTP ${outcome.status})` : outcome.detail;
+    const transient = outcome.kind === "retryable" || outcome.kind === "rate-limited";
+    if (transient && attempts < deps.settings.maxRetries) {
+      // Files already uploaded keep their URLs; the next attempt uploads the rest.
+      await deps.database.message.update({ where: { id: message.id }, data: { sendAttempts: attempts } });
+      const delay = outcome.kind === "rate-limited" && outcome.retryAfterMs !== null ? outcome.retryAfterMs : backoff(attempts);
+      return { kind: "stopped", result: await retryLater(deps, message.id, delay, `Uploading ${attachment.fileName} to Bandwidth failed (${reason}); trying again shortly.`) };
+    }
+    await deleteMediaFromBandwidth(access, media.flatMap((item) => (item.sourceUrl || uploadedNow.includes(bandwidthMediaName(item)) ? [bandwidthMediaName(item)] : [])), deps.settings.requestTimeoutMs);
+    await deps.database.media.updateMany({ where: { messageId: message.id }, data: { sourceUrl: null } });
+    return { kind: "stopped", result: await failMessage(deps.database, message.id, `Bandwidth did not take the attachment ${attachment.fileName}: ${reason}. The message was not sent.`) };
+  }
+  return { kind: "ready", urls };
 }
 
 type Claimed = { id: string; createdAt: Date; attempts: number; accountId: string; bandwidthAccountId: string };

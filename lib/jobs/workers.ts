@@ -2,6 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db-pool";
 import { env } from "@/lib/env";
+import { mediaStorage } from "@/lib/media/config";
+import { findStrandedMedia, processFetchMediaJob, type FetchMediaJob } from "@/lib/media/fetch-inbound-media";
+import { deleteAbandonedUploads } from "@/lib/media/uploads";
 import { jobQueue, QUEUES } from "./queue";
 import { processConfirmJob, processSendJob, type SendJobData, type SendSettings } from "./send-message-job";
 
@@ -24,6 +27,7 @@ export async function startWorkers(): Promise<void> {
     database: db(),
     pool: pgPool(),
     settings: sendSettings(),
+    storage: mediaStorage(),
     schedule: async (queue: string, data: object, at: Date) => {
       await boss.send(queue, data, { startAfter: at });
     },
@@ -38,6 +42,27 @@ export async function startWorkers(): Promise<void> {
   await boss.schedule(QUEUES.maintenance, "17 3 * * *");
   await boss.work(QUEUES.maintenance, async () => {
     await deps.database.callbackDedupe.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 7 * 24 * 3_600_000) } } });
+    await deleteAbandonedUploads(deps.database);
+  });
+  const config = env();
+  const mediaDeps = {
+    database: deps.database,
+    pool: deps.pool,
+    storage: deps.storage,
+    encryptionKey: config.ENCRYPTION_KEY,
+    maxBytes: config.MEDIA_MAX_DOWNLOAD_BYTES,
+    timeoutMs: config.BANDWIDTH_REQUEST_TIMEOUT_MS * 2,
+    schedule: async (data: FetchMediaJob, at: Date) => {
+      await boss.send(QUEUES.fetchMedia, data, { startAfter: at });
+    },
+  };
+  await boss.work<FetchMediaJob>(QUEUES.fetchMedia, { localConcurrency: 2, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2 }, async ([job]) => {
+    if (job) await processFetchMediaJob(mediaDeps, job.data);
+  });
+  await boss.schedule(QUEUES.mediaSweep, "*/5 * * * *");
+  await boss.work(QUEUES.mediaSweep, async () => {
+    const stranded = await findStrandedMedia(deps.database);
+    if (stranded.length > 0) await boss.insert(QUEUES.fetchMedia, stranded.map((data) => ({ data })));
   });
   await boss.work<{ messageId: string }>(QUEUES.confirm, { pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 5 }, async ([job]) => {
     if (job) await processConfirmJob(deps.database, job.data);

@@ -2,6 +2,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
 import { HttpError } from "@/lib/http";
+import { copyAttachmentsAsDrafts } from "@/lib/media/uploads";
 import { publishChanges } from "@/lib/realtime/publish";
 import { sendMessage } from "./send-message";
 import type { MessageView } from "./message-queries";
@@ -36,12 +37,14 @@ export async function labelNumber(database: Db, user: CurrentUser, phoneNumber: 
 
 /**
  * Sends an outbound message again to the recipients it failed for (or could not be confirmed for):
- * a new message, from the same number with the same text. Other recipients are not texted twice.
+ * a new message, from the same number with the same text and attachments. Other recipients are not
+ * texted twice.
  */
 export async function retryFailedRecipients(database: Db, user: CurrentUser, messageId: string): Promise<MessageView> {
   const message = await database.message.findUnique({ where: { id: messageId }, include: { recipients: true } });
   if (!message || message.direction !== "OUTBOUND") throw new HttpError(404, "not_found", "No outbound message with that id.");
   const failed = message.recipients.filter((recipient) => recipient.status === "failed" || recipient.status === "unconfirmed").map((recipient) => recipient.phoneNumber);
   if (failed.length === 0) throw new HttpError(422, "unprocessable", "Every recipient of this message has it, or may still get it: nothing to retry.");
-  return sendMessage(database, user, { from: message.from, to: failed, text: message.text });
+  const mediaIds = await copyAttachmentsAsDrafts(database, user, message.id);
+  return sendMessage(database, user, { from: message.from, to: failed, text: message.text, mediaIds });
 }

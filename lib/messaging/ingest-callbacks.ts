@@ -9,7 +9,10 @@ import { logEvent, type LogEntry } from "./ingest-log";
 import { ingestReceived } from "./ingest-received";
 import { applyStatusEvent, applyToMessage, claimStatusEvent, type LockedMessage } from "./ingest-status";
 
-export type IngestSummary = { requestId: string; events: number; outcomes: Partial<Record<CallbackOutcome, number>> };
+export type IngestSummary = { requestId: string; events: number; outcomes: Partial<Record<CallbackOutcome, number>>; mediaIds: string[] };
+
+/** Queues the download of inbound media stored by a committed request (lib/media/queue-downloads.ts). */
+export type QueueMediaDownloads = (mediaIds: string[]) => Promise<void>;
 
 /**
  * Stores and applies one callback request: every element is logged verbatim in `callback_events`
@@ -19,7 +22,17 @@ export type IngestSummary = { requestId: string; events: number; outcomes: Parti
  * logged as `rejected`). Change notices go out on commit. Plain SQL through pg: this is the
  * webhook's hot path, one or two statements per event.
  */
-export async function ingestCallbacks(pool: pg.Pool, applicationId: string, elements: unknown[]): Promise<IngestSummary> {
+export async function ingestCallbacks(pool: pg.Pool, applicationId: string, elements: unknown[], queueMediaDownloads?: QueueMediaDownloads): Promise<IngestSummary> {
+  const summary = await ingest(pool, applicationId, elements);
+  // After the commit: a lost enqueue (a crash right here) leaves the files pending, and the media
+  // sweep queues them; it must not turn a stored request into an error Bandwidth would resend.
+  if (queueMediaDownloads && summary.mediaIds.length > 0) {
+    await queueMediaDownloads(summary.mediaIds).catch((error: unknown) => console.error("[webhook] could not queue media downloads; the sweep will", error));
+  }
+  return summary;
+}
+
+async function ingest(pool: pg.Pool, applicationId: string, elements: unknown[]): Promise<IngestSummary> {
   const requestId = randomUUID();
   const [only] = elements;
   const parsedOnly = elements.length === 1 ? parseCallback(only) : null;
@@ -27,10 +40,10 @@ export async function ingestCallbacks(pool: pg.Pool, applicationId: string, elem
     // The common case: one inbound message, stored, logged and announced by one atomic statement.
     const entry = { applicationId, requestId, position: 0, payload: only, dedupeKey: parsedOnly.dedupeKey };
     const result = await ingestReceivedOrReject(pool, parsedOnly.event, entry, CHANGES_CHANNEL);
-    return { requestId, events: 1, outcomes: { [result.outcome]: 1 } };
+    return { requestId, events: 1, outcomes: { [result.outcome]: 1 }, mediaIds: result.mediaIds };
   }
-  const outcomes = await withDeadlockRetry(() => withTransaction(pool, (client) => ingestInTransaction(client, applicationId, requestId, elements)));
-  return { requestId, events: elements.length, outcomes };
+  const { outcomes, mediaIds } = await withDeadlockRetry(() => withTransaction(pool, (client) => ingestInTransaction(client, applicationId, requestId, elements)));
+  return { requestId, events: elements.length, outcomes, mediaIds };
 }
 
 const isReceived = (element: unknown) => (element as { type?: unknown } | null)?.type === "message-received";
@@ -45,16 +58,18 @@ async function ingestInTransaction(sql: Sql, applicationId: string, requestId: s
   if (keys.length > 1 || !onlyReceived) for (const key of keys) await sql.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [key]);
   const outcomes: Partial<Record<CallbackOutcome, number>> = {};
   const notices: ChangeNotice[] = [];
+  const mediaIds: string[] = [];
   for (const [position, payload] of elements.entries()) {
     const result = await ingestOne(sql, { applicationId, requestId, position, payload, dedupeKey: null });
     outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
     notices.push(...result.notices);
+    mediaIds.push(...(result.mediaIds ?? []));
   }
   for (const payload of encodeNotices(notices)) await sql.query("SELECT pg_notify($1, $2)", [CHANGES_CHANNEL, payload]);
-  return outcomes;
+  return { outcomes, mediaIds };
 }
 
-async function ingestOne(sql: Sql, entry: LogEntry): Promise<{ outcome: CallbackOutcome; notices: ChangeNotice[] }> {
+async function ingestOne(sql: Sql, entry: LogEntry): Promise<{ outcome: CallbackOutcome; notices: ChangeNotice[]; mediaIds?: string[] }> {
   const parsed = parseCallback(entry.payload);
   if (parsed.kind === "rejected") {
     await logEvent(sql, entry, { type: typeOf(entry.payload), messageId: null, recipient: null, time: null }, "rejected", parsed.reason);
@@ -85,7 +100,7 @@ async function ingestReceivedOrReject(sql: Sql, event: ReceivedCallback, entry: 
     if (error instanceof Error && !("code" in error)) {
       const facts = { type: event.type, messageId: event.message.id, recipient: event.to, time: new Date(event.time) };
       await logEvent(sql, entry, facts, "rejected", error.message);
-      return { outcome: "rejected" as const, notices: [] };
+      return { outcome: "rejected" as const, notices: [], mediaIds: [] };
     }
     throw error;
   }

@@ -25,13 +25,14 @@ WITH claim AS (
   INSERT INTO media (id, message_id, position, source_url, file_name, status, created_at, updated_at)
   SELECT gen_random_uuid(), msg.id, (f.ord - 1)::int, f.url, f.name, 'pending', now(), now()
   FROM msg, unnest($15::text[], $16::text[]) WITH ORDINALITY AS f(url, name, ord)
+  RETURNING id
 ), logged AS (
   INSERT INTO callback_events (application_id, request_id, position, type, bandwidth_message_id, recipient, event_time, dedupe_key, payload, outcome, reason)
   VALUES ($17, $18::uuid, $19, 'message-received', $2, $20, $21, $1, $22::jsonb,
     (CASE WHEN EXISTS (SELECT 1 FROM msg) THEN 'applied' ELSE 'duplicate' END)::"CallbackOutcome",
     CASE WHEN EXISTS (SELECT 1 FROM msg) THEN NULL WHEN EXISTS (SELECT 1 FROM claim) THEN 'message already stored' ELSE 'seen before' END)
 )
-SELECT msg.id::text AS message_id, msg.conversation_id::text AS conversation_id,
+SELECT msg.id::text AS message_id, msg.conversation_id::text AS conversation_id, (SELECT array_agg(id::text) FROM files) AS media_ids,
   CASE WHEN $23::text IS NULL THEN NULL ELSE pg_notify($23, json_build_array(json_build_object('kind', 'message.created', 'conversationId', msg.conversation_id, 'messageId', msg.id))::text) END AS notified
 FROM (SELECT 1) AS one LEFT JOIN msg ON true`;
 
@@ -40,28 +41,30 @@ FROM (SELECT 1) AS one LEFT JOIN msg ON true`;
  * everyone else on it ({from} ∪ to − owner): a group MMS lands in the group's conversation.
  * Idempotent on the event and on Bandwidth's message id. Logs the event itself. With `notifyOn`,
  * the change notice is queued by the same statement (for a request that is this one event, run
- * outside an explicit transaction: one statement is atomic, and one round trip).
+ * outside an explicit transaction: one statement is atomic, and one round trip). Returns the new
+ * media rows (pending), for the caller to queue their download once this has committed.
  */
 export async function ingestReceived(
   sql: Sql,
   event: ReceivedCallback,
   log: LogEntry,
   notifyOn: string | null = null,
-): Promise<{ outcome: "applied" | "duplicate"; notices: ChangeNotice[] }> {
+): Promise<{ outcome: "applied" | "duplicate"; notices: ChangeNotice[]; mediaIds: string[] }> {
   const { message } = event;
   const identity = inboundIdentity(message.owner, message.from, message.to);
   const at = new Date(message.time);
   const media = message.media ?? [];
-  const { rows } = await sql.query<{ message_id: string | null; conversation_id: string | null }>({ name: "ingest-received", text: RECEIVED_SQL, values: [
+  const { rows } = await sql.query<{ message_id: string | null; conversation_id: string | null; media_ids: string[] | null }>({ name: "ingest-received", text: RECEIVED_SQL, values: [
     log.dedupeKey, message.id, identity.ownerNumber, identity.participants, identity.participantsKey, identity.isGroup, at, randomUUID(),
     message.from, message.to, message.text ?? "", message.tag ?? null, message.segmentCount ?? null, message.priority ?? null,
     media, media.map(fileNameOf),
     log.applicationId, log.requestId, log.position, event.to, new Date(event.time), JSON.stringify(log.payload), notifyOn,
   ] });
   const row = rows[0];
-  if (!row?.message_id || !row.conversation_id) return { outcome: "duplicate", notices: [] };
+  if (!row?.message_id || !row.conversation_id) return { outcome: "duplicate", notices: [], mediaIds: [] };
   // Already announced by the statement itself when `notifyOn` was given.
-  return { outcome: "applied", notices: notifyOn ? [] : [{ kind: "message.created", conversationId: row.conversation_id, messageId: row.message_id }] };
+  const notices: ChangeNotice[] = notifyOn ? [] : [{ kind: "message.created", conversationId: row.conversation_id, messageId: row.message_id }];
+  return { outcome: "applied", notices, mediaIds: row.media_ids ?? [] };
 }
 
 function fileNameOf(url: string, position: number): string {

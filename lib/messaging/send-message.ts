@@ -3,7 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
 import { HttpError } from "@/lib/http";
+import { isTollFree } from "@/lib/bandwidth/phone-number";
 import { enqueueInTransaction, QUEUES } from "@/lib/jobs/queue";
+import { mediaLimits } from "@/lib/media/config";
+import { attachUploads } from "@/lib/media/uploads";
 import { publishChanges } from "@/lib/realtime/publish";
 import { checkRecipients, groupFromTollFreeProblem, type SendMessageInput } from "@/lib/validations/send-message";
 import { conversationIdentity } from "./conversation-key";
@@ -14,8 +17,8 @@ const unprocessable = (message: string) => new HttpError(422, "unprocessable", m
 
 /**
  * An agent sends a message: checked (our number, allowed to send from it, 1–10 valid recipients,
- * no group from toll-free, some text), then stored with one `queued` recipient row each and its
- * send job, in one transaction. The worker (lib/jobs/send-message-job.ts) puts it on the wire.
+ * no group from toll-free, some text or attachments within the limits), then stored with one
+ * `queued` recipient row each, its attachments and its send job, in one transaction. The worker (lib/jobs/send-message-job.ts) puts it on the wire.
  * Not idempotent: each call is a new message.
  */
 export async function sendMessage(database: Db, sender: CurrentUser, input: SendMessageInput): Promise<MessageView> {
@@ -33,7 +36,8 @@ export async function sendMessage(database: Db, sender: CurrentUser, input: Send
   const tollFree = groupFromTollFreeProblem(from, recipients.numbers);
   if (tollFree) throw unprocessable(tollFree);
   const text = input.text ?? "";
-  if (text.trim() === "") throw unprocessable("Write a message before sending.");
+  const mediaIds = input.mediaIds ?? [];
+  if (text.trim() === "" && mediaIds.length === 0) throw unprocessable("Write a message or attach a file before sending.");
 
   const id = randomUUID();
   await database.$transaction(async (tx) => {
@@ -54,6 +58,7 @@ export async function sendMessage(database: Db, sender: CurrentUser, input: Send
         recipients: { create: recipients.numbers.map((phoneNumber) => ({ phoneNumber, status: "queued" as const })) },
       },
     });
+    await attachUploads(tx, sender, mediaIds, id, { limits: mediaLimits(), tollFree: isTollFree(from) });
     await enqueueInTransaction(tx, QUEUES.send, { messageId: id });
     await publishChanges(tx, [{ kind: "message.created", conversationId, messageId: id }]);
   });

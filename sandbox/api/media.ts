@@ -81,6 +81,23 @@ export function mediaUrl(publicUrl: string, accountId: string, mediaId: string):
   return `${publicUrl}/api/v2/users/${accountId}/media/${mediaId.split("/").map(encodeURIComponent).join("/")}`;
 }
 
+/**
+ * Whether Bandwidth could fetch a send's media URL: one on this sandbox's media store must be there
+ * (uploaded, not expired); another host's is taken on trust (the sandbox reaches no other server).
+ */
+export function mediaUrlAvailable(deps: MediaDeps, accountId: string, url: string): boolean {
+  const prefix = `${deps.publicUrl}/api/v2/users/${accountId}/media/`;
+  if (!url.startsWith(prefix)) return true;
+  const mediaId = url.slice(prefix.length).split("/").map((part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  }).join("/");
+  return liveMedia(deps, accountId, mediaId) !== undefined;
+}
+
 function liveMedia(deps: MediaDeps, accountId: string, mediaId: string): StoredMedia | undefined {
   const key = deps.state.mediaKey(accountId, mediaId);
   const stored = deps.state.media.get(key);

@@ -9,9 +9,10 @@ import { BodyTooLargeError, mediaType, readBody, type Reply } from "../http/kit"
 import type { SendQueue } from "../send-queue";
 import type { BandwidthMessage, SandboxState } from "../state";
 import { authenticate } from "./auth";
+import { mediaUrlAvailable } from "./media";
 import { validateMessageRequest } from "./message-request";
 
-export type MessagingDeps = { state: SandboxState; clock: Clock; queue: SendQueue; dispatcher: CallbackDispatcher };
+export type MessagingDeps = { state: SandboxState; clock: Clock; queue: SendQueue; dispatcher: CallbackDispatcher; publicUrl: string };
 
 const MAX_BODY = 256 * 1024;
 
@@ -73,6 +74,7 @@ export async function createMessage(deps: MessagingDeps, request: IncomingMessag
     clock: deps.clock,
     dispatcher: deps.dispatcher,
     shuffle: deps.state.faults.shuffle,
+    mediaMissing: (send.media ?? []).some((url) => !mediaUrlAvailable(deps, accountId, url)),
   });
   deps.state.rememberMessage({ accountId, message, outcomes });
   const hold = deps.state.faults.sendResponseDelayMs;

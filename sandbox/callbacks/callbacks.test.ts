@@ -50,6 +50,18 @@ describe("status callbacks", () => {
     }
   });
 
+  it("fails an MMS with 4410 when its sandbox media was never uploaded, and delivers it once it is", async () => {
+    const { receiver, harness, send } = await setup();
+    const url = `${harness.url}/api/v2/users/${ACCOUNT}/media/card.png`;
+    await send(["+15555550011"], { media: [url] });
+    await waitFor(() => receiver.events().some((event) => event.type === "message-failed"), 5_000, "the failure");
+    expect(receiver.events().find((event) => event.type === "message-failed")).toMatchObject({ errorCode: 4410, description: "media-unavailable" });
+
+    await settle(harness.sdk().media.uploadMedia(ACCOUNT, "card.png", Buffer.from([0x89, 0x50]) as never, "image/png"));
+    await send(["+15555550012"], { media: [url] });
+    await waitFor(() => receiver.events().some((event) => event.to === "+15555550012" && event.type === "message-delivered"), 5_000, "the delivery");
+  });
+
   it("reports each group recipient separately, failing test numbers with their code", async () => {
     const { receiver, send } = await setup();
     await send(["+15555550001", "+15555550002", "+15555554432"]);

@@ -1,4 +1,4 @@
-import { outcomeFor } from "../bandwidth/error-catalogue";
+import { mediaUnavailable, outcomeFor } from "../bandwidth/error-catalogue";
 import { SECOND, type Clock } from "../clock";
 import type { Application, BandwidthMessage } from "../state";
 import type { CallbackDispatcher, CallbackEvent } from "./dispatcher";
@@ -11,18 +11,19 @@ type Step = { type: "message-sending" | "message-sent" | "message-delivered" | "
 /**
  * Schedules the status callbacks of an accepted message: for each recipient `message-sending`
  * (MMS only), `message-sent`, then exactly one of `message-delivered` or `message-failed`, as
- * the recipient's test number decides. Returns each recipient's outcome.
+ * the recipient's test number decides (or 4410 for all when its media could not be fetched).
+ * Returns each recipient's outcome.
  */
 export function scheduleStatusCallbacks(
   message: BandwidthMessage,
   application: Application,
   startsAt: number,
-  deps: { clock: Clock; dispatcher: CallbackDispatcher; shuffle: boolean },
+  deps: { clock: Clock; dispatcher: CallbackDispatcher; shuffle: boolean; mediaMissing?: boolean },
 ): Record<string, string> {
   const mms = message.to.length > 1 || (message.media?.length ?? 0) > 0;
   const outcomes: Record<string, string> = {};
   for (const recipient of message.to) {
-    const outcome = outcomeFor(recipient);
+    const outcome = deps.mediaMissing ? mediaUnavailable() : outcomeFor(recipient);
     outcomes[recipient] = outcome.delivered ? "delivered" : `failed ${outcome.code}`;
     const steps: Step[] = [
       ...(mms ? [{ type: "message-sending", offset: OFFSETS["message-sending"], description: "Message is sending to carrier" } as const] : []),

@@ -32,7 +32,7 @@ export type InboundInput = z.infer<typeof inboundSchema>;
  * fresh message id and its own copy of the media at the sandbox's media URLs — as Bandwidth does
  * for a group MMS that reaches several of our numbers.
  */
-export function simulateInbound(deps: MessagingDeps & { publicUrl: string }, input: InboundInput): BandwidthMessage[] | { error: string } {
+export function simulateInbound(deps: MessagingDeps, input: InboundInput): BandwidthMessage[] | { error: string } {
   const ours = [...new Set(input.to)].filter((number) => deps.state.applicationForNumber(number));
   if (ours.length === 0) return { error: "none of the 'to' numbers belongs to a sandbox application" };
   const mms = input.to.length > 1 || input.media.length > 0;

@@ -8,7 +8,7 @@ import { BodyTooLargeError, readBody, type Reply } from "../http/kit";
 import { defaultFaults } from "../state";
 import { inboundSchema, simulateInbound } from "./inbound";
 
-export type ControlDeps = MessagingDeps & { publicUrl: string };
+export type ControlDeps = MessagingDeps;
 
 const accountSchema = z.object({ apiUsername: z.string().min(1), apiPassword: z.string().min(1) });
 
@@ -81,6 +81,12 @@ export async function handleControl(deps: ControlDeps, request: IncomingMessage,
   }
   if (method === "DELETE" && application?.[1]) {
     return state.applications.delete(decodeURIComponent(application[1])) ? { status: 204 } : notFound("no such application");
+  }
+  if (method === "DELETE" && path === "/sandbox/media") {
+    // As if Bandwidth's 48 hours had passed for every file: its media URLs answer 404 from now on.
+    const count = state.media.size;
+    state.media.clear();
+    return { status: 200, body: { expired: count } };
   }
   if (method === "POST" && path === "/sandbox/inbound") {
     const parsed = await parse(request, inboundSchema);

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db-pool";
 import { HttpError, readJsonBody, route } from "@/lib/http";
 import { callbackCredentialsAccepted } from "@/lib/messaging/callback-auth";
+import { queueMediaDownloads } from "@/lib/media/queue-downloads";
 import { ingestCallbacks } from "@/lib/messaging/ingest-callbacks";
 
 type Context = { params: Promise<{ applicationId: string }> };
@@ -21,6 +22,6 @@ export const POST = route<Context>(async (request, context) => {
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   const elements = Array.isArray(body) ? body : [body];
   if (elements.length === 0) throw new HttpError(400, "empty_batch", "The body is an empty array: no events to store");
-  const summary = await ingestCallbacks(pgPool(), applicationId, elements);
+  const summary = await ingestCallbacks(pgPool(), applicationId, elements, queueMediaDownloads);
   return NextResponse.json({ received: summary.events, outcomes: summary.outcomes });
 });
