@@ -1,12 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { saveScreen } from "./support/screens";
 import { customer, sandbox, SUPPORT_LINE } from "./support/sandbox";
 import { sql } from "./support/users";
 
 test.use({ storageState: "e2e/.auth/agent.json" });
 
-const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+const photo = (colour: string, width = 960, height = 720) =>
+  sharp({ create: { width, height, channels: 3, background: colour } })
+    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><rect x="${width / 4}" y="${height / 4}" width="${width / 2}" height="${height / 2}" fill="#f8fafc"/></svg>`) }])
+    .png()
+    .toBuffer()
+    .then((buffer) => buffer.toString("base64"));
 
 async function expectNoSeriousA11yIssues(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -14,7 +20,7 @@ async function expectNoSeriousA11yIssues(page: Page, what: string) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
 }
 
-test("an inbound group MMS appears live; the agent replies; per-recipient status turns live; the failed one is explained and retried", async ({ page }, testInfo) => {
+test("an inbound group MMS appears live with thumbnails; the agent replies; per-recipient status turns live; the failed one is explained and retried", async ({ page }, testInfo) => {
   await page.goto("/conversations");
   await expect(page.locator("[data-live=live]")).toBeVisible();
   const from = customer();
@@ -25,7 +31,7 @@ test("an inbound group MMS appears live; the agent replies; per-recipient status
   await sandbox("/sandbox/inbound", {
     body: {
       from, to: [SUPPORT_LINE, friend, failing], text,
-      media: [{ filename: "box-1.png", contentType: "image/png", base64: PNG }, { filename: "box-2.png", contentType: "image/png", base64: PNG }],
+      media: [{ filename: "box-1.png", contentType: "image/png", base64: await photo("#b45309") }, { filename: "box-2.png", contentType: "image/png", base64: await photo("#0f766e") }],
     },
   });
   // Live, without a reload.
@@ -40,7 +46,26 @@ test("an inbound group MMS appears live; the agent replies; per-recipient status
   const thread = page.getByRole("list", { name: "Messages" });
   await expect(thread.getByText(text)).toBeVisible();
   await expect(thread.getByRole("list", { name: "Attachments" }).getByRole("listitem")).toHaveCount(2);
+  // The files are copied from Bandwidth by a job; the thumbnails replace the placeholders live.
+  for (const name of ["box-1.png", "box-2.png"]) {
+    const thumbnail = thread.getByRole("button", { name: `Open ${name} full size` }).getByRole("img");
+    await expect(thumbnail).toBeVisible({ timeout: 10_000 });
+    await expect.poll(() => thumbnail.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(640);
+  }
+  await saveScreen(page, testInfo, "inbox-live-group-mms-thumbnails");
   await expectNoSeriousA11yIssues(page, "conversation view");
+
+  // Full size in the viewer; ← → move between the two; Esc closes.
+  await thread.getByRole("button", { name: "Open box-1.png full size" }).click();
+  const viewer = page.getByRole("dialog", { name: "box-1.png, 1 of 2" });
+  await expect(viewer).toBeVisible();
+  const full = viewer.getByRole("img", { name: "box-1.png" });
+  await expect.poll(() => full.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(960);
+  await saveScreen(page, testInfo, "inbox-live-media-viewer");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("dialog", { name: "box-2.png, 2 of 2" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
 
   await page.getByRole("textbox", { name: "Message", exact: true }).fill("Thanks, we are shipping replacements today.");
   await page.getByRole("textbox", { name: "Message", exact: true }).press("Enter");

@@ -1,19 +1,35 @@
 "use client";
 
 import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { AttachButton, AttachmentDropZone, AttachmentTray, pasteFiles } from "@/components/inbox/attachment-tray";
 import { MAX_TEXT, SegmentCounter } from "@/components/inbox/segment-counter";
+import { useAttachments } from "@/lib/client/attachments";
 import { useReply } from "@/lib/client/messages";
 import { controlClass } from "@/components/ui/control";
 
-/** Reply box: Enter sends, Shift+Enter breaks the line; a live segment count shows the cost. */
-export function Composer({ conversationId, isGroup }: { conversationId: string; isGroup: boolean }) {
+/**
+ * Reply box: Enter sends, Shift+Enter breaks the line; a live segment count shows the cost. Files
+ * attach by the button, by dropping them on the box, or by pasting; each uploads at once.
+ */
+export function Composer({ conversationId, isGroup, tollFree }: { conversationId: string; isGroup: boolean; tollFree: boolean }) {
   const [text, setText] = useState("");
   const reply = useReply(conversationId);
+  const attachments = useAttachments({ tollFree });
   const tooLong = text.length > MAX_TEXT;
+  const hasContent = text.trim() !== "" || attachments.mediaIds.length > 0;
+  const blocked = tooLong || attachments.busy || attachments.failed || attachments.problems.length > 0;
 
   const send = () => {
-    if (!text.trim() || tooLong || reply.isPending) return;
-    reply.mutate(text, { onSuccess: () => setText("") });
+    if (!hasContent || blocked || reply.isPending) return;
+    reply.mutate(
+      { text, mediaIds: attachments.mediaIds },
+      {
+        onSuccess: () => {
+          setText("");
+          attachments.clear();
+        },
+      },
+    );
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -27,34 +43,41 @@ export function Composer({ conversationId, isGroup }: { conversationId: string; 
   };
 
   return (
-    <form onSubmit={onSubmit} className="border-t border-slate-200 p-3 dark:border-slate-800" aria-label="Reply">
-      {reply.isError ? (
-        <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-300">
-          Not sent: {reply.error.message}
-        </p>
-      ) : null}
-      <label htmlFor="composer-text" className="sr-only">
-        Message
-      </label>
-      <textarea
-        id="composer-text"
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={onKeyDown}
-        rows={3}
-        placeholder="Write a reply — Enter sends, Shift+Enter for a new line"
-        className={`w-full resize-y px-3 py-2 text-sm ${controlClass}`}
-      />
-      <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-        <SegmentCounter text={text} mms={isGroup} />
-        <button
-          type="submit"
-          disabled={!text.trim() || tooLong || reply.isPending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-        >
-          {reply.isPending ? "Sending…" : "Send"}
-        </button>
-      </div>
-    </form>
+    <AttachmentDropZone attachments={attachments} className="border-t border-slate-200 dark:border-slate-800">
+      <form onSubmit={onSubmit} className="p-3" aria-label="Reply">
+        {reply.isError ? (
+          <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-300">
+            Not sent: {reply.error.message}
+          </p>
+        ) : null}
+        <AttachmentTray attachments={attachments} />
+        <label htmlFor="composer-text" className="sr-only">
+          Message
+        </label>
+        <textarea
+          id="composer-text"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={onKeyDown}
+          onPaste={pasteFiles(attachments)}
+          rows={3}
+          placeholder="Write a reply — Enter sends, Shift+Enter for a new line"
+          className={`w-full resize-y px-3 py-2 text-sm ${controlClass}`}
+        />
+        <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
+          <div className="flex flex-wrap items-center gap-3">
+            <AttachButton attachments={attachments} id="composer-files" />
+            <SegmentCounter text={text} mms={isGroup ? "group" : attachments.items.length > 0 ? "media" : null} />
+          </div>
+          <button
+            type="submit"
+            disabled={!hasContent || blocked || reply.isPending}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+          >
+            {reply.isPending ? "Sending…" : attachments.busy ? "Uploading…" : "Send"}
+          </button>
+        </div>
+      </form>
+    </AttachmentDropZone>
   );
 }

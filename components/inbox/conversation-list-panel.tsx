@@ -29,7 +29,7 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
-      if (target.closest("input, textarea, select, [contenteditable=true]") || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (target.closest("input, textarea, select, dialog, [contenteditable=true]") || event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === "/") {
         event.preventDefault();
         search.current?.focus();

@@ -1,5 +1,6 @@
 "use client";
 
+import { MediaGrid } from "@/components/inbox/media-grid";
 import { RecipientBreakdown } from "@/components/inbox/recipient-breakdown";
 import { StatusIcon } from "@/components/inbox/status-icon";
 import type { Message } from "@/lib/client/types";
@@ -12,20 +13,14 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying }: Pr
   return (
     <div className={`flex flex-col gap-1 ${outbound ? "items-end" : "items-start"}`} data-message-id={message.id}>
       {!outbound && isGroup ? <span className="text-xs font-medium text-slate-600 dark:text-slate-400">{label(message.from)}</span> : null}
-      <div
-        className={`max-w-[75%] whitespace-pre-wrap break-words rounded-2xl px-4 py-2 text-sm ${outbound ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100"}`}
-      >
-        {message.text}
-        {message.media.length > 0 ? (
-          <ul className="mt-1 flex flex-wrap gap-1 text-xs opacity-90" aria-label="Attachments">
-            {message.media.map((file) => (
-              <li key={file.id} className="rounded bg-black/10 px-2 py-0.5">
-                {file.fileName}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <MediaGrid media={message.media} />
+      {message.text ? (
+        <div
+          className={`max-w-[75%] whitespace-pre-wrap break-words rounded-2xl px-4 py-2 text-sm ${outbound ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100"}`}
+        >
+          {message.text}
+        </div>
+      ) : null}
       <div className="flex items-center gap-1 text-xs text-slate-500 dark:text-slate-400">
         <time dateTime={message.createdAt}>{time}</time>
         {outbound ? <StatusIcon status={message.status} /> : null}

@@ -3,9 +3,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { AttachButton, AttachmentDropZone, AttachmentTray, pasteFiles } from "@/components/inbox/attachment-tray";
 import { RecipientChips } from "@/components/inbox/recipient-chips";
 import { MAX_TEXT, SegmentCounter } from "@/components/inbox/segment-counter";
-import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
+import { formatPhoneNumber, isTollFree } from "@/lib/bandwidth/phone-number";
+import { useAttachments } from "@/lib/client/attachments";
 import { inboxKeys, useSenderNumbers } from "@/lib/client/conversations";
 import { fetchJson } from "@/lib/client/query-client";
 import type { Message } from "@/lib/client/types";
@@ -23,15 +25,23 @@ export function NewConversation() {
   // Default to a number that can text a group (toll-free numbers cannot).
   const sender = from || (numbers.data?.find((number) => !number.tollFree) ?? numbers.data?.[0])?.e164 || "";
   const tollFreeProblem = sender ? groupFromTollFreeProblem(sender, to) : null;
+  const attachments = useAttachments({ tollFree: Boolean(sender) && isTollFree(sender) });
+  const { mediaIds } = attachments;
   const send = useMutation({
     mutationFn: () =>
-      fetchJson<{ message: Message }>("/api/messages", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ from: sender, to, text }) }),
+      fetchJson<{ message: Message }>("/api/messages", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ from: sender, to, text, ...(mediaIds.length ? { mediaIds } : {}) }),
+      }),
     onSuccess: ({ message }) => {
       void client.invalidateQueries({ queryKey: inboxKeys.conversations });
       router.push(`/conversations/${message.conversationId}`);
     },
   });
-  const ready = Boolean(sender) && to.length > 0 && text.trim().length > 0 && text.length <= MAX_TEXT && !tollFreeProblem && !send.isPending;
+  const attachmentsOk = !attachments.busy && !attachments.failed && attachments.problems.length === 0;
+  const ready =
+    Boolean(sender) && to.length > 0 && (text.trim().length > 0 || mediaIds.length > 0) && text.length <= MAX_TEXT && !tollFreeProblem && attachmentsOk && !send.isPending;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (ready) send.mutate();
@@ -64,19 +74,24 @@ export function NewConversation() {
           {numbers.isSuccess && numbers.data.length === 0 ? <p className="text-sm text-amber-800 dark:text-amber-300">You may not send from any number yet. Ask an admin.</p> : null}
         </div>
         <RecipientChips value={to} onChange={setTo} problem={tollFreeProblem} />
-        <div className="flex flex-col gap-1">
+        <AttachmentDropZone attachments={attachments} className="flex flex-col gap-1">
           <label htmlFor="new-text" className="text-sm font-medium">
             Message
           </label>
+          <AttachmentTray attachments={attachments} />
           <textarea
             id="new-text"
             rows={4}
             value={text}
             onChange={(event) => setText(event.target.value)}
+            onPaste={pasteFiles(attachments)}
             className={`px-3 py-2 text-sm ${controlClass}`}
           />
-          <SegmentCounter text={text} mms={to.length > 1} />
-        </div>
+          <div className="flex flex-wrap items-center gap-3">
+            <AttachButton attachments={attachments} id="new-files" />
+            <SegmentCounter text={text} mms={to.length > 1 ? "group" : attachments.items.length > 0 ? "media" : null} />
+          </div>
+        </AttachmentDropZone>
         {send.isError ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-300">
             Not sent: {send.error.message}

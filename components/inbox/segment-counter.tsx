@@ -3,11 +3,11 @@ import { countSegments } from "@/sandbox/bandwidth/segments";
 export const MAX_TEXT = 2048;
 
 /** What a text costs: encoding, segments and room left, and which characters force UCS-2. */
-export function SegmentCounter({ text, mms }: { text: string; mms: boolean }) {
+export function SegmentCounter({ text, mms }: { text: string; mms: "group" | "media" | null }) {
   const info = countSegments(text);
   return (
     <p aria-live="polite" data-testid="segment-counter" className="text-xs text-slate-600 dark:text-slate-400">
-      {mms ? "Group message: sent as one MMS. " : ""}
+      {mms === "group" ? "Group message: sent as one MMS. " : mms === "media" ? "With attachments: sent as one MMS. " : ""}
       {info.encoding} · {info.segments} segment{info.segments === 1 ? "" : "s"} · {info.remaining} characters left in this segment
       {info.nonGsmCharacters.length > 0 ? (
         <span className="block text-amber-800 dark:text-amber-300">

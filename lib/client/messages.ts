@@ -27,7 +27,8 @@ const post = (url: string, body: unknown, method = "POST") =>
 export function useReply(conversationId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) => post("/api/messages", { conversationId, text }).then((body) => body.message),
+    mutationFn: ({ text, mediaIds }: { text: string; mediaIds: string[] }) =>
+      post("/api/messages", { conversationId, text, ...(mediaIds.length ? { mediaIds } : {}) }).then((body) => body.message),
     onSuccess: (message) => {
       client.setQueryData<InfiniteData<MessagePage>>(inboxKeys.messages(conversationId), (data) => {
         if (!data?.pages[0] || data.pages[0].messages.some((m) => m.id === message.id)) return data;

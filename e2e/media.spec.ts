@@ -1,0 +1,113 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { saveScreen } from "./support/screens";
+import { customer, sandbox, SUPPORT_LINE } from "./support/sandbox";
+
+test.use({ storageState: "e2e/.auth/agent.json" });
+
+const picture = (colour: string, width: number, height: number, noise = false) =>
+  (noise
+    ? sharp(Buffer.from(Array.from({ length: width * height * 3 }, () => Math.floor(Math.random() * 256))), { raw: { width, height, channels: 3 } })
+    : sharp({ create: { width, height, channels: 3, background: colour } })
+  )
+    .png()
+    .toBuffer();
+
+/** A conversation of its own: a customer texts in, the agent opens it. */
+async function openFreshConversation(page: Page, text: string) {
+  const from = customer();
+  await sandbox("/sandbox/inbound", { body: { from, to: [SUPPORT_LINE], text } });
+  await page.goto("/conversations");
+  const item = page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text });
+  await item.click();
+  await expect(page.getByRole("list", { name: "Messages" }).getByText(text)).toBeVisible();
+  return from;
+}
+
+test("attach by picker (with upload progress) and by paste, preview, send, and see the thumbnails in the thread", async ({ page }, testInfo) => {
+  const from = await openFreshConversation(page, `Can you send the label? ${Date.now()}`);
+  const uploads: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/uploads") && request.method() === "POST") uploads.push(request.url());
+  });
+
+  // A slow uplink, so the progress bar is seen moving.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 200 * 1024 });
+  const label = await picture("#000", 420, 420, true);
+  await page.locator("#composer-files").setInputFiles({ name: "shipping-label.png", mimeType: "image/png", buffer: label });
+  const tray = page.getByRole("list", { name: "Attachments" }).first();
+  await expect(tray.getByRole("img", { name: "Preview of shipping-label.png" })).toBeVisible();
+  const progress = page.getByRole("progressbar", { name: "Uploading shipping-label.png" });
+  await expect(progress).toBeVisible();
+  await expect(page.getByRole("button", { name: "Uploading…" })).toBeDisabled();
+  await saveScreen(page, testInfo, "media-composer-uploading");
+  await expect(progress).toHaveCount(0, { timeout: 20_000 });
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+  // Paste a screenshot into the text box.
+  const pasted = (await picture("#7c3aed", 800, 500)).toString("base64");
+  await page.getByRole("textbox", { name: "Message", exact: true }).evaluate((box, base64) => {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], "screenshot.png", { type: "image/png" }));
+    box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, pasted);
+  await expect(tray.getByRole("img", { name: "Preview of screenshot.png" })).toBeVisible();
+  await expect(tray.locator("[data-attachment-status=ready]")).toHaveCount(2);
+  expect(uploads).toHaveLength(2);
+  await expect(page.getByTestId("segment-counter")).toContainText("With attachments: sent as one MMS.");
+  await saveScreen(page, testInfo, "media-composer-two-attachments");
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+
+  await page.getByRole("textbox", { name: "Message", exact: true }).fill("Here is your return label and where to stick it.");
+  await page.getByRole("textbox", { name: "Message", exact: true }).press("Enter");
+  const thread = page.getByRole("list", { name: "Messages" });
+  const sent = thread.getByRole("listitem").filter({ hasText: "Here is your return label" }).first();
+  for (const name of ["shipping-label.png", "screenshot.png"]) {
+    await expect.poll(() => sent.getByRole("button", { name: `Open ${name} full size` }).getByRole("img").evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+  }
+  await expect(sent.getByRole("img", { name: "Delivered" })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("list", { name: "Attachments" })).toHaveCount(1); // the tray is empty again
+  await saveScreen(page, testInfo, "media-sent-with-thumbnails");
+
+  // Bandwidth got the files through its media API, and the message named them.
+  const { body } = await sandbox(`/sandbox/messages?number=${encodeURIComponent(from)}`);
+  const outbound = (body as Array<{ message: { direction: string; media?: string[] } }>).find((entry) => entry.message.direction === "out");
+  expect(outbound?.message.media).toHaveLength(2);
+  expect(outbound?.message.media?.every((url) => /\/media\/[0-9a-f-]{36}-(shipping-label|screenshot)\.png$/.test(url))).toBe(true);
+});
+
+test("too large or the wrong kind: refused with the reason before any upload", async ({ page }, testInfo) => {
+  await openFreshConversation(page, `Big files coming ${Date.now()}`);
+  const uploads: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/uploads")) uploads.push(request.url());
+  });
+  await page.locator("#composer-files").setInputFiles([
+    { name: "scan.png", mimeType: "image/png", buffer: Buffer.alloc(3_600_000, 1) },
+    { name: "setup.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") },
+  ]);
+  const alert = page.getByRole("form", { name: "Reply" }).getByRole("alert");
+  await expect(alert).toContainText("scan.png is 3.6 MB; Bandwidth takes at most 3.5 MB per file.");
+  await expect(alert).toContainText("setup.exe cannot be sent by MMS");
+  expect(uploads).toEqual([]);
+  await saveScreen(page, testInfo, "media-refused-before-upload");
+});
+
+test("drop a file on the composer to attach it", async ({ page }) => {
+  await openFreshConversation(page, `Dropping a file ${Date.now()}`);
+  const base64 = (await picture("#be123c", 300, 200)).toString("base64");
+  await page.getByRole("form", { name: "Reply" }).evaluate((form, data64) => {
+    const bytes = Uint8Array.from(atob(data64), (char) => char.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], "dropped.png", { type: "image/png" }));
+    const zone = form.parentElement!;
+    zone.dispatchEvent(new DragEvent("dragenter", { dataTransfer: data, bubbles: true }));
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, base64);
+  await expect(page.getByRole("img", { name: "Preview of dropped.png" })).toBeVisible();
+  await expect(page.locator("[data-attachment-status=ready]")).toHaveCount(1);
+});
