@@ -111,3 +111,58 @@ test("drop a file on the composer to attach it", async ({ page }) => {
   await expect(page.getByRole("img", { name: "Preview of dropped.png" })).toBeVisible();
   await expect(page.locator("[data-attachment-status=ready]")).toHaveCount(1);
 });
+
+test("inbound files are served from our copy with the right headers, to signed-in users only, and outlive Bandwidth's", async ({ page, playwright, baseURL }, testInfo) => {
+  const text = `Warranty card and clip ${Date.now()}`;
+  const photo = await picture("#0369a1", 1024, 768);
+  const clip = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypmp42"), Buffer.alloc(20_000, 3)]);
+  const card = Buffer.from("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nTEL:+15555550123\r\nEND:VCARD\r\n");
+  await sandbox("/sandbox/inbound", {
+    body: {
+      from: customer(), to: [SUPPORT_LINE], text,
+      media: [
+        { filename: "card-front.png", contentType: "image/png", base64: photo.toString("base64") },
+        { filename: "unboxing.mp4", contentType: "video/mp4", base64: clip.toString("base64") },
+        { filename: "Ada Lovelace.vcf", contentType: "text/vcard", base64: card.toString("base64") },
+        { filename: "mms.smil", contentType: "application/smil", base64: Buffer.from("<smil><body/></smil>").toString("base64") },
+      ],
+    },
+  });
+  await page.goto("/conversations");
+  await page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text }).click();
+  const message = page.getByRole("list", { name: "Messages" }).getByRole("listitem").filter({ hasText: text }).first();
+  const attachments = message.getByRole("list", { name: "Attachments" });
+  await expect(attachments.getByRole("listitem")).toHaveCount(3); // the SMIL layout is not an attachment
+  await expect(attachments.getByRole("button", { name: "Open card-front.png full size" }).getByRole("img")).toBeVisible();
+  await expect(attachments.getByRole("button", { name: "Play unboxing.mp4" })).toContainText("20 KB");
+  const download = attachments.getByRole("link", { name: /Download Ada Lovelace\.vcf/ });
+  await expect(download).toBeVisible();
+  await saveScreen(page, testInfo, "media-inbound-tiles");
+
+  const imageUrl = (await attachments.getByRole("button", { name: "Open card-front.png full size" }).getByRole("img").getAttribute("src"))!.replace(/\/thumbnail$/, "");
+  const image = await page.request.get(imageUrl);
+  expect(image.status()).toBe(200);
+  expect(image.headers()).toMatchObject({
+    "content-type": "image/png",
+    "content-disposition": `inline; filename="card-front.png"; filename*=UTF-8''card-front.png`,
+    "x-content-type-options": "nosniff",
+    "accept-ranges": "bytes",
+  });
+  expect(Buffer.from(await image.body()).equals(photo)).toBe(true);
+  expect((await page.request.get(imageUrl, { headers: { "if-none-match": image.headers().etag! } })).status()).toBe(304);
+  const vcard = await page.request.get((await download.getAttribute("href"))!);
+  expect(vcard.headers()["content-disposition"]).toBe(`attachment; filename="Ada Lovelace.vcf"; filename*=UTF-8''Ada%20Lovelace.vcf`);
+  expect(vcard.headers()["content-type"]).toBe("text/vcard");
+
+  // Someone signed out gets nothing; a guessed id is simply not found.
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  expect((await anonymous.get(imageUrl)).status()).toBe(401);
+  await anonymous.dispose();
+  expect((await page.request.get("/api/media/3f1e1c5a-0000-4000-8000-000000000000")).status()).toBe(404);
+  expect((await page.request.get("/api/media/..%2f..%2fetc%2fpasswd")).status()).toBe(404);
+
+  // Bandwidth's 48 hours pass (the sandbox drops every file): ours are still there.
+  await sandbox("/sandbox/media", { method: "DELETE" });
+  await page.reload();
+  await expect.poll(() => page.getByRole("button", { name: "Open card-front.png full size" }).getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+});
