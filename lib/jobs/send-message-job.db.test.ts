@@ -1,18 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { postgresStore } from "@/lib/media/storage";
 import { sendMessage } from "@/lib/messaging/send-message";
-import { SENDER_NUMBER, setUpMessagingFixture, type MessagingFixture } from "@/lib/testing/messaging-fixtures";
+import { SENDER_NUMBER, setUpMessagingFixture, TEST_SEND_SETTINGS, type MessagingFixture } from "@/lib/testing/messaging-fixtures";
 import { testDb, testPool, uniqueNumber } from "@/lib/testing/test-database";
 import { processConfirmJob, processSendJob, type SendDeps, type SendSettings } from "./send-message-job";
 
-const settings: SendSettings = {
-  encryptionKey: process.env.ENCRYPTION_KEY ?? "",
-  requestTimeoutMs: 2_000,
-  segmentsPerMinute: 6_000,
-  confirmationWindowMs: 600_000,
-  maxRetries: 3,
-  rateLimitedGiveUpMs: 3_600_000,
-};
+const settings = TEST_SEND_SETTINGS;
 
 let fixture: MessagingFixture;
 let scheduled: Array<{ queue: string; data: { messageId: string; reservedSlot?: string }; at: Date }>;

@@ -3,12 +3,12 @@ import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { HttpError } from "@/lib/http";
-import { processSendJob, type SendSettings } from "@/lib/jobs/send-message-job";
+import { processSendJob } from "@/lib/jobs/send-message-job";
 import { ingestCallbacks } from "@/lib/messaging/ingest-callbacks";
 import { getMessageView } from "@/lib/messaging/message-queries";
 import { retryFailedRecipients } from "@/lib/messaging/conversation-actions";
 import { sendMessage } from "@/lib/messaging/send-message";
-import { SENDER_NUMBER, setUpMessagingFixture, TOLL_FREE_NUMBER, type MessagingFixture } from "@/lib/testing/messaging-fixtures";
+import { SENDER_NUMBER, setUpMessagingFixture, TEST_SEND_SETTINGS, TOLL_FREE_NUMBER, type MessagingFixture } from "@/lib/testing/messaging-fixtures";
 import { testDb, testPool, uniqueNumber } from "@/lib/testing/test-database";
 import { BANDWIDTH_MEDIA_RETENTION_MS, processFetchMediaJob, findStrandedMedia, type FetchMediaDeps, type FetchMediaJob } from "./fetch-inbound-media";
 import { DEFAULT_MEDIA_LIMITS } from "./limits";
@@ -189,15 +189,7 @@ describe("inbound media", () => {
   });
 });
 
-const sendSettings: SendSettings = {
-  encryptionKey: process.env.ENCRYPTION_KEY ?? "",
-  requestTimeoutMs: 5_000,
-  segmentsPerMinute: 6_000,
-  confirmationWindowMs: 600_000,
-  maxRetries: 3,
-  rateLimitedGiveUpMs: 3_600_000,
-};
-const sendDeps = () => ({ database: testDb(), pool: testPool(), settings: sendSettings, storage, schedule: async () => undefined });
+const sendDeps = () => ({ database: testDb(), pool: testPool(), settings: TEST_SEND_SETTINGS, storage, schedule: async () => undefined });
 const upload = (name: string, data: Buffer, declaredType: string | null = "image/png") =>
   createUpload({ database: testDb(), pool: testPool(), storage, limits: DEFAULT_MEDIA_LIMITS }, agent(), { name, declaredType, bytes: data });
 const mediaRequests = async () => ((await sandbox("/sandbox/requests")).body as Array<{ method: string; path: string; contentType: string | null; body: unknown }>).filter((entry) => entry.path.includes("/media/"));

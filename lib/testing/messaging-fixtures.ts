@@ -7,7 +7,18 @@ import { applyBandwidthEnvironment } from "@/lib/bandwidth/env-bootstrap";
 import { loadSandboxConfig } from "@/sandbox/config";
 import { createSandbox } from "@/sandbox/server";
 import { stopJobQueue } from "@/lib/jobs/queue";
+import type { SendSettings } from "@/lib/jobs/send-message-job";
 import { closeTestPool, testDb, unique } from "./test-database";
+
+/** The worker's settings in tests: fast timeouts, no pacing to speak of, few retries. */
+export const TEST_SEND_SETTINGS: SendSettings = {
+  encryptionKey: process.env.ENCRYPTION_KEY ?? "",
+  requestTimeoutMs: 2_000,
+  segmentsPerMinute: 6_000,
+  confirmationWindowMs: 600_000,
+  maxRetries: 3,
+  rateLimitedGiveUpMs: 3_600_000,
+};
 
 export const SENDER_NUMBER = "+19195550100";
 export const TOLL_FREE_NUMBER = "+18885550100";
