@@ -16,8 +16,8 @@ function apiRoutes(dir = path.join("app", "api")): Array<{ url: string; method: 
 }
 
 // Public by design: the health check, next-auth's own endpoints, Bandwidth's webhook (own auth), and the
-// benchmark's do-nothing route (404 unless BENCH_NOOP_ROUTE=true).
-const PUBLIC = [/^\/api\/health$/, /^\/api\/auth\//, /^\/api\/webhooks\//, /^\/api\/bench\//];
+// benchmark's do-nothing route (404 unless BENCH_NOOP_ROUTE=true), and accepting an invitation (its token is the credential).
+const PUBLIC = [/^\/api\/health$/, /^\/api\/auth\//, /^\/api\/webhooks\//, /^\/api\/bench\//, /^\/api\/invites\//];
 
 test.describe("anonymous visitors", () => {
   test("get 401 JSON from every inbox and admin API, not a redirect", async ({ request }) => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { listUsers } from "./team";
 
 /**
  * What the admin area shows: configuration without secrets. API passwords are reported only as
@@ -39,12 +40,6 @@ export async function adminOverview(database: Db) {
   };
 }
 
-export function listUsers(database: Db) {
-  return database.user.findMany({
-    orderBy: [{ role: "asc" }, { email: "asc" }],
-    select: { id: true, email: true, name: true, role: true, active: true, lastSignInAt: true, createdAt: true },
-  });
-}
 
 /** When each application's last callback arrived and what became of it, from the raw log. */
 async function lastCallbackPerApplication(database: Db, applicationIds: string[]) {

@@ -52,3 +52,16 @@ function safeEqual(a: string, b: string): boolean {
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
 }
+
+/**
+ * Remembers that a callback for this application was refused for its credentials, so the admin
+ * page can say so ("401: wrong credentials") next to the time. At most one write per application
+ * every few seconds, however many bad requests arrive; unknown applications change nothing.
+ */
+export async function noteRefusedCallback(database: Db, applicationId: string, hadCredentials: boolean): Promise<void> {
+  if (applicationId.length > 100) return;
+  const result = hadCredentials ? "refused: wrong callback credentials (401)" : "refused: no credentials sent (401)";
+  await database.$executeRaw`
+    UPDATE bandwidth_applications SET last_callback_at = now(), last_callback_result = ${result}
+    WHERE application_id = ${applicationId} AND (last_callback_at IS NULL OR last_callback_at < now() - interval '5 seconds')`;
+}

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db-pool";
 import { HttpError, readJsonBody, route } from "@/lib/http";
-import { callbackCredentialsAccepted } from "@/lib/messaging/callback-auth";
+import { callbackCredentialsAccepted, noteRefusedCallback } from "@/lib/messaging/callback-auth";
 import { queueMediaDownloads } from "@/lib/media/queue-downloads";
 import { ingestCallbacks } from "@/lib/messaging/ingest-callbacks";
 
@@ -14,6 +14,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export const POST = route<Context>(async (request, context) => {
   const { applicationId } = await context.params;
   if (!(await callbackCredentialsAccepted(db(), applicationId, request.headers.get("authorization")))) {
+    await noteRefusedCallback(db(), applicationId, request.headers.has("authorization"));
     return NextResponse.json(
       { error: { code: "unauthenticated", message: "Callback credentials missing or wrong" } },
       { status: 401, headers: { "www-authenticate": 'Basic realm="Switchboard callbacks", charset="UTF-8"' } },

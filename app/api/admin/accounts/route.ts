@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+import { createAccount, listAccounts } from "@/lib/admin/bandwidth-config";
+import { requireApiAdmin } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { readJsonBody, route } from "@/lib/http";
+import { accountCreateSchema } from "@/lib/validations/admin";
+
+/** Bandwidth accounts (never their secrets: `apiPasswordSet` only). */
+export const GET = route(async () => {
+  await requireApiAdmin();
+  return NextResponse.json({ accounts: await listAccounts(db()) });
+});
+
+export const POST = route(async (request) => {
+  const admin = await requireApiAdmin();
+  const input = accountCreateSchema.parse(await readJsonBody(request, 16 * 1024));
+  return NextResponse.json({ account: await createAccount(db(), admin, input, env().ENCRYPTION_KEY) }, { status: 201 });
+});

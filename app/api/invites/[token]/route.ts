@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { acceptInvite } from "@/lib/admin/team";
+import { db } from "@/lib/db";
+import { readJsonBody, route } from "@/lib/http";
+import { acceptInviteSchema } from "@/lib/validations/admin";
+
+type Context = { params: Promise<{ token: string }> };
+
+/** Public (the invited person is not signed in yet): the link's token is the credential, once. */
+export const POST = route<Context>(async (request, context) => {
+  const { token } = await context.params;
+  const { password } = acceptInviteSchema.parse(await readJsonBody(request, 4 * 1024));
+  return NextResponse.json(await acceptInvite(db(), token.slice(0, 200), password));
+});

@@ -1,0 +1,106 @@
+import { z } from "zod";
+
+/** The admin console's contracts: one schema each, shared by the routes, the forms and the tests. */
+
+const name = (field: string) => z.string().trim().min(1, `${field}: required`).max(200, `${field}: at most 200 characters`);
+
+export const BANDWIDTH_DEFAULT_MESSAGING_URL = "https://messaging.bandwidth.com/api/v2";
+
+const httpUrl = z
+  .url("messagingBaseUrl: must be a URL, e.g. https://messaging.bandwidth.com/api/v2")
+  .refine((value) => /^https?:\/\//i.test(value), "messagingBaseUrl: must be an http(s) URL")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+export const accountCreateSchema = z
+  .object({
+    accountId: z.string().trim().regex(/^\d{1,20}$/, "accountId: Bandwidth's account id is digits only, e.g. 9900001"),
+    name: name("name"),
+    /** The API user's name, or an API token / OAuth client id. */
+    apiUsername: z.string().trim().min(1, "apiUsername: required").max(200),
+    /** The API user's password, or the token's secret. Stored encrypted; never returned. */
+    apiPassword: z.string().min(1, "apiPassword: required").max(500),
+    messagingBaseUrl: httpUrl.optional(),
+  })
+  .strict();
+
+/** Anything left out stays as it is; `apiPassword` replaces the stored secret when given. */
+export const accountUpdateSchema = accountCreateSchema.omit({ accountId: true }).partial().strict();
+
+// Bandwidth's application ids are UUIDs (e.g. 93de2206-9669-4e07-948d-329f4b722ee2).
+const APPLICATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const applicationCreateSchema = z
+  .object({
+    applicationId: z
+      .string()
+      .trim()
+      .regex(APPLICATION_ID, "applicationId: Bandwidth's application id is a UUID, e.g. 93de2206-9669-4e07-948d-329f4b722ee2")
+      .transform((value) => value.toLowerCase()),
+    name: name("name"),
+    accountId: z.uuid("accountId: choose one of the Bandwidth accounts"),
+  })
+  .strict();
+
+export const applicationUpdateSchema = applicationCreateSchema.omit({ applicationId: true }).partial().strict();
+
+export const rotateCredentialsSchema = z
+  .object({
+    /** How long the old pair keeps working, so Bandwidth's dashboard can be updated meanwhile. */
+    graceHours: z.number().int().min(0, "graceHours: 0 to 168").max(168, "graceHours: at most a week (168)").default(24),
+  })
+  .strict();
+
+export const E164_FORMAT = /^\+[1-9]\d{6,14}$/;
+
+export const numberCreateSchema = z
+  .object({
+    e164: z.string().trim().regex(E164_FORMAT, "e164: write the number in E.164, e.g. +19195550100"),
+    applicationId: z.uuid("applicationId: choose the application every send from this number uses"),
+    label: z.string().trim().max(100, "label: at most 100 characters").optional(),
+    /** false: only `agentIds` (and admins) may send from it. */
+    allowAllAgents: z.boolean().default(true),
+    agentIds: z.array(z.uuid()).max(1000).default([]),
+  })
+  .strict();
+
+export const numberUpdateSchema = numberCreateSchema.omit({ e164: true }).partial().strict();
+
+export const roleSchema = z.enum(["ADMIN", "AGENT"]);
+
+export const userCreateSchema = z
+  .object({
+    email: z.email("email: a valid email address").transform((value) => value.trim().toLowerCase()),
+    name: name("name"),
+    role: roleSchema.default("AGENT"),
+    /** "password": a one-time password shown once; "invite": a link where they choose their own. */
+    access: z.enum(["password", "invite"]).default("invite"),
+  })
+  .strict();
+
+export const userUpdateSchema = z
+  .object({ name: name("name").optional(), role: roleSchema.optional(), active: z.boolean().optional() })
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, "nothing to change: give name, role or active");
+
+export const acceptInviteSchema = z
+  .object({ password: z.string().min(12, "password: at least 12 characters").max(200, "password: at most 200 characters") })
+  .strict();
+
+export const auditQuerySchema = z.object({
+  action: z.string().max(100).optional(),
+  targetType: z.enum(["account", "application", "number", "user"]).optional(),
+  actorId: z.uuid().optional(),
+  /** Entries older than this id (the next page). */
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type AccountCreate = z.infer<typeof accountCreateSchema>;
+export type AccountUpdate = z.infer<typeof accountUpdateSchema>;
+export type ApplicationCreate = z.infer<typeof applicationCreateSchema>;
+export type ApplicationUpdate = z.infer<typeof applicationUpdateSchema>;
+export type NumberCreate = z.infer<typeof numberCreateSchema>;
+export type NumberUpdate = z.infer<typeof numberUpdateSchema>;
+export type UserCreate = z.infer<typeof userCreateSchema>;
+export type UserUpdate = z.infer<typeof userUpdateSchema>;
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
