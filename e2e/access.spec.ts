@@ -52,17 +52,23 @@ test.describe("anonymous visitors", () => {
 test.describe("an agent", () => {
   test.use({ storageState: "e2e/.auth/agent.json" });
 
-  test("is refused the admin area with a 403 page", async ({ page }, testInfo) => {
-    const response = await page.goto("/admin");
-    expect(response?.status()).toBe(403);
-    await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  test("is refused every admin page with a 403 page", async ({ page }, testInfo) => {
+    for (const url of ["/admin", "/admin/audit"]) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(403);
+      await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+    }
     await saveScreen(page, testInfo, "admin-refused-to-agent");
   });
 
-  test("gets 403 JSON from admin APIs", async ({ page }) => {
-    const response = await page.request.get("/api/admin/users");
-    expect(response.status()).toBe(403);
-    expect(await response.json()).toMatchObject({ error: { code: "forbidden" } });
+  test("gets 403 JSON from every admin API, whatever the input", async ({ page }) => {
+    const routes = apiRoutes().filter((route) => route.url.startsWith("/api/admin/"));
+    expect(routes.length).toBeGreaterThanOrEqual(12);
+    for (const { url, method } of routes) {
+      const response = await page.request.fetch(url, { method, maxRedirects: 0, ...(method === "GET" ? {} : { data: { role: "ADMIN", active: true } }) });
+      expect(response.status(), `${method} ${url}`).toBe(403);
+      expect(await response.json(), `${method} ${url}`).toMatchObject({ error: { code: "forbidden" } });
+    }
   });
 
   test("gets clear 4xx JSON for bad API input", async ({ page }) => {

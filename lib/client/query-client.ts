@@ -38,5 +38,6 @@ export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T
     const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     throw new ApiError(response.status, body?.error?.code ?? "http_error", body?.error?.message ?? response.statusText);
   }
+  if (response.status === 204) return null as T;
   return (await response.json()) as T;
 }

@@ -1,5 +1,6 @@
 import { forbidden } from "next/navigation";
 import type { ReactNode } from "react";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { AppHeader } from "@/components/layout/app-header";
 import { canAdminister } from "@/lib/auth/policies";
 import { requirePageUser } from "@/lib/auth/session";
@@ -10,6 +11,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader user={user} current="admin" />
+      <AdminNav />
       {children}
     </div>
   );

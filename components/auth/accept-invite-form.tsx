@@ -1,0 +1,46 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { fetchJson } from "@/lib/client/query-client";
+import { acceptInviteSchema } from "@/lib/validations/admin";
+
+export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
+  const [password, setPassword] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const accept = useMutation({
+    mutationFn: () => fetchJson<{ email: string }>(`/api/invites/${encodeURIComponent(token)}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ password }) }),
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const check = acceptInviteSchema.safeParse({ password });
+    setProblem(check.success ? null : (check.error.issues[0]?.message.replace(/^password: /, "") ?? "Invalid password"));
+    if (check.success) accept.mutate();
+  };
+  if (accept.isSuccess) {
+    return (
+      <p role="status" className="text-sm">
+        Your password is set.{" "}
+        <Link href={`/sign-in?email=${encodeURIComponent(email)}`} className="font-medium text-brand-700 underline dark:text-brand-100">
+          Sign in
+        </Link>
+      </p>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Choose a password">
+      <TextField label="Password (12 characters or more)" type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} error={problem ?? undefined} required />
+      {accept.isError ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {accept.error.message}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={accept.isPending}>
+        {accept.isPending ? "Saving…" : "Set password"}
+      </Button>
+    </form>
+  );
+}
