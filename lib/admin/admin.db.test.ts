@@ -154,6 +154,15 @@ describe("numbers", () => {
   });
 });
 
+describe("the audit log", () => {
+  it("is kept: entries cannot be deleted or rewritten", async () => {
+    const account = await newAccount();
+    const [entry] = await auditFor(account.id);
+    await expect(testDb().$executeRaw`DELETE FROM audit_log WHERE id = ${entry!.id}`).rejects.toThrow(/audit_log entries are kept/);
+    await expect(testDb().$executeRaw`UPDATE audit_log SET details = '{}' WHERE id = ${entry!.id}`).rejects.toThrow(/audit_log entries are kept/);
+  });
+});
+
 describe("agents", () => {
   it("creates an agent with a one-time password that signs in, or an invitation link used once", async () => {
     const withPassword = await createUser(testDb(), admin, { email: `${unique("otp")}@example.com`, name: "Olive", role: "AGENT", access: "password" });
