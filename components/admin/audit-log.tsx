@@ -62,7 +62,7 @@ export function AuditLog() {
                   <code className="text-xs">{entry.action}</code>
                 </td>
                 <td className="py-2 pr-4 align-top">
-                  <code className="text-xs break-all">{JSON.stringify(entry.details)}</code>
+                  <Details details={entry.details} />
                 </td>
               </tr>
             ))}
@@ -75,5 +75,26 @@ export function AuditLog() {
         </Button>
       ) : null}
     </AdminSection>
+  );
+}
+
+/** `{ name: { from, to }, apiPassword: "[redacted]" }` → "name: Support → Support US · apiPassword: [redacted]". */
+function Details({ details }: { details: unknown }) {
+  if (!details || typeof details !== "object") return null;
+  const show = (value: unknown): string => {
+    if (value && typeof value === "object" && "to" in value) return `${show((value as { from?: unknown }).from ?? "—")} → ${show((value as { to: unknown }).to)}`;
+    if (Array.isArray(value)) return value.length ? value.map(show).join(", ") : "none";
+    if (value === null || value === undefined) return "—";
+    return typeof value === "object" ? JSON.stringify(value) : String(value);
+  };
+  return (
+    <dl className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
+      {Object.entries(details).map(([key, value]) => (
+        <div key={key} className="flex gap-1">
+          <dt className="text-slate-500 dark:text-slate-400">{key}:</dt>
+          <dd className="break-all">{show(value)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
