@@ -70,6 +70,8 @@ test("attach by picker (with upload progress) and by paste, preview, send, and s
     await expect.poll(() => sent.getByRole("button", { name: `Open ${name} full size` }).getByRole("img").evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
   }
   await expect(sent.getByRole("img", { name: "Delivered" })).toBeVisible({ timeout: 15_000 });
+  // The thread followed the new message down, pictures and all.
+  await expect(sent.getByRole("img", { name: "Delivered" })).toBeInViewport();
   await expect(page.getByRole("list", { name: "Attachments" })).toHaveCount(1); // the tray is empty again
   await saveScreen(page, testInfo, "media-sent-with-thumbnails");
 
@@ -165,4 +167,21 @@ test("inbound files are served from our copy with the right headers, to signed-i
   await sandbox("/sandbox/media", { method: "DELETE" });
   await page.reload();
   await expect.poll(() => page.getByRole("button", { name: "Open card-front.png full size" }).getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+});
+
+test("at phone width, a sent picture stays in view at the bottom of the thread", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const tall = await sharp({ create: { width: 900, height: 1200, channels: 3, background: "#4d7c0f" } }).jpeg().toBuffer();
+  const text = `Here is the broken hinge ${Date.now()}`;
+  await sandbox("/sandbox/inbound", { body: { from: customer(), to: [SUPPORT_LINE], text, media: [{ filename: "hinge.jpg", contentType: "image/jpeg", base64: tall.toString("base64") }] } });
+  await page.goto("/conversations");
+  await page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text }).click();
+  await expect(page.getByRole("button", { name: "Open hinge.jpg full size" })).toBeVisible();
+  await page.locator("#composer-files").setInputFiles({ name: "tall.jpg", mimeType: "image/jpeg", buffer: tall });
+  await expect(page.locator("[data-attachment-status=ready]")).toHaveCount(1);
+  await page.getByRole("textbox", { name: "Message", exact: true }).press("Enter");
+  const sent = page.getByRole("list", { name: "Messages" }).locator("[data-message-id]").last();
+  await expect(sent.getByRole("button", { name: "Open tall.jpg full size" })).toBeVisible();
+  await expect(sent.getByRole("img", { name: "Delivered" })).toBeInViewport({ timeout: 15_000 });
+  await saveScreen(page, testInfo, "media-phone-width-sent");
 });

@@ -43,15 +43,34 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
   }, [rows.length]);
 
   // Open at the newest message, and follow new ones unless the agent scrolled up to read.
+  const pinned = useRef(true);
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element || !newest) return;
     const nearBottom = element.scrollHeight - element.scrollTop - element.clientHeight < 240;
-    if (nearBottom || element.dataset.initialised !== "yes") {
+    if (pinned.current || nearBottom || element.dataset.initialised !== "yes") {
       virtualizer.scrollToIndex(rows.length - 1, { align: "end" });
       element.dataset.initialised = "yes";
+      pinned.current = true;
     }
   }, [newest, rows.length, virtualizer]);
+
+  // Rows are measured after they render (a picture is taller than the estimate): while the agent
+  // is at the bottom, stay there as the thread grows.
+  const totalSize = virtualizer.getTotalSize();
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element && pinned.current && element.dataset.initialised === "yes") element.scrollTop = element.scrollHeight;
+  }, [totalSize]);
+  // Only the agent moving up unpins (our own scrolling only ever goes down); reaching the bottom pins again.
+  const lastTop = useRef(0);
+  const onScroll = () => {
+    const element = scroller.current;
+    if (!element) return;
+    if (element.scrollHeight - element.scrollTop - element.clientHeight < 80) pinned.current = true;
+    else if (element.scrollTop < lastTop.current - 2 && keepFromBottom.current === null) pinned.current = false;
+    lastTop.current = element.scrollTop;
+  };
 
   const items = virtualizer.getVirtualItems();
   const atTop = items[0]?.index === 0;
@@ -74,7 +93,7 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
     );
   }
   return (
-    <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" data-testid="thread-scroller">
+    <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto" data-testid="thread-scroller">
       {query.isFetchingNextPage ? <p className="p-2 text-center text-xs text-slate-600">Loading older messages…</p> : null}
       {!query.hasNextPage && rows.length > 0 ? <p className="p-2 text-center text-xs text-slate-600">Start of the conversation</p> : null}
       <ol aria-label="Messages" className="relative px-4" style={{ height: virtualizer.getTotalSize() }}>
