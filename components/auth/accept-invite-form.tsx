@@ -8,7 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import { fetchJson } from "@/lib/client/query-client";
 import { acceptInviteSchema } from "@/lib/validations/admin";
 
-export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
+export function AcceptInviteForm({ token }: { token: string }) {
   const [password, setPassword] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const accept = useMutation({
@@ -24,7 +24,7 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
     return (
       <p role="status" className="text-sm">
         Your password is set.{" "}
-        <Link href={`/sign-in?email=${encodeURIComponent(email)}`} className="font-medium text-brand-700 underline dark:text-brand-100">
+        <Link href="/sign-in" className="font-medium text-brand-700 underline dark:text-brand-100">
           Sign in
         </Link>
       </p>

@@ -19,7 +19,7 @@ export default async function InvitePage({ params }: Props) {
           <>
             <h1 className="text-xl font-semibold">Welcome, {invite.name}</h1>
             <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">Choose a password for {invite.email}.</p>
-            <AcceptInviteForm token={token} email={invite.email} />
+            <AcceptInviteForm token={token} />
           </>
         ) : (
           <>
