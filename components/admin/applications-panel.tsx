@@ -76,6 +76,9 @@ function LastCallback({ application }: { application: AdminApplication }) {
 
 function Rotate({ application, onRotated }: { application: AdminApplication; onRotated: (credentials: NewCredentials) => void }) {
   const rotate = useRotateCredentials();
+  if (application.source === "ENVIRONMENT") {
+    return <p className="max-w-40 text-xs text-slate-500 dark:text-slate-400">Credentials set by BANDWIDTH_CALLBACK_* variables: rotate them there.</p>;
+  }
   return (
     <div className="flex flex-col items-start gap-1">
       <Button

@@ -127,6 +127,11 @@ describe("applications and callback credentials", () => {
     expect((await auditFor(application.id)).map((entry) => entry.action)).toEqual(["application.rotate_credentials", "application.rotate_credentials", "application.create"]);
   }, 20_000);
 
+  it("leaves the environment's callback credentials to the environment", async () => {
+    const fromEnv = await testDb().bandwidthApplication.findUniqueOrThrow({ where: { applicationId: fixture.applicationId } });
+    await expect(rotateCallbackCredentials(testDb(), admin, fromEnv.id, 24)).rejects.toMatchObject({ status: 409, message: expect.stringContaining("BANDWIDTH_CALLBACK_USERNAME/PASSWORD") });
+  });
+
   it("refuses a malformed application id and a duplicate one", async () => {
     expect(applicationCreateSchema.safeParse({ applicationId: "my-app", name: "x", accountId: uuid() }).error?.issues[0]?.message).toContain("applicationId: Bandwidth's application id is a UUID");
     const account = await newAccount();

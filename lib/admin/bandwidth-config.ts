@@ -236,6 +236,8 @@ export async function rotateCallbackCredentials(database: Db, actor: CurrentUser
   await database.$transaction(async (tx) => {
     const application = await tx.bandwidthApplication.findUnique({ where: { id } });
     if (!application) throw notFound("application");
+    // The environment's pair would be put back on the next start: rotate it there.
+    refuseEnvironment(application.source, "application's callback credentials (BANDWIDTH_CALLBACK_USERNAME/PASSWORD)");
     const until = new Date(Date.now() + graceHours * 3_600_000);
     await tx.callbackCredential.updateMany({ where: { applicationId: id, OR: [{ expiresAt: null }, { expiresAt: { gt: until } }] }, data: { expiresAt: until } });
     await tx.callbackCredential.create({ data: { applicationId: id, username: credentials.username, passwordHash: hashRandomSecret(credentials.password) } });
