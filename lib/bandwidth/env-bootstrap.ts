@@ -52,7 +52,8 @@ export async function applyBandwidthEnvironment(database: Db, env: BandwidthEnv)
   });
   if (env.BANDWIDTH_CALLBACK_USERNAME && env.BANDWIDTH_CALLBACK_PASSWORD) {
     const existing = await database.callbackCredential.findMany({ where: { applicationId: application.id, username: env.BANDWIDTH_CALLBACK_USERNAME } });
-    if (!existing.some((credential) => matchesRandomSecret(env.BANDWIDTH_CALLBACK_PASSWORD ?? "", credential.passwordHash))) {
+    // The environment's pair is valid without end, whatever happened to it in the database.
+    if (!existing.some((credential) => credential.expiresAt === null && matchesRandomSecret(env.BANDWIDTH_CALLBACK_PASSWORD ?? "", credential.passwordHash))) {
       await database.$transaction([
         database.callbackCredential.deleteMany({ where: { applicationId: application.id, username: env.BANDWIDTH_CALLBACK_USERNAME } }),
         database.callbackCredential.create({
