@@ -1,18 +1,12 @@
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yIssues } from "./support/a11y";
 import { saveScreen } from "./support/screens";
 import { customer, sandbox, SANDBOX_URL } from "./support/sandbox";
 import { signIn, signInError } from "./support/sign-in";
 import { sql } from "./support/users";
 
 test.use({ storageState: "e2e/.auth/admin.json" });
-
-async function expectNoSeriousA11yIssues(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
-}
 
 test("an admin connects a Bandwidth account, an application and a number; a text to it arrives in the inbox", async ({ page, context }, testInfo) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
+import { expectNoSeriousA11yIssues } from "./support/a11y";
 import { saveScreen } from "./support/screens";
 import { customer, sandbox, SUPPORT_LINE } from "./support/sandbox";
 import { sql } from "./support/users";
@@ -13,12 +13,6 @@ const photo = (colour: string, width = 960, height = 720) =>
     .png()
     .toBuffer()
     .then((buffer) => buffer.toString("base64"));
-
-async function expectNoSeriousA11yIssues(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
-}
 
 test("an inbound group MMS appears live with thumbnails; the agent replies; per-recipient status turns live; the failed one is explained and retried", async ({ page }, testInfo) => {
   await page.goto("/conversations");

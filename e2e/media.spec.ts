@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
+import { expectNoSeriousA11yIssues } from "./support/a11y";
 import { saveScreen } from "./support/screens";
 import { customer, sandbox, SUPPORT_LINE } from "./support/sandbox";
 
@@ -59,8 +59,7 @@ test("attach by picker (with upload progress) and by paste, preview, send, and s
   expect(uploads).toHaveLength(2);
   await expect(page.getByTestId("segment-counter")).toContainText("With attachments: sent as one MMS.");
   await saveScreen(page, testInfo, "media-composer-two-attachments");
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+  await expectNoSeriousA11yIssues(page, "composer with attachments");
 
   await page.getByRole("textbox", { name: "Message", exact: true }).fill("Here is your return label and where to stick it.");
   await page.getByRole("textbox", { name: "Message", exact: true }).press("Enter");

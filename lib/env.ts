@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BANDWIDTH_MESSAGING_URL } from "@/lib/bandwidth/endpoints";
 
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -36,7 +37,7 @@ export const envSchema = z
     BANDWIDTH_ACCOUNT_ID: z.string().regex(/^\d+$/, "BANDWIDTH_ACCOUNT_ID is Bandwidth's numeric account id").optional(),
     BANDWIDTH_API_USERNAME: z.string().min(1).optional(),
     BANDWIDTH_API_PASSWORD: z.string().min(1).optional(),
-    BANDWIDTH_MESSAGING_BASE_URL: z.url("BANDWIDTH_MESSAGING_BASE_URL must be a URL").default("https://messaging.bandwidth.com/api/v2"),
+    BANDWIDTH_MESSAGING_BASE_URL: z.url("BANDWIDTH_MESSAGING_BASE_URL must be a URL").default(BANDWIDTH_MESSAGING_URL),
     BANDWIDTH_APPLICATION_ID: z.string().min(1).max(100).optional(),
     BANDWIDTH_APPLICATION_NAME: z.string().min(1).max(200).optional(),
     BANDWIDTH_CALLBACK_USERNAME: z.string().min(1).max(200).optional(),

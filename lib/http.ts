@@ -37,6 +37,12 @@ export function route<Ctx = unknown>(handler: Handler<Ctx>): Handler<Ctx> {
   };
 }
 
+/** A UUID from the URL path: anything else is simply not found (no hint about what exists). */
+export function uuidParam(value: string, notFound: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new HttpError(404, "not_found", notFound);
+  return value.toLowerCase();
+}
+
 /** Reads URL search params into a plain object for a zod schema. */
 export function searchParamsOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);

@@ -6,7 +6,7 @@ import { FormProblem } from "@/components/admin/copy-button";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useAccounts, useCreateAccount, useTestConnection, useUpdateAccount, type AdminAccount } from "@/lib/client/admin";
-import { BANDWIDTH_DEFAULT_MESSAGING_URL } from "@/lib/validations/admin";
+import { BANDWIDTH_MESSAGING_URL } from "@/lib/bandwidth/endpoints";
 
 /** Bandwidth accounts: add, edit (a new password replaces the old; it is never shown), test the connection. */
 export function AccountsPanel({ sandboxApiUrl }: { sandboxApiUrl: string | null }) {
@@ -91,7 +91,7 @@ function EditAccount({ account, onDone }: { account: AdminAccount; onDone: () =>
 
 function AddAccount({ sandboxApiUrl }: { sandboxApiUrl: string | null }) {
   const create = useCreateAccount();
-  const [baseUrl, setBaseUrl] = useState(BANDWIDTH_DEFAULT_MESSAGING_URL);
+  const [baseUrl, setBaseUrl] = useState(BANDWIDTH_MESSAGING_URL);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;

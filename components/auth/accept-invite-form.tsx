@@ -5,14 +5,14 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { fetchJson } from "@/lib/client/query-client";
+import { sendJson } from "@/lib/client/query-client";
 import { acceptInviteSchema } from "@/lib/validations/admin";
 
 export function AcceptInviteForm({ token }: { token: string }) {
   const [password, setPassword] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const accept = useMutation({
-    mutationFn: () => fetchJson<{ email: string }>(`/api/invites/${encodeURIComponent(token)}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ password }) }),
+    mutationFn: () => sendJson<{ email: string }>(`/api/invites/${encodeURIComponent(token)}`, "POST", { password }),
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

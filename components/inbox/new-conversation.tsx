@@ -9,7 +9,7 @@ import { MAX_TEXT, SegmentCounter } from "@/components/inbox/segment-counter";
 import { formatPhoneNumber, isTollFree } from "@/lib/bandwidth/phone-number";
 import { useAttachments } from "@/lib/client/attachments";
 import { inboxKeys, useSenderNumbers } from "@/lib/client/conversations";
-import { fetchJson } from "@/lib/client/query-client";
+import { sendJson } from "@/lib/client/query-client";
 import type { Message } from "@/lib/client/types";
 import { groupFromTollFreeProblem } from "@/lib/validations/send-message";
 import { controlClass } from "@/components/ui/control";
@@ -29,11 +29,7 @@ export function NewConversation() {
   const { mediaIds } = attachments;
   const send = useMutation({
     mutationFn: () =>
-      fetchJson<{ message: Message }>("/api/messages", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ from: sender, to, text, ...(mediaIds.length ? { mediaIds } : {}) }),
-      }),
+      sendJson<{ message: Message }>("/api/messages", "POST", { from: sender, to, text, ...(mediaIds.length ? { mediaIds } : {}) }),
     onSuccess: ({ message }) => {
       void client.invalidateQueries({ queryKey: inboxKeys.conversations });
       router.push(`/conversations/${message.conversationId}`);

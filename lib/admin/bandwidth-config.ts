@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { Configuration, MediaApi } from "bandwidth-sdk";
 import type { CurrentUser } from "@/lib/auth/session";
+import { BANDWIDTH_MESSAGING_URL } from "@/lib/bandwidth/endpoints";
 import { isTollFree, normalisePhoneNumber } from "@/lib/bandwidth/phone-number";
 import { classify } from "@/lib/bandwidth/messaging-client";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
@@ -10,7 +11,6 @@ import type { Db } from "@/lib/db";
 import type { ConfigSource } from "@/lib/generated/prisma/enums";
 import { HttpError } from "@/lib/http";
 import {
-  BANDWIDTH_DEFAULT_MESSAGING_URL,
   type AccountCreate,
   type AccountUpdate,
   type ApplicationCreate,
@@ -62,7 +62,7 @@ export async function createAccount(database: Db, actor: CurrentUser, input: Acc
           name: input.name,
           apiUsername: input.apiUsername,
           apiPasswordEncrypted: encryptSecret(input.apiPassword, encryptionKey),
-          messagingBaseUrl: input.messagingBaseUrl ?? BANDWIDTH_DEFAULT_MESSAGING_URL,
+          messagingBaseUrl: input.messagingBaseUrl ?? BANDWIDTH_MESSAGING_URL,
         },
         select: accountView,
       });

@@ -5,16 +5,17 @@ import type { listAudit } from "@/lib/admin/audit";
 import type { createApplication, listAccounts, listApplications, listNumbers, NewCredentials, ConnectionResult } from "@/lib/admin/bandwidth-config";
 import type { CreatedUser, listUsers } from "@/lib/admin/team";
 import type { AccountCreate, AccountUpdate, ApplicationCreate, NumberCreate, NumberUpdate, UserCreate, UserUpdate } from "@/lib/validations/admin";
-import { fetchJson } from "./query-client";
+import { fetchJson, sendJson } from "./query-client";
 import type { Json } from "./types";
 
-type Awaited2<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
-export type AdminAccount = Awaited2<typeof listAccounts>[number];
-export type AdminApplication = Awaited2<typeof listApplications>[number];
-export type AdminNumber = Awaited2<typeof listNumbers>[number];
-export type AdminUser = Awaited2<typeof listUsers>[number];
-export type AuditPage = Awaited2<typeof listAudit>;
-export type CreatedApplication = Awaited2<typeof createApplication>;
+/** What a server function returns, as it arrives in JSON. */
+type Served<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
+export type AdminAccount = Served<typeof listAccounts>[number];
+export type AdminApplication = Served<typeof listApplications>[number];
+export type AdminNumber = Served<typeof listNumbers>[number];
+export type AdminUser = Served<typeof listUsers>[number];
+export type AuditPage = Served<typeof listAudit>;
+export type CreatedApplication = Served<typeof createApplication>;
 export type { NewCredentials, ConnectionResult };
 
 export const adminKeys = {
@@ -26,8 +27,6 @@ export const adminKeys = {
   audit: (filters: Record<string, string>) => ["admin", "audit", filters] as const,
 };
 
-const send = <T,>(url: string, method: string, body?: unknown) =>
-  fetchJson<T>(url, { method, headers: { "content-type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 
 function useList<T>(key: readonly string[], url: string, field: string) {
   return useQuery<T[]>({ queryKey: key, queryFn: ({ signal }) => fetchJson<Record<string, T[]>>(url, { signal }).then((body) => body[field] ?? []) });
@@ -59,14 +58,14 @@ function useAdminMutation<Input, Output>(mutationFn: (input: Input) => Promise<O
   return useMutation({ mutationFn, onSuccess: () => void client.invalidateQueries({ queryKey: adminKeys.all }) });
 }
 
-export const useCreateAccount = () => useAdminMutation((input: AccountCreate) => send<{ account: AdminAccount }>("/api/admin/accounts", "POST", input));
-export const useUpdateAccount = () => useAdminMutation(({ id, ...input }: AccountUpdate & { id: string }) => send<{ account: AdminAccount }>(`/api/admin/accounts/${id}`, "PATCH", input));
-export const useTestConnection = () => useMutation({ mutationFn: (id: string) => send<{ result: ConnectionResult }>(`/api/admin/accounts/${id}/test`, "POST").then((b) => b.result) });
-export const useCreateApplication = () => useAdminMutation((input: ApplicationCreate) => send<CreatedApplication>("/api/admin/applications", "POST", input));
+export const useCreateAccount = () => useAdminMutation((input: AccountCreate) => sendJson<{ account: AdminAccount }>("/api/admin/accounts", "POST", input));
+export const useUpdateAccount = () => useAdminMutation(({ id, ...input }: AccountUpdate & { id: string }) => sendJson<{ account: AdminAccount }>(`/api/admin/accounts/${id}`, "PATCH", input));
+export const useTestConnection = () => useMutation({ mutationFn: (id: string) => sendJson<{ result: ConnectionResult }>(`/api/admin/accounts/${id}/test`, "POST").then((b) => b.result) });
+export const useCreateApplication = () => useAdminMutation((input: ApplicationCreate) => sendJson<CreatedApplication>("/api/admin/applications", "POST", input));
 export const useRotateCredentials = () =>
-  useAdminMutation(({ id, graceHours }: { id: string; graceHours: number }) => send<{ credentials: NewCredentials; graceHours: number }>(`/api/admin/applications/${id}/credentials`, "POST", { graceHours }));
-export const useCreateNumber = () => useAdminMutation((input: NumberCreate) => send<{ number: AdminNumber }>("/api/admin/numbers", "POST", input));
-export const useUpdateNumber = () => useAdminMutation(({ id, ...input }: NumberUpdate & { id: string }) => send<{ number: AdminNumber }>(`/api/admin/numbers/${id}`, "PATCH", input));
+  useAdminMutation(({ id, graceHours }: { id: string; graceHours: number }) => sendJson<{ credentials: NewCredentials; graceHours: number }>(`/api/admin/applications/${id}/credentials`, "POST", { graceHours }));
+export const useCreateNumber = () => useAdminMutation((input: NumberCreate) => sendJson<{ number: AdminNumber }>("/api/admin/numbers", "POST", input));
+export const useUpdateNumber = () => useAdminMutation(({ id, ...input }: NumberUpdate & { id: string }) => sendJson<{ number: AdminNumber }>(`/api/admin/numbers/${id}`, "PATCH", input));
 export const useDeleteNumber = () => useAdminMutation((id: string) => fetchJson<null>(`/api/admin/numbers/${id}`, { method: "DELETE" }));
-export const useCreateUser = () => useAdminMutation((input: UserCreate) => send<Json<CreatedUser>>("/api/admin/users", "POST", input));
-export const useUpdateUser = () => useAdminMutation(({ id, ...input }: UserUpdate & { id: string }) => send<{ user: AdminUser }>(`/api/admin/users/${id}`, "PATCH", input));
+export const useCreateUser = () => useAdminMutation((input: UserCreate) => sendJson<Json<CreatedUser>>("/api/admin/users", "POST", input));
+export const useUpdateUser = () => useAdminMutation(({ id, ...input }: UserUpdate & { id: string }) => sendJson<{ user: AdminUser }>(`/api/admin/users/${id}`, "PATCH", input));

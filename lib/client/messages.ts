@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { inboxKeys } from "./conversations";
-import { fetchJson } from "./query-client";
+import { fetchJson, sendJson } from "./query-client";
 import type { Message, MessagePage } from "./types";
 
 export function messagesOptions(conversationId: string) {
@@ -20,8 +20,7 @@ export function useMessages(conversationId: string) {
   return useInfiniteQuery(messagesOptions(conversationId));
 }
 
-const post = (url: string, body: unknown, method = "POST") =>
-  fetchJson<{ message: Message }>(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const post = (url: string, body: unknown) => sendJson<{ message: Message }>(url, "POST", body);
 
 /** Replies in a conversation; the message shows at once (as the server stored it: queued). */
 export function useReply(conversationId: string) {

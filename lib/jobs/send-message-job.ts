@@ -132,7 +132,9 @@ async function uploadAttachments(
       const delay = outcome.kind === "rate-limited" && outcome.retryAfterMs !== null ? outcome.retryAfterMs : backoff(attempts);
       return { kind: "stopped", result: await retryLater(deps, message.id, delay, `Uploading ${attachment.fileName} to Bandwidth failed (${reason}); trying again shortly.`) };
     }
-    await deleteMediaFromBandwidth(access, media.flatMap((item) => (item.sourceUrl || uploadedNow.includes(bandwidthMediaName(item)) ? [bandwidthMediaName(item)] : [])), deps.settings.requestTimeoutMs);
+    // Everything of this message on Bandwidth's store goes: uploaded now or on an earlier attempt.
+    const earlier = media.filter((item) => item.sourceUrl).map(bandwidthMediaName);
+    await deleteMediaFromBandwidth(access, [...earlier, ...uploadedNow], deps.settings.requestTimeoutMs);
     await deps.database.media.updateMany({ where: { messageId: message.id }, data: { sourceUrl: null } });
     return { kind: "stopped", result: await failMessage(deps.database, message.id, `Bandwidth did not take the attachment ${attachment.fileName}: ${reason}. The message was not sent.`) };
   }

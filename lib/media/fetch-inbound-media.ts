@@ -4,7 +4,7 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
 import { publishChanges } from "@/lib/realtime/publish";
 import type { MediaStorage } from "./config";
-import { fetchMedia, urlProblem, type MediaFetchPolicy } from "./safe-fetch";
+import { fetchMedia, type MediaFetchPolicy } from "./safe-fetch";
 import { storeMediaBytes } from "./store-media";
 
 /** Bandwidth keeps inbound media this long; after it, a file we could not copy is gone. */
@@ -72,15 +72,13 @@ export async function processFetchMediaJob(deps: FetchMediaDeps, job: FetchMedia
     return "failed";
   }
   const allowedPrefix = `${account.messagingBaseUrl.replace(/\/+$/, "")}/users/${account.accountId}/media/`;
-  const refusal = urlProblem(media.sourceUrl, allowedPrefix);
-  const result = refusal
-    ? { kind: "refused" as const, reason: refusal }
-    : await fetchMedia(media.sourceUrl, { username: account.apiUsername, password: decryptSecret(account.apiPasswordEncrypted, deps.encryptionKey) }, {
-        allowedPrefix,
-        maxBytes: deps.maxBytes,
-        timeoutMs: deps.timeoutMs,
-        ...(deps.resolve ? { resolve: deps.resolve } : {}),
-      });
+  // fetchMedia refuses a URL off the media base before any request is made.
+  const result = await fetchMedia(media.sourceUrl, { username: account.apiUsername, password: decryptSecret(account.apiPasswordEncrypted, deps.encryptionKey) }, {
+    allowedPrefix,
+    maxBytes: deps.maxBytes,
+    timeoutMs: deps.timeoutMs,
+    ...(deps.resolve ? { resolve: deps.resolve } : {}),
+  });
 
   switch (result.kind) {
     case "ok": {

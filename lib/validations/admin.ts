@@ -1,13 +1,13 @@
 import { z } from "zod";
+import { BANDWIDTH_MESSAGING_URL } from "@/lib/bandwidth/endpoints";
 
 /** The admin console's contracts: one schema each, shared by the routes, the forms and the tests. */
 
 const name = (field: string) => z.string().trim().min(1, `${field}: required`).max(200, `${field}: at most 200 characters`);
 
-export const BANDWIDTH_DEFAULT_MESSAGING_URL = "https://messaging.bandwidth.com/api/v2";
 
 const httpUrl = z
-  .url("messagingBaseUrl: must be a URL, e.g. https://messaging.bandwidth.com/api/v2")
+  .url(`messagingBaseUrl: must be a URL, e.g. ${BANDWIDTH_MESSAGING_URL}`)
   .refine((value) => /^https?:\/\//i.test(value), "messagingBaseUrl: must be an http(s) URL")
   .transform((value) => value.replace(/\/+$/, ""));
 

@@ -1,10 +1,9 @@
 import { NextResponse } from "next/server";
 import { updateAccount } from "@/lib/admin/bandwidth-config";
-import { idParam } from "@/lib/admin/request";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { readJsonBody, route } from "@/lib/http";
+import { readJsonBody, route, uuidParam } from "@/lib/http";
 import { accountUpdateSchema } from "@/lib/validations/admin";
 
 type Context = { params: Promise<{ id: string }> };
@@ -12,7 +11,7 @@ type Context = { params: Promise<{ id: string }> };
 /** Changes an account; `apiPassword` replaces the stored secret (it is never sent back). */
 export const PATCH = route<Context>(async (request, context) => {
   const admin = await requireApiAdmin();
-  const id = await idParam(context, "Bandwidth account");
+  const id = uuidParam((await context.params).id, "No Bandwidth account with that id.");
   const input = accountUpdateSchema.parse(await readJsonBody(request, 16 * 1024));
   return NextResponse.json({ account: await updateAccount(db(), admin, id, input, env().ENCRYPTION_KEY) });
 });

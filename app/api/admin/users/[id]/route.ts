@@ -1,9 +1,8 @@
 import { NextResponse } from "next/server";
-import { idParam } from "@/lib/admin/request";
 import { updateUser } from "@/lib/admin/team";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { readJsonBody, route } from "@/lib/http";
+import { readJsonBody, route, uuidParam } from "@/lib/http";
 import { userUpdateSchema } from "@/lib/validations/admin";
 
 type Context = { params: Promise<{ id: string }> };
@@ -11,7 +10,7 @@ type Context = { params: Promise<{ id: string }> };
 /** Rename, change role, deactivate (sessions end at once) or reactivate; never the last admin. */
 export const PATCH = route<Context>(async (request, context) => {
   const admin = await requireApiAdmin();
-  const id = await idParam(context, "user");
+  const id = uuidParam((await context.params).id, "No user with that id.");
   const input = userUpdateSchema.parse(await readJsonBody(request, 16 * 1024));
   return NextResponse.json({ user: await updateUser(db(), admin, id, input) });
 });

@@ -1,16 +1,15 @@
 import { NextResponse } from "next/server";
 import { testAccountConnection } from "@/lib/admin/bandwidth-config";
-import { idParam } from "@/lib/admin/request";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { route } from "@/lib/http";
+import { route, uuidParam } from "@/lib/http";
 
 type Context = { params: Promise<{ id: string }> };
 
 /** "Test connection": one authenticated call to Bandwidth with the stored credentials; the answer in words. */
 export const POST = route<Context>(async (_request, context) => {
   await requireApiAdmin();
-  const id = await idParam(context, "Bandwidth account");
+  const id = uuidParam((await context.params).id, "No Bandwidth account with that id.");
   return NextResponse.json({ result: await testAccountConnection(db(), id, env().ENCRYPTION_KEY, env().BANDWIDTH_REQUEST_TIMEOUT_MS) });
 });
