@@ -7,17 +7,9 @@ import { setUpMessagingFixture, type MessagingFixture } from "@/lib/testing/mess
 import { testDb, unique, uniqueNumber } from "@/lib/testing/test-database";
 import { accountCreateSchema, applicationCreateSchema, numberCreateSchema } from "@/lib/validations/admin";
 import { listAudit } from "./audit";
-import {
-  createAccount,
-  createApplication,
-  createNumber,
-  listAccounts,
-  listApplications,
-  rotateCallbackCredentials,
-  testAccountConnection,
-  updateAccount,
-  updateNumber,
-} from "./bandwidth-config";
+import { createAccount, listAccounts, testAccountConnection, updateAccount } from "./accounts";
+import { createApplication, listApplications, rotateCallbackCredentials } from "./applications";
+import { createNumber, updateNumber } from "./numbers";
 import { acceptInvite, createUser, findInvite, updateUser } from "./team";
 
 const KEY = process.env.ENCRYPTION_KEY ?? "";

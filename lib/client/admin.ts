@@ -2,7 +2,9 @@
 
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { listAudit } from "@/lib/admin/audit";
-import type { createApplication, listAccounts, listApplications, listNumbers, NewCredentials, ConnectionResult } from "@/lib/admin/bandwidth-config";
+import type { ConnectionResult, listAccounts } from "@/lib/admin/accounts";
+import type { createApplication, listApplications, NewCredentials } from "@/lib/admin/applications";
+import type { listNumbers } from "@/lib/admin/numbers";
 import type { CreatedUser, listUsers } from "@/lib/admin/team";
 import type { AccountCreate, AccountUpdate, ApplicationCreate, NumberCreate, NumberUpdate, UserCreate, UserUpdate } from "@/lib/validations/admin";
 import { fetchJson, sendJson } from "./query-client";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { createAccount, listAccounts } from "@/lib/admin/bandwidth-config";
+import { createAccount, listAccounts } from "@/lib/admin/accounts";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { createApplication, listApplications } from "@/lib/admin/bandwidth-config";
+import { createApplication, listApplications } from "@/lib/admin/applications";
 import { publicAppUrl } from "@/lib/admin/request";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";

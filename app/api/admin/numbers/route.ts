@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { createNumber, listNumbers } from "@/lib/admin/bandwidth-config";
+import { createNumber, listNumbers } from "@/lib/admin/numbers";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { readJsonBody, route } from "@/lib/http";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { updateAccount } from "@/lib/admin/bandwidth-config";
+import { updateAccount } from "@/lib/admin/accounts";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

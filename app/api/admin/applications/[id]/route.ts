@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { updateApplication } from "@/lib/admin/bandwidth-config";
+import { updateApplication } from "@/lib/admin/applications";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { readJsonBody, route, uuidParam } from "@/lib/http";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { deleteNumber, updateNumber } from "@/lib/admin/bandwidth-config";
+import { deleteNumber, updateNumber } from "@/lib/admin/numbers";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { readJsonBody, route, uuidParam } from "@/lib/http";

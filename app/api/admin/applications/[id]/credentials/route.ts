@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { rotateCallbackCredentials } from "@/lib/admin/bandwidth-config";
+import { rotateCallbackCredentials } from "@/lib/admin/applications";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { readJsonBody, route, uuidParam } from "@/lib/http";
