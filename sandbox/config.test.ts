@@ -18,21 +18,29 @@ describe("sandbox settings", () => {
 });
 
 describe("the sandbox", () => {
-  it("imports nothing from the app", () => {
-    const files = (function walk(dir: string): string[] {
-      return readdirSync(dir).flatMap((name) => {
+  it("imports nothing from the app but Bandwidth's pure rules", () => {
+    const tsFiles = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
         const full = path.join(dir, name);
-        return statSync(full).isDirectory() ? walk(full) : full.endsWith(".ts") ? [full] : [];
+        return statSync(full).isDirectory() ? tsFiles(full) : full.endsWith(".ts") ? [full] : [];
       });
-    })(import.meta.dirname);
-    const offenders = files.filter((file) => /from\s+["'](@\/|(\.\.\/)+(lib|app|components|prisma)\/)/.test(readFileSync(file, "utf8")));
+    const appImports = (file: string) => [...readFileSync(file, "utf8").matchAll(/from\s+["']((@\/|(\.\.\/)+(lib|app|components|prisma)\/)[^"']*)["']/g)].map((match) => match[1]);
+    const offenders = tsFiles(import.meta.dirname).flatMap((file) => appImports(file).filter((target) => !target?.startsWith("@/lib/bandwidth/")));
     expect(offenders).toEqual([]);
+    // …and those rules are pure: no database, no secrets, nothing else of the app.
+    const bandwidthDir = path.join(import.meta.dirname, "..", "lib", "bandwidth");
+    const shared = new Set(tsFiles(import.meta.dirname).flatMap(appImports).map((target) => `${target?.slice("@/lib/bandwidth/".length)}.ts`));
+    for (const file of shared) {
+      const source = readFileSync(path.join(bandwidthDir, file), "utf8");
+      expect(source, file).not.toMatch(/server-only|@\/lib\/(db|env|generated)|from\s+["']@\/(app|components)/);
+      expect(appImports(path.join(bandwidthDir, file)), file).toEqual([]);
+    }
   });
 });
 
 describe("the README's test numbers", () => {
   it("list every code of the catalogue", async () => {
-    const { errorCodes } = await import("./bandwidth/error-catalogue");
+    const { errorCodes } = await import("@/lib/bandwidth/error-catalogue");
     const readme = readFileSync(path.join(import.meta.dirname, "..", "README.md"), "utf8");
     const table = /<!-- test-numbers:start -->([\s\S]*)<!-- test-numbers:end -->/.exec(readme)?.[1] ?? "";
     const listed = [...table.matchAll(/`\+1555555(\d{4})` \| (\d{4}) /g)].map((match) => [Number(match[1]), Number(match[2])]);

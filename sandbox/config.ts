@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MEDIA_CONTENT_TYPES } from "./bandwidth/media-types";
+import { MEDIA_CONTENT_TYPES } from "@/lib/bandwidth/media-types";
 
 
 const number = z.coerce.number();

@@ -6,7 +6,8 @@ import { FormProblem } from "@/components/admin/copy-button";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/control";
 import { TextField } from "@/components/ui/text-field";
-import { formatPhoneNumber, isTollFree } from "@/lib/bandwidth/phone-number";
+import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
+import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { useApplications, useCreateNumber, useDeleteNumber, useNumbers, useUpdateNumber, useUsers, type AdminNumber } from "@/lib/client/admin";
 
 /** Our numbers: the application each one sends through, a label, and who may send from it. */
@@ -92,7 +93,7 @@ function NumberForm({ number, onDone }: { number?: AdminNumber; onDone?: () => v
       {number ? null : (
         <div>
           <TextField label="Number (E.164)" name="e164" value={e164} onChange={(event) => setE164(event.target.value)} placeholder="+19195550100" required />
-          {isTollFree(e164.trim()) ? (
+          {isTollFreeNumber(e164.trim()) ? (
             <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">Toll-free: it will text one person at a time, never a group.</p>
           ) : null}
         </div>

@@ -5,7 +5,8 @@ import { useEffect } from "react";
 import { Composer } from "@/components/inbox/composer";
 import { MessageThread } from "@/components/inbox/message-thread";
 import { ParticipantLabels } from "@/components/inbox/participant-labels";
-import { formatPhoneNumber, isTollFree } from "@/lib/bandwidth/phone-number";
+import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
+import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { useConversation } from "@/lib/client/conversations";
 import { useMarkRead, useMessages } from "@/lib/client/messages";
 
@@ -47,7 +48,7 @@ export function ConversationPanel({ conversationId }: { conversationId: string }
         <ParticipantLabels participants={data.participants} />
       </header>
       <MessageThread conversationId={conversationId} isGroup={data.isGroup} label={label} />
-      <Composer key={conversationId} conversationId={conversationId} isGroup={data.isGroup} tollFree={isTollFree(data.ownerNumber)} />
+      <Composer key={conversationId} conversationId={conversationId} isGroup={data.isGroup} tollFree={isTollFreeNumber(data.ownerNumber)} />
     </section>
   );
 }

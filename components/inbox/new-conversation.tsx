@@ -6,7 +6,8 @@ import { useState, type FormEvent } from "react";
 import { AttachButton, AttachmentDropZone, AttachmentTray, pasteFiles } from "@/components/inbox/attachment-tray";
 import { RecipientChips } from "@/components/inbox/recipient-chips";
 import { MAX_TEXT, SegmentCounter } from "@/components/inbox/segment-counter";
-import { formatPhoneNumber, isTollFree } from "@/lib/bandwidth/phone-number";
+import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
+import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { useAttachments } from "@/lib/client/attachments";
 import { inboxKeys, useSenderNumbers } from "@/lib/client/conversations";
 import { sendJson } from "@/lib/client/query-client";
@@ -25,7 +26,7 @@ export function NewConversation() {
   // Default to a number that can text a group (toll-free numbers cannot).
   const sender = from || (numbers.data?.find((number) => !number.tollFree) ?? numbers.data?.[0])?.e164 || "";
   const tollFreeProblem = sender ? groupFromTollFreeProblem(sender, to) : null;
-  const attachments = useAttachments({ tollFree: Boolean(sender) && isTollFree(sender) });
+  const attachments = useAttachments({ tollFree: Boolean(sender) && isTollFreeNumber(sender) });
   const { mediaIds } = attachments;
   const send = useMutation({
     mutationFn: () =>

@@ -1,4 +1,4 @@
-import { countSegments } from "@/sandbox/bandwidth/segments";
+import { countSegments } from "@/lib/bandwidth/segments";
 
 export const MAX_TEXT = 2048;
 

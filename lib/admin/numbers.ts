@@ -1,6 +1,7 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/session";
-import { isTollFree, normalisePhoneNumber } from "@/lib/bandwidth/phone-number";
+import { normalisePhoneNumber } from "@/lib/bandwidth/phone-number";
+import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import type { Db } from "@/lib/db";
 import type { NumberCreate, NumberUpdate } from "@/lib/validations/admin";
 import { recordAudit } from "./audit";
@@ -38,7 +39,7 @@ export async function createNumber(database: Db, actor: CurrentUser, input: Numb
           e164: input.e164,
           label: input.label || null,
           applicationId: application.id,
-          tollFree: isTollFree(input.e164),
+          tollFree: isTollFreeNumber(input.e164),
           allowAllAgents: input.allowAllAgents,
           agents: { create: [...new Set(input.agentIds)].map((userId) => ({ userId })) },
         },

@@ -3,7 +3,8 @@ import { encryptSecret } from "@/lib/crypto/secret-box";
 import { hashRandomSecret, matchesRandomSecret } from "@/lib/crypto/secret-hash";
 import type { Db } from "@/lib/db";
 import type { Env } from "@/lib/env";
-import { isTollFree, normalisePhoneNumber } from "./phone-number";
+import { normalisePhoneNumber } from "./phone-number";
+import { isTollFreeNumber } from "./number-rules";
 
 type BandwidthEnv = Pick<
   Env,
@@ -67,8 +68,8 @@ export async function applyBandwidthEnvironment(database: Db, env: BandwidthEnv)
   for (const e164 of numbers) {
     await database.phoneNumber.upsert({
       where: { e164 },
-      create: { e164, applicationId: application.id, tollFree: isTollFree(e164), source: "ENVIRONMENT" },
-      update: { applicationId: application.id, tollFree: isTollFree(e164), source: "ENVIRONMENT" },
+      create: { e164, applicationId: application.id, tollFree: isTollFreeNumber(e164), source: "ENVIRONMENT" },
+      update: { applicationId: application.id, tollFree: isTollFreeNumber(e164), source: "ENVIRONMENT" },
     });
   }
   return { applied: true, accountId, applicationId, numbers, warnings };

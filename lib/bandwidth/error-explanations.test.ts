@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import catalogue from "@/sandbox/bandwidth/error-codes.json";
+import catalogue from "./error-codes.json";
 import { explainError } from "./error-explanations";
 
 describe("error explanations", () => {

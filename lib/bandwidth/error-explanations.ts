@@ -1,7 +1,7 @@
-import catalogue from "@/sandbox/bandwidth/error-codes.json";
+import { findErrorCode, type ErrorCode } from "./error-catalogue";
 
-// Bandwidth's published messaging error codes (shipped as data in sandbox/bandwidth/, shared with
-// the sandbox), turned into what an agent needs: what happened and what to do about it.
+// Bandwidth's published messaging error codes (./error-codes.json), turned into what an agent
+// needs: what happened and what to do about it.
 
 export type ErrorExplanation = {
   code: number;
@@ -17,14 +17,13 @@ export type ErrorExplanation = {
   unconfirmed: boolean;
 };
 
-type Entry = (typeof catalogue)[number];
-const byCode = new Map<number, Entry>(catalogue.map((entry) => [entry.code, entry]));
+type Entry = ErrorCode;
 
 // Codes where the message may well have arrived: only the receipt is missing.
 const UNCONFIRMED_CODES = new Set([9902]);
 
 export function explainError(code: number | null | undefined, description?: string | null): ErrorExplanation {
-  const entry = code == null ? undefined : byCode.get(code);
+  const entry = code == null ? undefined : findErrorCode(code);
   if (!entry) {
     return {
       code: code ?? 0,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatPhoneNumber, isTollFree, normalisePhoneNumber } from "./phone-number";
+import { formatPhoneNumber, normalisePhoneNumber } from "./phone-number";
+import { isTollFreeNumber } from "./number-rules";
 
 describe("phone numbers", () => {
   it("normalises what an agent types to E.164", () => {
@@ -18,10 +19,10 @@ describe("phone numbers", () => {
   });
 
   it("recognises toll-free numbers", () => {
-    expect(isTollFree("+18005550100")).toBe(true);
-    expect(isTollFree("+18885550100")).toBe(true);
-    expect(isTollFree("+19195550100")).toBe(false);
-    expect(isTollFree("+18105550100")).toBe(false);
+    expect(isTollFreeNumber("+18005550100")).toBe(true);
+    expect(isTollFreeNumber("+18885550100")).toBe(true);
+    expect(isTollFreeNumber("+19195550100")).toBe(false);
+    expect(isTollFreeNumber("+18105550100")).toBe(false);
   });
 
   it("formats for people", () => {

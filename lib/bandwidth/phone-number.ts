@@ -1,5 +1,4 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
-import { isTollFreeNumber } from "@/sandbox/bandwidth/phone";
 
 export type NormalisedNumber = { e164: string; valid: boolean };
 
@@ -12,11 +11,6 @@ export function normalisePhoneNumber(input: string, defaultCountry: CountryCode 
   const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry);
   if (!parsed || !parsed.isPossible()) return null;
   return { e164: parsed.number, valid: parsed.isValid() };
-}
-
-/** North American toll-free numbers, which cannot send group messages (the sandbox's same rule). */
-export function isTollFree(e164: string): boolean {
-  return isTollFreeNumber(e164);
 }
 
 /** +19195550100 → (919) 555-0100; other countries in international form. */

@@ -9,7 +9,7 @@ import { applyPendingStatusEvents } from "@/lib/messaging/ingest-callbacks";
 import { summariseStatus } from "@/lib/messaging/delivery-status";
 import { reserveSendSlot } from "@/lib/messaging/send-pacing";
 import { publishChanges } from "@/lib/realtime/publish";
-import { messageSegmentCount } from "@/sandbox/bandwidth/segments";
+import { messageSegmentCount } from "@/lib/bandwidth/segments";
 import { QUEUES } from "./queue";
 
 export type SendSettings = {

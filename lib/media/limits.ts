@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MEDIA_CONTENT_TYPES } from "@/sandbox/bandwidth/media-types";
+import { MEDIA_CONTENT_TYPES } from "@/lib/bandwidth/media-types";
 
 /**
  * What an MMS may carry, checked in the composer before anything is uploaded and again on the

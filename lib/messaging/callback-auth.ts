@@ -2,7 +2,7 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { matchesRandomSecret } from "@/lib/crypto/secret-hash";
 import type { Db } from "@/lib/db";
-import { basicCredentials } from "@/sandbox/http/kit";
+import { basicCredentials } from "@/lib/bandwidth/basic-credentials";
 
 type Credential = { username: string; passwordHash: string; expiresAt: Date | null };
 type Entry = { credentials: Credential[]; fetchedAt: number };
@@ -18,7 +18,7 @@ const cache = new Map<string, Entry>();
  * missing or wrong credentials all fail the same way: the endpoint fails closed.
  */
 export async function callbackCredentialsAccepted(database: Db, applicationId: string, authorization: string | null): Promise<boolean> {
-  const given = basicCredentials(authorization ?? undefined);
+  const given = basicCredentials(authorization);
   const credentials = await credentialsFor(database, applicationId);
   const now = Date.now();
   let accepted = false;

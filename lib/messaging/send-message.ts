@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
 import { HttpError } from "@/lib/http";
-import { isTollFree } from "@/lib/bandwidth/phone-number";
+import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { enqueueInTransaction, QUEUES } from "@/lib/jobs/queue";
 import { mediaLimits } from "@/lib/media/config";
 import { attachUploads } from "@/lib/media/uploads";
@@ -58,7 +58,7 @@ export async function sendMessage(database: Db, sender: CurrentUser, input: Send
         recipients: { create: recipients.numbers.map((phoneNumber) => ({ phoneNumber, status: "queued" as const })) },
       },
     });
-    await attachUploads(tx, sender, mediaIds, id, { limits: mediaLimits(), tollFree: isTollFree(from) });
+    await attachUploads(tx, sender, mediaIds, id, { limits: mediaLimits(), tollFree: isTollFreeNumber(from) });
     await enqueueInTransaction(tx, QUEUES.send, { messageId: id });
     await publishChanges(tx, [{ kind: "message.created", conversationId, messageId: id }]);
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isTollFree, normalisePhoneNumber } from "@/lib/bandwidth/phone-number";
+import { normalisePhoneNumber } from "@/lib/bandwidth/phone-number";
+import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 
 export const MAX_RECIPIENTS = 10;
 export const MAX_TEXT_LENGTH = 2048;
@@ -44,7 +45,7 @@ export function checkRecipients(raw: string | string[], from: string | undefined
 
 /** Toll-free numbers cannot send group messages (Bandwidth refuses them). */
 export function groupFromTollFreeProblem(from: string, recipients: string[]): string | null {
-  return recipients.length > 1 && isTollFree(from)
+  return recipients.length > 1 && isTollFreeNumber(from)
     ? `${from} is a toll-free number: it can text one person at a time, not a group. Send from a local number instead.`
     : null;
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { forbidden, unauthorized } from "../http/bandwidth-errors";
-import { basicCredentials, type Reply } from "../http/kit";
+import { basicCredentials } from "@/lib/bandwidth/basic-credentials";
+import type { Reply } from "../http/kit";
 import type { Account, SandboxState } from "../state";
 
 /**

@@ -1,4 +1,4 @@
-import { isAlphanumericSender, isE164, isTollFreeNumber } from "../bandwidth/phone";
+import { isAlphanumericSender, isE164, isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import type { FieldError } from "../http/bandwidth-errors";
 
 export type MessageRequest = {

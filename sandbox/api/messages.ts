@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { messageSegmentCount } from "../bandwidth/segments";
+import { messageSegmentCount } from "@/lib/bandwidth/segments";
 import type { CallbackDispatcher } from "../callbacks/dispatcher";
 import { scheduleStatusCallbacks } from "../callbacks/outbound-events";
 import type { Clock } from "../clock";

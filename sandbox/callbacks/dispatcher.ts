@@ -1,5 +1,5 @@
 import { HOUR, MINUTE, SECOND, type Clock } from "../clock";
-import { basicAuthorization, type Credentials } from "../http/kit";
+import { basicAuthorization, type Credentials } from "@/lib/bandwidth/basic-credentials";
 import type { Faults } from "../state";
 
 export type CallbackEvent = Record<string, unknown> & { type: string; to: string; message: Record<string, unknown> & { id: string } };

@@ -1,4 +1,4 @@
-import { mediaUnavailable, outcomeFor } from "../bandwidth/error-catalogue";
+import { mediaUnavailable, outcomeFor } from "../bandwidth/outcomes";
 import { SECOND, type Clock } from "../clock";
 import type { Application, BandwidthMessage } from "../state";
 import type { CallbackDispatcher, CallbackEvent } from "./dispatcher";

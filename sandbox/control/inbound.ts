@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { MessagingDeps } from "../api/messages";
 import { bandwidthMessageId } from "../api/messages";
 import { mediaUrl, storeMedia } from "../api/media";
-import { E164 } from "../bandwidth/phone";
-import { messageSegmentCount } from "../bandwidth/segments";
+import { E164 } from "@/lib/bandwidth/number-rules";
+import { messageSegmentCount } from "@/lib/bandwidth/segments";
 import { credentialsOf } from "../callbacks/outbound-events";
 import type { BandwidthMessage } from "../state";
 

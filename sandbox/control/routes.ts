@@ -1,8 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import { z } from "zod";
 import type { MessagingDeps } from "../api/messages";
-import { errorCodes } from "../bandwidth/error-catalogue";
-import { E164 } from "../bandwidth/phone";
+import { errorCodes } from "@/lib/bandwidth/error-catalogue";
+import { E164 } from "@/lib/bandwidth/number-rules";
 import { badRequest, notFound, validationError } from "../http/bandwidth-errors";
 import { BodyTooLargeError, readBody, type Reply } from "../http/kit";
 import { defaultFaults } from "../state";
