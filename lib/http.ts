@@ -1,18 +1,9 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { HttpError, notFound } from "./errors";
+import { uuid } from "./validations/common";
 
-/** An error whose status and message are safe to show to the caller. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
 
 export function jsonError(status: number, code: string, message: string, details?: unknown) {
   return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status });
@@ -38,8 +29,8 @@ export function route<Ctx = unknown>(handler: Handler<Ctx>): Handler<Ctx> {
 }
 
 /** A UUID from the URL path: anything else is simply not found (no hint about what exists). */
-export function uuidParam(value: string, notFound: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new HttpError(404, "not_found", notFound);
+export function uuidParam(value: string, notFoundMessage: string): string {
+  if (!uuid().safeParse(value).success) throw notFound(notFoundMessage);
   return value.toLowerCase();
 }
 

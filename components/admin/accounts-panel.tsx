@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { AdminSection, AdminTable, SourceTag } from "@/components/admin/admin-section";
-import { FormProblem } from "@/components/admin/copy-button";
+import { AdminSection, SourceTag } from "@/components/admin/admin-section";
+import { DataTable } from "@/components/ui/data-table";
+import { FormProblem } from "@/components/ui/form-problem";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useAccounts, useCreateAccount, useTestConnection, useUpdateAccount, type AdminAccount } from "@/lib/client/admin";
@@ -14,7 +15,7 @@ export function AccountsPanel({ sandboxApiUrl }: { sandboxApiUrl: string | null 
   return (
     <AdminSection title="Bandwidth accounts" description="API credentials are encrypted at rest and never shown again after saving.">
       {accounts.isError ? <FormProblem error={accounts.error} /> : null}
-      <AdminTable
+      <DataTable
         headers={["Name", "Account id", "Messaging API", "API user", "Password", "Set by", ""]}
         empty={accounts.isPending ? "Loading…" : "No Bandwidth account yet: add one below."}
         rows={(accounts.data ?? []).map((account) => [

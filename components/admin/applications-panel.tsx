@@ -1,8 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { AdminSection, AdminTable, SourceTag } from "@/components/admin/admin-section";
-import { CopyableValue, FormProblem, ShownOnce } from "@/components/admin/copy-button";
+import { AdminSection, SourceTag } from "@/components/admin/admin-section";
+import { DataTable } from "@/components/ui/data-table";
+import { CopyableValue, ShownOnce } from "@/components/admin/copy-button";
+import { FormProblem } from "@/components/ui/form-problem";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/control";
 import { TextField } from "@/components/ui/text-field";
@@ -17,7 +19,7 @@ export function ApplicationsPanel() {
   return (
     <AdminSection title="Applications" description="In Bandwidth's dashboard, set each application's callback URL and its Basic credentials to these.">
       {applications.isError ? <FormProblem error={applications.error} /> : null}
-      <AdminTable
+      <DataTable
         headers={["Name", "Application id", "Callback URL", "Callback user", "Last callback", ""]}
         empty={applications.isPending ? "Loading…" : "No application yet: add one below."}
         rows={(applications.data ?? []).map((application) => [

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { AdminSection } from "@/components/admin/admin-section";
-import { FormProblem } from "@/components/admin/copy-button";
+import { FormProblem } from "@/components/ui/form-problem";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/control";
 import { useAudit, useUsers } from "@/lib/client/admin";

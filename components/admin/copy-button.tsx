@@ -55,12 +55,3 @@ export function ShownOnce({ title, items, onDismiss }: { title: string; items: A
     </div>
   );
 }
-
-export function FormProblem({ error }: { error: Error | null }) {
-  if (!error) return null;
-  return (
-    <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-      {error.message}
-    </p>
-  );
-}

@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { AdminSection, AdminTable, SourceTag } from "@/components/admin/admin-section";
-import { FormProblem } from "@/components/admin/copy-button";
+import { AdminSection, SourceTag } from "@/components/admin/admin-section";
+import { DataTable } from "@/components/ui/data-table";
+import { FormProblem } from "@/components/ui/form-problem";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/control";
 import { TextField } from "@/components/ui/text-field";
@@ -16,7 +17,7 @@ export function NumbersPanel() {
   return (
     <AdminSection title="Numbers" description="Our numbers and the application every send from them uses. Toll-free numbers cannot text groups.">
       {numbers.isError ? <FormProblem error={numbers.error} /> : null}
-      <AdminTable
+      <DataTable
         headers={["Number", "Label", "Application", "Kind", "Who may send", ""]}
         empty={numbers.isPending ? "Loading…" : "No number yet: add one below."}
         rows={(numbers.data ?? []).map((number) => [

@@ -6,8 +6,10 @@ import { classify } from "@/lib/bandwidth/messaging-client";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
 import type { AccountCreate, AccountUpdate } from "@/lib/validations/admin";
+import { resolveAlertsFor } from "./alerts";
 import { recordAudit } from "./audit";
-import { conflict, isUniqueViolation, notFound, refuseEnvironment } from "./config-rules";
+import { conflict, notFound } from "@/lib/errors";
+import { isUniqueViolation, refuseEnvironment } from "./config-rules";
 
 /**
  * Bandwidth accounts as admins manage them. The API password is encrypted before it is stored and
@@ -54,7 +56,7 @@ export async function createAccount(database: Db, actor: CurrentUser, input: Acc
 export async function updateAccount(database: Db, actor: CurrentUser, id: string, input: AccountUpdate, encryptionKey: string) {
   return database.$transaction(async (tx) => {
     const current = await tx.bandwidthAccount.findUnique({ where: { id } });
-    if (!current) throw notFound("Bandwidth account");
+    if (!current) throw notFound("No Bandwidth account with that id.");
     refuseEnvironment(current.source, "account");
     const account = await tx.bandwidthAccount.update({
       where: { id },
@@ -70,6 +72,8 @@ export async function updateAccount(database: Db, actor: CurrentUser, id: string
       (["name", "apiUsername", "messagingBaseUrl"] as const).filter((key) => input[key] !== undefined && input[key] !== current[key]).map((key) => [key, { from: current[key], to: input[key] }]),
     );
     await recordAudit(tx, actor.id, "account.update", { type: "account", id }, { accountId: current.accountId, ...changed, ...(input.apiPassword !== undefined ? { apiPassword: "replaced" } : {}) });
+    // New credentials are the fix for rejected ones: their alert closes (it reopens if they fail too).
+    if (input.apiPassword !== undefined || input.apiUsername !== undefined) await resolveAlertsFor(tx, "bandwidth.credentials_rejected", id);
     return toAccountView(account);
   });
 }
@@ -82,7 +86,7 @@ export type ConnectionResult = { ok: boolean; message: string };
  */
 export async function testAccountConnection(database: Db, id: string, encryptionKey: string, timeoutMs: number): Promise<ConnectionResult> {
   const account = await database.bandwidthAccount.findUnique({ where: { id } });
-  if (!account) throw notFound("Bandwidth account");
+  if (!account) throw notFound("No Bandwidth account with that id.");
   const api = new MediaApi(
     new Configuration({
       username: account.apiUsername,

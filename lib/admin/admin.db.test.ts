@@ -10,7 +10,7 @@ import { listAudit } from "./audit";
 import { createAccount, listAccounts, testAccountConnection, updateAccount } from "./accounts";
 import { createApplication, listApplications, rotateCallbackCredentials } from "./applications";
 import { createNumber, updateNumber } from "./numbers";
-import { acceptInvite, createUser, findInvite, updateUser } from "./team";
+import { acceptInvite, createUser, findInvite, updateUser } from "./users";
 
 const KEY = process.env.ENCRYPTION_KEY ?? "";
 const SECRET = "Sup3r-Secret-Bandwidth-Password-42";

@@ -5,7 +5,8 @@ import { hashRandomSecret } from "@/lib/crypto/secret-hash";
 import type { Db } from "@/lib/db";
 import type { ApplicationCreate, ApplicationUpdate } from "@/lib/validations/admin";
 import { recordAudit } from "./audit";
-import { conflict, isUniqueViolation, notFound, refuseEnvironment, unprocessable } from "./config-rules";
+import { conflict, notFound, unprocessable } from "@/lib/errors";
+import { isUniqueViolation, refuseEnvironment } from "./config-rules";
 
 /**
  * Bandwidth messaging applications: the callback URL admins paste into Bandwidth, and the Basic
@@ -88,7 +89,7 @@ export async function createApplication(database: Db, actor: CurrentUser, input:
 export async function updateApplication(database: Db, actor: CurrentUser, id: string, input: ApplicationUpdate) {
   return database.$transaction(async (tx) => {
     const current = await tx.bandwidthApplication.findUnique({ where: { id } });
-    if (!current) throw notFound("application");
+    if (!current) throw notFound("No application with that id.");
     refuseEnvironment(current.source, "application");
     if (input.accountId && !(await tx.bandwidthAccount.findUnique({ where: { id: input.accountId }, select: { id: true } }))) {
       throw unprocessable("accountId: no such Bandwidth account.");
@@ -111,7 +112,7 @@ export async function rotateCallbackCredentials(database: Db, actor: CurrentUser
   const credentials = generateCallbackCredentials();
   await database.$transaction(async (tx) => {
     const application = await tx.bandwidthApplication.findUnique({ where: { id } });
-    if (!application) throw notFound("application");
+    if (!application) throw notFound("No application with that id.");
     // The environment's pair would be put back on the next start: rotate it there.
     refuseEnvironment(application.source, "application's callback credentials (BANDWIDTH_CALLBACK_USERNAME/PASSWORD)");
     const until = new Date(Date.now() + graceHours * 3_600_000);

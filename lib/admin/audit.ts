@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditQuery } from "@/lib/validations/admin";
+import type { AuditTargetType } from "@/lib/validations/common";
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,7 +18,7 @@ export function redactSecrets(value: unknown): unknown {
 }
 
 /** Records one change, in the transaction that makes it (so there is no change without its entry). */
-export async function recordAudit(tx: Tx, actorId: string | null, action: string, target: { type: "account" | "application" | "number" | "user"; id: string | null }, details: object = {}) {
+export async function recordAudit(tx: Tx, actorId: string | null, action: string, target: { type: AuditTargetType; id: string | null }, details: object = {}) {
   await tx.auditLog.create({ data: { actorId, action, targetType: target.type, targetId: target.id, details: redactSecrets(details) as Prisma.InputJsonValue } });
 }
 

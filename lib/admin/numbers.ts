@@ -5,7 +5,8 @@ import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import type { Db } from "@/lib/db";
 import type { NumberCreate, NumberUpdate } from "@/lib/validations/admin";
 import { recordAudit } from "./audit";
-import { conflict, isUniqueViolation, notFound, refuseEnvironment, unprocessable } from "./config-rules";
+import { conflict, notFound, unprocessable } from "@/lib/errors";
+import { isUniqueViolation, refuseEnvironment } from "./config-rules";
 
 /** Our numbers: the application every send from one uses, a label, and who may send from it. */
 
@@ -59,7 +60,7 @@ export async function createNumber(database: Db, actor: CurrentUser, input: Numb
 export async function updateNumber(database: Db, actor: CurrentUser, id: string, input: NumberUpdate) {
   return database.$transaction(async (tx) => {
     const current = await tx.phoneNumber.findUnique({ where: { id }, include: { agents: true } });
-    if (!current) throw notFound("number");
+    if (!current) throw notFound("No number with that id.");
     if (current.source === "ENVIRONMENT" && input.applicationId !== undefined && input.applicationId !== current.applicationId) {
       refuseEnvironment(current.source, "number's application");
     }
@@ -88,7 +89,7 @@ export async function updateNumber(database: Db, actor: CurrentUser, id: string,
 export async function deleteNumber(database: Db, actor: CurrentUser, id: string) {
   await database.$transaction(async (tx) => {
     const current = await tx.phoneNumber.findUnique({ where: { id } });
-    if (!current) throw notFound("number");
+    if (!current) throw notFound("No number with that id.");
     refuseEnvironment(current.source, "number");
     await tx.phoneNumber.delete({ where: { id } });
     await recordAudit(tx, actor.id, "number.delete", { type: "number", id }, { e164: current.e164 });

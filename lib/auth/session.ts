@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http";
+import { HttpError, forbidden } from "@/lib/errors";
 import { authOptions } from "./options";
 import { canAdminister, canUseInbox } from "./policies";
 
@@ -28,6 +28,11 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return current;
 });
 
+/** Whether a signed-in user may still be served (the live stream asks this while it stays open). */
+export async function isStillActive(userId: string): Promise<boolean> {
+  return (await db().user.count({ where: { id: userId, active: true } })) > 0;
+}
+
 /** For API routes: 401 when signed out. */
 export async function requireApiUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
@@ -38,7 +43,7 @@ export async function requireApiUser(): Promise<CurrentUser> {
 /** For admin API routes: 401 when signed out, 403 for anyone but an admin. */
 export async function requireApiAdmin(): Promise<CurrentUser> {
   const user = await requireApiUser();
-  if (!canAdminister(user)) throw new HttpError(403, "forbidden", "Only admins may do this.");
+  if (!canAdminister(user)) throw forbidden("Only admins may do this.");
   return user;
 }
 

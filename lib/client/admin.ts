@@ -1,17 +1,19 @@
 "use client";
 
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { listOpenAlerts } from "@/lib/admin/alerts";
 import type { listAudit } from "@/lib/admin/audit";
 import type { ConnectionResult, listAccounts } from "@/lib/admin/accounts";
 import type { createApplication, listApplications, NewCredentials } from "@/lib/admin/applications";
 import type { listNumbers } from "@/lib/admin/numbers";
-import type { CreatedUser, listUsers } from "@/lib/admin/team";
+import type { CreatedUser, listUsers } from "@/lib/admin/users";
 import type { AccountCreate, AccountUpdate, ApplicationCreate, NumberCreate, NumberUpdate, UserCreate, UserUpdate } from "@/lib/validations/admin";
 import { fetchJson, sendJson } from "./query-client";
 import type { Json } from "./types";
 
 /** What a server function returns, as it arrives in JSON. */
 type Served<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
+export type AdminAlert = Served<typeof listOpenAlerts>[number];
 export type AdminAccount = Served<typeof listAccounts>[number];
 export type AdminApplication = Served<typeof listApplications>[number];
 export type AdminNumber = Served<typeof listNumbers>[number];
@@ -22,6 +24,7 @@ export type { NewCredentials, ConnectionResult };
 
 export const adminKeys = {
   all: ["admin"] as const,
+  alerts: ["admin", "alerts"] as const,
   accounts: ["admin", "accounts"] as const,
   applications: ["admin", "applications"] as const,
   numbers: ["admin", "numbers"] as const,
@@ -34,6 +37,7 @@ function useList<T>(key: readonly string[], url: string, field: string) {
   return useQuery<T[]>({ queryKey: key, queryFn: ({ signal }) => fetchJson<Record<string, T[]>>(url, { signal }).then((body) => body[field] ?? []) });
 }
 
+export const useAlerts = () => useList<AdminAlert>(adminKeys.alerts, "/api/admin/alerts", "alerts");
 export const useAccounts = () => useList<AdminAccount>(adminKeys.accounts, "/api/admin/accounts", "accounts");
 export const useApplications = () => useList<AdminApplication>(adminKeys.applications, "/api/admin/applications", "applications");
 export const useNumbers = () => useList<AdminNumber>(adminKeys.numbers, "/api/admin/numbers", "numbers");
@@ -60,6 +64,7 @@ function useAdminMutation<Input, Output>(mutationFn: (input: Input) => Promise<O
   return useMutation({ mutationFn, onSuccess: () => void client.invalidateQueries({ queryKey: adminKeys.all }) });
 }
 
+export const useResolveAlert = () => useAdminMutation((id: string) => sendJson<null>(`/api/admin/alerts/${id}/resolve`, "POST"));
 export const useCreateAccount = () => useAdminMutation((input: AccountCreate) => sendJson<{ account: AdminAccount }>("/api/admin/accounts", "POST", input));
 export const useUpdateAccount = () => useAdminMutation(({ id, ...input }: AccountUpdate & { id: string }) => sendJson<{ account: AdminAccount }>(`/api/admin/accounts/${id}`, "PATCH", input));
 export const useTestConnection = () => useMutation({ mutationFn: (id: string) => sendJson<{ result: ConnectionResult }>(`/api/admin/accounts/${id}/test`, "POST").then((b) => b.result) });

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { checkAttachments, DEFAULT_MEDIA_LIMITS, fileProblem, mediaKind, type AttachmentCheck, type MediaKind, type MediaLimits } from "@/lib/media/limits";
-import type { UploadView } from "@/lib/media/uploads";
+import type { UploadView } from "@/lib/validations/media-view";
 import { fetchJson } from "./query-client";
 
 export type Attachment = {

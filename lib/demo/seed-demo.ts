@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
-import { conversationIdentity } from "@/lib/messaging/conversation-key";
-import { upsertConversation } from "@/lib/messaging/conversation-store";
+import { conversationIdentity } from "@/lib/conversations/conversation-key";
+import { upsertConversation } from "@/lib/conversations/conversation-store";
 import { summariseStatus } from "@/lib/messaging/delivery-status";
 import { ensureDemoUsers } from "@/lib/users/bootstrap";
 

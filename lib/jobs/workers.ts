@@ -6,19 +6,9 @@ import { mediaStorage } from "@/lib/media/config";
 import { findStrandedMedia, processFetchMediaJob, type FetchMediaJob } from "@/lib/media/fetch-inbound-media";
 import { deleteAbandonedUploads } from "@/lib/media/uploads";
 import { jobQueue, QUEUES } from "./queue";
-import { processConfirmJob, processSendJob, type SendJobData, type SendSettings } from "./send-message-job";
-
-export function sendSettings(): SendSettings {
-  const config = env();
-  return {
-    encryptionKey: config.ENCRYPTION_KEY,
-    requestTimeoutMs: config.BANDWIDTH_REQUEST_TIMEOUT_MS,
-    segmentsPerMinute: config.BANDWIDTH_SEND_RATE_SEGMENTS_PER_MINUTE,
-    confirmationWindowMs: config.SEND_CONFIRMATION_WINDOW_SECONDS * 1000,
-    maxRetries: config.SEND_MAX_RETRIES,
-    rateLimitedGiveUpMs: config.SEND_RATE_LIMITED_GIVE_UP_HOURS * 3_600_000,
-  };
-}
+import { processConfirmJob } from "@/lib/messaging/send/confirm-send";
+import { sendSettings } from "@/lib/messaging/send/send-deps";
+import { processSendJob, type SendJobData } from "@/lib/messaging/send/send-job";
 
 /** Registers this instance's workers (every instance may run them; jobs are taken once). */
 export async function startWorkers(): Promise<void> {

@@ -2,7 +2,7 @@ import "server-only";
 import type pg from "pg";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
-import { HttpError } from "@/lib/http";
+import { HttpError, notFound } from "@/lib/errors";
 import type { MediaStorage } from "./config";
 import { isInlineSafe } from "./limits";
 import { storeFor, type ByteRange, type Variant } from "./storage";
@@ -59,7 +59,7 @@ export async function serveMedia(
     where: { id: mediaId },
     select: { id: true, messageId: true, uploadedById: true, fileName: true, contentType: true, size: true, sha256: true, status: true, statusDetail: true, storageKey: true, hasThumbnail: true },
   });
-  if (!media || (media.messageId === null && media.uploadedById !== user.id)) throw new HttpError(404, "not_found", "No such file.");
+  if (!media || (media.messageId === null && media.uploadedById !== user.id)) throw notFound("No such file.");
   if (media.status !== "stored" || !media.contentType || media.size === null || !media.sha256) {
     throw new HttpError(404, "not_stored", media.statusDetail ?? "This file has not been saved yet.");
   }
@@ -86,11 +86,11 @@ export async function serveMedia(
     if (range === "unsatisfiable") return { status: 416, headers: { ...headers, "content-range": `bytes */${media.size}` }, body: null };
     if (range) {
       const body = await store.read(deps.pool, media, "original", range);
-      if (!body) throw new HttpError(404, "not_found", "The file's content is missing.");
+      if (!body) throw notFound("The file's content is missing.");
       return { status: 206, headers: { ...headers, "content-range": `bytes ${range.start}-${range.end}/${media.size}`, "content-length": String(body.length) }, body };
     }
   }
   const body = await store.read(deps.pool, media, variant);
-  if (!body) throw new HttpError(404, "not_found", "The file's content is missing.");
+  if (!body) throw notFound("The file's content is missing.");
   return { status: 200, headers: { ...headers, "content-length": String(body.length) }, body };
 }

@@ -3,13 +3,12 @@ import type pg from "pg";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { HttpError } from "@/lib/http";
+import { HttpError, notFound, unprocessable } from "@/lib/errors";
+import { toUploadView, type UploadView } from "@/lib/validations/media-view";
 import type { MediaStorage } from "./config";
-import { checkAttachments, fileProblem, mediaKind, type MediaKind, type MediaLimits } from "./limits";
+import { checkAttachments, fileProblem, type MediaLimits } from "./limits";
 import { decideContentType, storeMediaBytes } from "./store-media";
 
-/** An attachment as the composer and the thread see it (never a Bandwidth URL). */
-export type UploadView = { id: string; fileName: string; contentType: string; size: number; kind: MediaKind; width: number | null; height: number | null; hasThumbnail: boolean };
 
 /** Drafts nobody sent are removed after this long. */
 export const DRAFT_TTL_MS = 24 * 3_600_000;
@@ -41,7 +40,7 @@ export async function createUpload(
   try {
     const facts = await storeMediaBytes(deps.pool, deps.storage.configured, media.id, file.bytes, file.declaredType);
     await deps.database.media.update({ where: { id: media.id }, data: { ...facts, status: "stored" } });
-    return { id: media.id, fileName, contentType: facts.contentType, size: facts.size, kind: mediaKind(facts.contentType), width: facts.width, height: facts.height, hasThumbnail: facts.hasThumbnail };
+    return toUploadView({ id: media.id, fileName, ...facts });
   } catch (error) {
     await deps.database.media.delete({ where: { id: media.id } }).catch(() => undefined);
     throw error;
@@ -51,7 +50,7 @@ export async function createUpload(
 /** Removes one of the agent's own unsent attachments. */
 export async function deleteUpload(database: Db, user: CurrentUser, mediaId: string): Promise<void> {
   const { count } = await database.media.deleteMany({ where: { id: mediaId, uploadedById: user.id, messageId: null } });
-  if (count === 0) throw new HttpError(404, "not_found", "No unsent attachment of yours with that id.");
+  if (count === 0) throw notFound("No unsent attachment of yours with that id.");
 }
 
 /**
@@ -66,13 +65,13 @@ export async function attachUploads(
   rules: { limits: MediaLimits; tollFree: boolean },
 ): Promise<void> {
   if (mediaIds.length === 0) return;
-  if (new Set(mediaIds).size !== mediaIds.length) throw new HttpError(422, "unprocessable", "mediaIds: the same attachment is listed twice.");
+  if (new Set(mediaIds).size !== mediaIds.length) throw unprocessable("mediaIds: the same attachment is listed twice.");
   const drafts = await tx.media.findMany({ where: { id: { in: mediaIds }, uploadedById: user.id, messageId: null, status: "stored" } });
   if (drafts.length !== mediaIds.length) {
-    throw new HttpError(422, "unprocessable", "mediaIds: an attachment is not one of your unsent uploads (it may have been sent already, removed, or expired). Attach it again.");
+    throw unprocessable("mediaIds: an attachment is not one of your unsent uploads (it may have been sent already, removed, or expired). Attach it again.");
   }
   const check = checkAttachments(drafts.map((draft) => ({ name: draft.fileName, size: draft.size ?? 0, type: draft.contentType ?? "" })), rules.limits, { tollFree: rules.tollFree });
-  if (check.problems.length > 0) throw new HttpError(422, "unprocessable", check.problems.join(" "));
+  if (check.problems.length > 0) throw unprocessable(check.problems.join(" "));
   for (const [position, id] of mediaIds.entries()) {
     await tx.media.update({ where: { id }, data: { messageId, position } });
   }

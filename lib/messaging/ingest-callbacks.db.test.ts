@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeTestPool, testDb, testPool, uniqueNumber } from "@/lib/testing/test-database";
 import { specExamples } from "@/sandbox/testing/openapi";
 import { CHANGES_CHANNEL, decodeNotices } from "@/lib/realtime/change-notice";
-import { conversationIdentity } from "./conversation-key";
+import { conversationIdentity } from "@/lib/conversations/conversation-key";
 import { applyPendingStatusEvents, ingestCallbacks } from "./ingest-callbacks";
 
 const APP = "app-under-test";

@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { ReceivedCallback } from "@/lib/bandwidth/callback-schema";
 import type { Sql } from "@/lib/db-pool";
 import type { ChangeNotice } from "@/lib/realtime/change-notice";
-import { inboundIdentity } from "./conversation-key";
-import { upsertConversationSql } from "./conversation-store";
+import { inboundIdentity } from "@/lib/conversations/conversation-key";
+import { upsertConversationSql } from "@/lib/conversations/conversation-store";
 import type { LogEntry } from "./ingest-log";
 
 // One prepared statement (planned once per connection), so one round trip: claim the event's key, upsert the conversation (our number +

@@ -4,8 +4,8 @@ import type { StatusCallback } from "@/lib/bandwidth/callback-schema";
 import type { Sql } from "@/lib/db-pool";
 import type { CallbackOutcome, DeliveryStatus } from "@/lib/generated/prisma/enums";
 import type { ChangeNotice } from "@/lib/realtime/change-notice";
-import { conversationIdentity } from "./conversation-key";
-import { upsertConversationSql } from "./conversation-store";
+import { conversationIdentity } from "@/lib/conversations/conversation-key";
+import { upsertConversationSql } from "@/lib/conversations/conversation-store";
 import { summariseStatus } from "./delivery-status";
 import { statusOfEvent, transition } from "./status-transition";
 

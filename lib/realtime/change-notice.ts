@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { uuid } from "@/lib/validations/common";
 
 /** The PostgreSQL channel every app instance LISTENs on. */
 export const CHANGES_CHANNEL = "switchboard_changes";
 
 export const changeNoticeSchema = z.object({
   kind: z.enum(["message.created", "message.updated", "conversation.updated"]),
-  conversationId: z.uuid(),
-  messageId: z.uuid().optional(),
+  conversationId: uuid(),
+  messageId: uuid().optional(),
 });
 
 export type ChangeNotice = z.infer<typeof changeNoticeSchema>;

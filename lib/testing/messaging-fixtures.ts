@@ -7,7 +7,7 @@ import { applyBandwidthEnvironment } from "@/lib/bandwidth/env-bootstrap";
 import { loadSandboxConfig } from "@/sandbox/config";
 import { createSandbox } from "@/sandbox/server";
 import { stopJobQueue } from "@/lib/jobs/queue";
-import type { SendSettings } from "@/lib/jobs/send-message-job";
+import type { SendSettings } from "@/lib/messaging/send/send-deps";
 import { closeTestPool, testDb, unique } from "./test-database";
 
 /** The worker's settings in tests: fast timeouts, no pacing to speak of, few retries. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BANDWIDTH_MESSAGING_URL } from "@/lib/bandwidth/endpoints";
+import { AUDIT_TARGET_TYPES, e164, uuid } from "./common";
 
 /** The admin console's contracts: one schema each, shared by the routes, the forms and the tests. */
 
@@ -26,18 +27,15 @@ export const accountCreateSchema = z
 /** Anything left out stays as it is; `apiPassword` replaces the stored secret when given. */
 export const accountUpdateSchema = accountCreateSchema.omit({ accountId: true }).partial().strict();
 
-// Bandwidth's application ids are UUIDs (e.g. 93de2206-9669-4e07-948d-329f4b722ee2).
-const APPLICATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const applicationCreateSchema = z
   .object({
     applicationId: z
       .string()
       .trim()
-      .regex(APPLICATION_ID, "applicationId: Bandwidth's application id is a UUID, e.g. 93de2206-9669-4e07-948d-329f4b722ee2")
+      .pipe(uuid("applicationId: Bandwidth's application id is a UUID, e.g. 93de2206-9669-4e07-948d-329f4b722ee2"))
       .transform((value) => value.toLowerCase()),
     name: name("name"),
-    accountId: z.uuid("accountId: choose one of the Bandwidth accounts"),
+    accountId: uuid("accountId: choose one of the Bandwidth accounts"),
   })
   .strict();
 
@@ -50,16 +48,14 @@ export const rotateCredentialsSchema = z
   })
   .strict();
 
-export const E164_FORMAT = /^\+[1-9]\d{6,14}$/;
-
 export const numberCreateSchema = z
   .object({
-    e164: z.string().trim().regex(E164_FORMAT, "e164: write the number in E.164, e.g. +19195550100"),
-    applicationId: z.uuid("applicationId: choose the application every send from this number uses"),
+    e164: z.string().trim().pipe(e164("e164: write the number in E.164, e.g. +19195550100")),
+    applicationId: uuid("applicationId: choose the application every send from this number uses"),
     label: z.string().trim().max(100, "label: at most 100 characters").optional(),
     /** false: only `agentIds` (and admins) may send from it. */
     allowAllAgents: z.boolean().default(true),
-    agentIds: z.array(z.uuid()).max(1000).default([]),
+    agentIds: z.array(uuid("agentIds: each must be a user's id")).max(1000).default([]),
   })
   .strict();
 
@@ -88,8 +84,8 @@ export const acceptInviteSchema = z
 
 export const auditQuerySchema = z.object({
   action: z.string().max(100).optional(),
-  targetType: z.enum(["account", "application", "number", "user"]).optional(),
-  actorId: z.uuid().optional(),
+  targetType: z.enum(AUDIT_TARGET_TYPES).optional(),
+  actorId: uuid("actorId: must be a user's id").optional(),
   /** Entries older than this id (the next page). */
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

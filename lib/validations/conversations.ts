@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { e164, uuid } from "./common";
 
 /** GET /api/conversations */
 export const listConversationsQuery = z.object({
   q: z.string().trim().max(100, "q: at most 100 characters").optional(),
-  ownerNumber: z.string().regex(/^\+\d{2,15}$/, "ownerNumber must be E.164, e.g. +19195550100").optional(),
+  ownerNumber: e164("ownerNumber must be E.164, e.g. +19195550100").optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
@@ -14,4 +15,7 @@ export const listMessagesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const conversationIdParam = z.uuid("conversation id must be a UUID");
+export const conversationIdParam = uuid("conversation id must be a UUID");
+
+export type ListConversationsQuery = z.infer<typeof listConversationsQuery>;
+export type ListMessagesQuery = z.infer<typeof listMessagesQuery>;

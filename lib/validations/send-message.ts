@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uuid } from "./common";
 import { normalisePhoneNumber } from "@/lib/bandwidth/phone-number";
 import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 
@@ -15,9 +16,9 @@ export const sendMessageSchema = z
     from: z.string().trim().min(1, "from: choose which of our numbers sends").optional(),
     to: z.union([z.string(), z.array(z.string()).min(1, "to: add at least one recipient")]).optional(),
     text: z.string().max(MAX_TEXT_LENGTH, `text: at most ${MAX_TEXT_LENGTH} characters`).optional(),
-    conversationId: z.uuid("conversationId must be a conversation's id").optional(),
+    conversationId: uuid("conversationId must be a conversation's id").optional(),
     /** Attachments uploaded first (POST /api/uploads), in the order to send them. */
-    mediaIds: z.array(z.uuid("mediaIds: each must be an uploaded attachment's id")).max(10, "mediaIds: at most 10 attachments per message").optional(),
+    mediaIds: z.array(uuid("mediaIds: each must be an uploaded attachment's id")).max(10, "mediaIds: at most 10 attachments per message").optional(),
   })
   .strict();
 

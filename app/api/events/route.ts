@@ -1,5 +1,4 @@
-import { requireApiUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { isStillActive, requireApiUser } from "@/lib/auth/session";
 import { route } from "@/lib/http";
 import { changeEventStream } from "@/lib/realtime/event-stream";
 
@@ -8,8 +7,7 @@ export const dynamic = "force-dynamic";
 /** Live change notices for the signed-in user (Server-Sent Events). */
 export const GET = route(async (request) => {
   const user = await requireApiUser();
-  const stillAllowed = async () => Boolean(await db().user.findFirst({ where: { id: user.id, active: true }, select: { id: true } }));
-  return new Response(changeEventStream(request.signal, stillAllowed), {
+  return new Response(changeEventStream(request.signal, () => isStillActive(user.id)), {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-cache, no-transform",

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { readJsonBody, route } from "@/lib/http";
-import { sendMessage } from "@/lib/messaging/send-message";
+import { sendMessage } from "@/lib/messaging/send/send-message";
 import { sendMessageSchema } from "@/lib/validations/send-message";
 
 /** Send an SMS, or a group message: stored as queued and answered 202; delivery follows live. */

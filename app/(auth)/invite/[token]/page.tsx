@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
-import { findInvite } from "@/lib/admin/team";
+import { findInvite } from "@/lib/admin/users";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Join Switchboard" };

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { InboxView } from "@/components/inbox/inbox-view";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { getConversation } from "@/lib/messaging/conversation-queries";
+import { isViewableConversation } from "@/lib/conversations/conversation-queries";
 import { conversationIdParam } from "@/lib/validations/conversations";
 
 export const metadata: Metadata = { title: "Conversation" };
@@ -12,7 +12,7 @@ type Props = { params: Promise<{ conversationId: string }> };
 
 export default async function ConversationPage({ params }: Props) {
   const { conversationId } = await params;
-  await requirePageUser(`/conversations/${conversationId}`);
-  if (!conversationIdParam.safeParse(conversationId).success || !(await getConversation(db(), conversationId))) notFound();
+  const user = await requirePageUser(`/conversations/${conversationId}`);
+  if (!conversationIdParam.safeParse(conversationId).success || !(await isViewableConversation(db(), user, conversationId))) notFound();
   return <InboxView selectedId={conversationId} />;
 }

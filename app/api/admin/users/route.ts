@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { createUser, listUsers } from "@/lib/admin/team";
+import { createUser, listUsers } from "@/lib/admin/users";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { readJsonBody, route } from "@/lib/http";

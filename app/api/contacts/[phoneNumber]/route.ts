@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { readJsonBody, route } from "@/lib/http";
-import { labelNumber } from "@/lib/messaging/conversation-actions";
+import { labelNumber } from "@/lib/contacts/contact-labels";
 import { contactLabelSchema, phoneNumberParam } from "@/lib/validations/contacts";
 
 type Context = { params: Promise<{ phoneNumber: string }> };

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { acceptInvite } from "@/lib/admin/team";
+import { acceptInvite } from "@/lib/admin/users";
 import { db } from "@/lib/db";
 import { readJsonBody, route } from "@/lib/http";
 import { acceptInviteSchema } from "@/lib/validations/admin";

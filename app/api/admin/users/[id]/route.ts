@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { updateUser } from "@/lib/admin/team";
+import { updateUser } from "@/lib/admin/users";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { readJsonBody, route, uuidParam } from "@/lib/http";

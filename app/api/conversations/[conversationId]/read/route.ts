@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { route } from "@/lib/http";
-import { markConversationRead } from "@/lib/messaging/conversation-actions";
+import { markConversationRead } from "@/lib/conversations/read-state";
 import { conversationIdParam } from "@/lib/validations/conversations";
 
 type Context = { params: Promise<{ conversationId: string }> };

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db-pool";
-import { HttpError, readJsonBody, route } from "@/lib/http";
+import { HttpError } from "@/lib/errors";
+import { readJsonBody, route } from "@/lib/http";
 import { callbackCredentialsAccepted, noteRefusedCallback } from "@/lib/messaging/callback-auth";
 import { queueMediaDownloads } from "@/lib/media/queue-downloads";
 import { ingestCallbacks } from "@/lib/messaging/ingest-callbacks";

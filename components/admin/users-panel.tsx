@@ -1,21 +1,23 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { AdminSection, AdminTable } from "@/components/admin/admin-section";
-import { FormProblem, ShownOnce } from "@/components/admin/copy-button";
+import { AdminSection } from "@/components/admin/admin-section";
+import { DataTable } from "@/components/ui/data-table";
+import { ShownOnce } from "@/components/admin/copy-button";
+import { FormProblem } from "@/components/ui/form-problem";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/control";
 import { TextField } from "@/components/ui/text-field";
 import { useCreateUser, useUpdateUser, useUsers, type AdminUser } from "@/lib/client/admin";
 
 /** The team: add (one-time password or invitation link), change role, deactivate, reactivate. */
-export function AgentsPanel({ currentUserId }: { currentUserId: string }) {
+export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const users = useUsers();
   const [shown, setShown] = useState<{ name: string; label: string; value: string } | null>(null);
   return (
     <AdminSection title="Agents" description="People who can sign in. Deactivating someone signs them out everywhere at once.">
       {users.isError ? <FormProblem error={users.error} /> : null}
-      <AdminTable
+      <DataTable
         headers={["Name", "Email", "Role", "Status", "Last sign-in", ""]}
         empty={users.isPending ? "Loading…" : "No users."}
         rows={(users.data ?? []).map((user) => [

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { HttpError } from "@/lib/http";
+import { uuid } from "@/lib/validations/common";
+import { HttpError } from "@/lib/errors";
 
 // Keyset cursors over (time, id): stable under inserts, O(log n) with the matching index.
-const cursorSchema = z.object({ at: z.iso.datetime(), id: z.uuid() });
+const cursorSchema = z.object({ at: z.iso.datetime(), id: uuid() });
 
 export type Cursor = { at: Date; id: string };
 

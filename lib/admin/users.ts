@@ -5,7 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { hashRandomSecret } from "@/lib/crypto/secret-hash";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { HttpError } from "@/lib/http";
+import { HttpError, conflict, notFound } from "@/lib/errors";
 import type { UserCreate, UserUpdate } from "@/lib/validations/admin";
 import { recordAudit } from "./audit";
 
@@ -42,7 +42,7 @@ export async function createUser(database: Db, actor: CurrentUser, input: UserCr
     });
     return { user, oneTimePassword, invitePath: token ? `/invite/${token}` : null };
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new HttpError(409, "conflict", `${input.email} already has an account.`);
+    if ((error as { code?: string }).code === "P2002") throw conflict(`${input.email} already has an account.`);
     throw error;
   }
 }
@@ -61,7 +61,7 @@ async function isLastActiveAdmin(tx: Prisma.TransactionClient, userId: string): 
 export async function updateUser(database: Db, actor: CurrentUser, id: string, input: UserUpdate) {
   return database.$transaction(async (tx) => {
     const current = await tx.user.findUnique({ where: { id } });
-    if (!current) throw new HttpError(404, "not_found", "No user with that id.");
+    if (!current) throw notFound("No user with that id.");
     const losesAdmin = current.role === "ADMIN" && current.active && (input.role === "AGENT" || input.active === false);
     if (losesAdmin && (await isLastActiveAdmin(tx, id))) {
       throw new HttpError(409, "last_admin", `${current.email} is the last active admin: make someone else an admin first.`);

@@ -1,36 +1,33 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { canSendFrom } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
-import { HttpError } from "@/lib/http";
+import { forbidden, notFound, unprocessable } from "@/lib/errors";
 import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { enqueueInTransaction, QUEUES } from "@/lib/jobs/queue";
+import { numberAccessSelect, toNumberAccess } from "./sender-numbers";
 import { mediaLimits } from "@/lib/media/config";
 import { attachUploads } from "@/lib/media/uploads";
 import { publishChanges } from "@/lib/realtime/publish";
 import { checkRecipients, groupFromTollFreeProblem, type SendMessageInput } from "@/lib/validations/send-message";
-import { conversationIdentity } from "./conversation-key";
-import { upsertConversation } from "./conversation-store";
-import { getMessageView, type MessageView } from "./message-queries";
+import { conversationIdentity } from "@/lib/conversations/conversation-key";
+import { upsertConversation } from "@/lib/conversations/conversation-store";
+import { getMessageView } from "@/lib/conversations/message-queries";
+import type { MessageView } from "@/lib/validations/message-view";
 
-const unprocessable = (message: string) => new HttpError(422, "unprocessable", message);
 
 /**
  * An agent sends a message: checked (our number, allowed to send from it, 1–10 valid recipients,
  * no group from toll-free, some text or attachments within the limits), then stored with one
- * `queued` recipient row each, its attachments and its send job, in one transaction. The worker (lib/jobs/send-message-job.ts) puts it on the wire.
+ * `queued` recipient row each, its attachments and its send job, in one transaction. The worker (./send-job.ts) puts it on the wire.
  * Not idempotent: each call is a new message.
  */
 export async function sendMessage(database: Db, sender: CurrentUser, input: SendMessageInput): Promise<MessageView> {
   const { from, to } = await resolveParties(database, input);
-  const number = await database.phoneNumber.findUnique({
-    where: { e164: from },
-    select: { e164: true, allowAllAgents: true, agents: { where: { userId: sender.id }, select: { userId: true } } },
-  });
+  const number = await database.phoneNumber.findUnique({ where: { e164: from }, select: numberAccessSelect });
   if (!number) throw unprocessable(`${from} is not one of our numbers.`);
-  if (!number.allowAllAgents && number.agents.length === 0 && sender.role !== "ADMIN") {
-    throw new HttpError(403, "forbidden", `You are not allowed to send from ${from}. Ask an admin for access.`);
-  }
+  if (!canSendFrom(sender, toNumberAccess(number))) throw forbidden(`You are not allowed to send from ${from}. Ask an admin for access.`);
   const recipients = checkRecipients(to, from);
   if (!recipients.ok) throw unprocessable(recipients.problem);
   const tollFree = groupFromTollFreeProblem(from, recipients.numbers);
@@ -75,7 +72,7 @@ async function resolveParties(database: Db, input: SendMessageInput): Promise<{ 
     return { from: input.from, to: input.to };
   }
   const conversation = await database.conversation.findUnique({ where: { id: input.conversationId } });
-  if (!conversation) throw new HttpError(404, "not_found", "No conversation with that id.");
+  if (!conversation) throw notFound("No conversation with that id.");
   if (input.from && input.from !== conversation.ownerNumber) {
     throw unprocessable(`from: this conversation belongs to ${conversation.ownerNumber}.`);
   }

@@ -5,6 +5,7 @@ import { listConversations } from "./conversation-queries";
 import { listMessages } from "./message-queries";
 
 let userId = "";
+const viewer = () => ({ id: userId, role: "AGENT" as const, active: true });
 
 async function conversationWith(participants: string[], minutesAgo: number, text: string, owner = uniqueNumber()) {
   const at = new Date(Date.now() - minutesAgo * 60_000);
@@ -30,7 +31,7 @@ describe("conversation and message queries", () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listConversations(testDb(), userId, { ownerNumber: owner, limit: 3, cursor });
+      const page = await listConversations(testDb(), viewer(), { ownerNumber: owner, limit: 3, cursor });
       seen.push(...page.conversations.map((conversation) => conversation.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -42,13 +43,13 @@ describe("conversation and message queries", () => {
     const conversation = await conversationWith([number], 0, "Where is my parcel?");
     await testDb().contactLabel.create({ data: { phoneNumber: number, name: "Quentin Blake" } });
     for (const q of [number.slice(-7), "quentin", "PARCEL"]) {
-      const { conversations } = await listConversations(testDb(), userId, { q, limit: 10 });
+      const { conversations } = await listConversations(testDb(), viewer(), { q, limit: 10 });
       expect(conversations.map((c) => c.id)).toContain(conversation.id);
     }
-    const found = (await listConversations(testDb(), userId, { q: "parcel", limit: 10 })).conversations[0];
+    const found = (await listConversations(testDb(), viewer(), { q: "parcel", limit: 10 })).conversations[0];
     expect(found).toMatchObject({ unreadCount: 1, title: "Quentin Blake", lastMessage: { preview: "Where is my parcel?" } });
     await testDb().conversationRead.create({ data: { userId, conversationId: conversation.id, lastReadAt: new Date() } });
-    const read = (await listConversations(testDb(), userId, { q: "parcel", limit: 10 })).conversations[0];
+    const read = (await listConversations(testDb(), viewer(), { q: "parcel", limit: 10 })).conversations[0];
     expect(read?.unreadCount).toBe(0);
   });
 
@@ -59,9 +60,9 @@ describe("conversation and message queries", () => {
         data: { conversationId: conversation.id, direction: "INBOUND", from: "+15550000000", to: [conversation.ownerNumber], text: `later ${index}`, status: "received", createdAt: new Date(Date.now() + index * 1000) },
       });
     }
-    const first = await listMessages(testDb(), conversation.id, { limit: 3 });
+    const first = await listMessages(testDb(), viewer(), conversation.id, { limit: 3 });
     expect(first.messages.map((message) => message.text)).toEqual(["later 3", "later 2", "later 1"]);
-    const second = await listMessages(testDb(), conversation.id, { limit: 3, before: first.nextCursor ?? undefined });
+    const second = await listMessages(testDb(), viewer(), conversation.id, { limit: 3, before: first.nextCursor ?? undefined });
     expect(second.messages.map((message) => message.text)).toEqual(["later 0", "first"]);
     expect(second.nextCursor).toBeNull();
   });

@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { postgresStore } from "@/lib/media/storage";
-import { sendMessage } from "@/lib/messaging/send-message";
+import { sendMessage } from "./send-message";
 import { SENDER_NUMBER, setUpMessagingFixture, TEST_SEND_SETTINGS, type MessagingFixture } from "@/lib/testing/messaging-fixtures";
 import { testDb, testPool, uniqueNumber } from "@/lib/testing/test-database";
-import { processConfirmJob, processSendJob, type SendDeps, type SendSettings } from "./send-message-job";
+import { processConfirmJob } from "./confirm-send";
+import type { SendDeps, SendSettings } from "./send-deps";
+import { processSendJob } from "./send-job";
 
 const settings = TEST_SEND_SETTINGS;
 

@@ -1,0 +1,42 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/policies";
+import type { Db } from "@/lib/db";
+import type { ListMessagesQuery } from "@/lib/validations/conversations";
+import { toMessageView, type MessagePage } from "@/lib/validations/message-view";
+import { findViewableConversation } from "./conversation-queries";
+import { decodeCursor, encodeCursor } from "./cursor";
+
+const include = {
+  recipients: { orderBy: { phoneNumber: "asc" } },
+  media: {
+    orderBy: { position: "asc" },
+    select: { id: true, fileName: true, contentType: true, size: true, status: true, statusDetail: true, width: true, height: true, hasThumbnail: true },
+  },
+  sentBy: { select: { id: true, name: true } },
+} as const;
+
+/** A page of a conversation's messages, newest first, for a viewer who may see it (404 otherwise); `nextCursor` pages to older ones. */
+export async function listMessages(database: Db, viewer: Actor, conversationId: string, options: ListMessagesQuery): Promise<MessagePage> {
+  await findViewableConversation(database, viewer, conversationId);
+  const before = decodeCursor(options.before);
+  const rows = await database.message.findMany({
+    where: {
+      conversationId,
+      ...(before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: options.limit + 1,
+    include,
+  });
+  const page = rows.slice(0, options.limit);
+  const last = page[page.length - 1];
+  return {
+    messages: page.map(toMessageView),
+    nextCursor: rows.length > options.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
+}
+
+export async function getMessageView(database: Db, messageId: string) {
+  const row = await database.message.findUnique({ where: { id: messageId }, include });
+  return row ? toMessageView(row) : null;
+}

@@ -1,0 +1,57 @@
+import type { DeliveryStatus, Direction, MessageOrigin } from "@/lib/generated/prisma/enums";
+import { isHiddenPart } from "@/lib/media/limits";
+import { toMediaView } from "./media-view";
+
+// A message as our API returns it (docs/api.md). Pure: the server maps rows with it and the
+// browser takes its type from it.
+
+type MessageRow = {
+  id: string;
+  conversationId: string;
+  bandwidthMessageId: string | null;
+  direction: Direction;
+  origin: MessageOrigin;
+  from: string;
+  to: string[];
+  text: string;
+  segmentCount: number | null;
+  status: DeliveryStatus;
+  errorDetail: string | null;
+  createdAt: Date;
+  tag: string | null;
+  recipients: Array<{ phoneNumber: string; status: DeliveryStatus; errorCode: number | null; errorDescription: string | null; statusAt: Date | null; updatedAt: Date }>;
+  media: Array<Parameters<typeof toMediaView>[0]>;
+  sentBy: { id: string; name: string } | null;
+};
+
+export function toMessageView(message: MessageRow) {
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    bandwidthMessageId: message.bandwidthMessageId,
+    direction: message.direction,
+    origin: message.origin,
+    from: message.from,
+    to: message.to,
+    text: message.text,
+    media: message.media.filter((file) => !isHiddenPart(file.fileName, file.contentType)).map(toMediaView),
+    segmentCount: message.segmentCount,
+    status: message.status,
+    errorDetail: message.errorDetail,
+    sentBy: message.sentBy,
+    recipients: message.recipients.map((recipient) => ({
+      phoneNumber: recipient.phoneNumber,
+      status: recipient.status,
+      errorCode: recipient.errorCode,
+      errorDescription: recipient.errorDescription,
+      updatedAt: recipient.statusAt ?? recipient.updatedAt,
+    })),
+    createdAt: message.createdAt,
+    tag: message.tag,
+  };
+}
+
+export type MessageView = ReturnType<typeof toMessageView>;
+
+/** GET /api/conversations/{id}/messages: a page of the thread, newest first, and the cursor of older ones. */
+export type MessagePage = { messages: MessageView[]; nextCursor: string | null };
