@@ -2,6 +2,18 @@ import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import checkFile from "eslint-plugin-check-file";
 
+// Modules with no server imports, which the browser may load (regexes on the path under lib/).
+const PURE_LIB_MODULES = [
+  "client/.+",
+  "validations/.+",
+  "bandwidth/(segments|number-rules|phone-number|error-explanations|error-catalogue|media-types|endpoints)",
+  "media/limits",
+  "auth/policies",
+  "realtime/change-notice",
+  "errors",
+  "generated/prisma/enums",
+];
+
 const config = [
   { ignores: [".next/**", ".data/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...nextCoreWebVitals,
@@ -15,6 +27,40 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-console": ["error", { allow: ["warn", "error", "info"] }],
+    },
+  },
+  {
+    // Imports run one way (docs/architecture.md). The sandbox is a stand-in for Bandwidth: the app
+    // never imports it (the start script and test helpers, which start one, excepted), and
+    // nothing may import in a circle.
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/runtime/start-sandbox.ts", "lib/testing/**", "**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        { zones: [{ target: ["./app", "./components", "./lib"], from: "./sandbox", message: "The app talks to Bandwidth (or the sandbox) over HTTP only; shared rules live in lib/bandwidth." }] },
+      ],
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+    },
+  },
+  {
+    // What runs in the browser imports only pure modules: no database, secrets or server code.
+    // Admin views are still typed from their server functions (types only, erased at build).
+    files: ["components/**", "lib/client/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: `^@/lib/(?!(${PURE_LIB_MODULES.join("|")})$|admin/)`,
+              message: "Components and lib/client import only pure modules (lib/client, lib/validations, Bandwidth's rules, policies…).",
+            },
+            { regex: "^@/lib/admin/", allowTypeImports: true, message: "Only types may come from lib/admin." },
+            { regex: "^(server-only|pg|@prisma/.*|next/server|bandwidth-sdk)$", message: "Server packages stay on the server." },
+          ],
+        },
+      ],
     },
   },
   {

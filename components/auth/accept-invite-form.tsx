@@ -1,24 +1,21 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { sendJson } from "@/lib/client/query-client";
+import { useAcceptInvite } from "@/lib/client/invites";
 import { acceptInviteSchema } from "@/lib/validations/admin";
 
 export function AcceptInviteForm({ token }: { token: string }) {
   const [password, setPassword] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
-  const accept = useMutation({
-    mutationFn: () => sendJson<{ email: string }>(`/api/invites/${encodeURIComponent(token)}`, "POST", { password }),
-  });
+  const accept = useAcceptInvite(token);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const check = acceptInviteSchema.safeParse({ password });
     setProblem(check.success ? null : (check.error.issues[0]?.message.replace(/^password: /, "") ?? "Invalid password"));
-    if (check.success) accept.mutate();
+    if (check.success) accept.mutate(password);
   };
   if (accept.isSuccess) {
     return (

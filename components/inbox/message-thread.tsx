@@ -5,10 +5,11 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { MessageBubble } from "@/components/inbox/message-bubble";
 import { useMessages, useRetryFailed } from "@/lib/client/messages";
 import type { Message } from "@/lib/client/types";
+import { messagesToTimeline, type TimelineItem } from "@/lib/validations/timeline";
 
 type Props = { conversationId: string; isGroup: boolean; label: (number: string) => string };
 
-type Row = { kind: "day"; key: string; text: string } | { kind: "message"; key: string; message: Message };
+type Row = { kind: "day"; key: string; text: string } | TimelineItem<Message>;
 
 /**
  * The thread, oldest at the top, virtualised: only the rows in view (and a few around) are in the
@@ -20,7 +21,7 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
   const retry = useRetryFailed();
   const scroller = useRef<HTMLDivElement>(null);
   const keepFromBottom = useRef<number | null>(null);
-  const rows = useMemo(() => toRows((query.data?.pages.flatMap((page) => page.messages) ?? []).slice().reverse()), [query.data]);
+  const rows = useMemo(() => toRows(messagesToTimeline((query.data?.pages.flatMap((page) => page.messages) ?? []).slice().reverse())), [query.data]);
   const newest = rows[rows.length - 1]?.key;
 
   // The React Compiler is not used here, so its caution about memoizing this hook does not apply.
@@ -120,16 +121,17 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
   );
 }
 
-function toRows(messages: Message[]): Row[] {
+/** The timeline with a separator before each new day. */
+function toRows(timeline: Array<TimelineItem<Message>>): Row[] {
   const rows: Row[] = [];
   let day = "";
-  for (const message of messages) {
-    const date = new Date(message.createdAt);
+  for (const item of timeline) {
+    const date = new Date(item.at);
     if (date.toDateString() !== day) {
       day = date.toDateString();
       rows.push({ kind: "day", key: `day-${day}`, text: date.toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric" }) });
     }
-    rows.push({ kind: "message", key: message.id, message });
+    rows.push(item);
   }
   return rows;
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AttachButton, AttachmentDropZone, AttachmentTray, pasteFiles } from "@/components/inbox/attachment-tray";
@@ -9,16 +8,14 @@ import { MAX_TEXT, SegmentCounter } from "@/components/inbox/segment-counter";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { useAttachments } from "@/lib/client/attachments";
-import { inboxKeys, useSenderNumbers } from "@/lib/client/conversations";
-import { sendJson } from "@/lib/client/query-client";
-import type { Message } from "@/lib/client/types";
+import { useSenderNumbers } from "@/lib/client/conversations";
+import { useStartConversation } from "@/lib/client/messages";
 import { groupFromTollFreeProblem } from "@/lib/validations/send-message";
 import { controlClass } from "@/components/ui/control";
 
 /** Start a conversation: which of our numbers sends, to whom (1–10), and the text. */
 export function NewConversation() {
   const router = useRouter();
-  const client = useQueryClient();
   const numbers = useSenderNumbers();
   const [from, setFrom] = useState("");
   const [to, setTo] = useState<string[]>([]);
@@ -28,20 +25,13 @@ export function NewConversation() {
   const tollFreeProblem = sender ? groupFromTollFreeProblem(sender, to) : null;
   const attachments = useAttachments({ tollFree: Boolean(sender) && isTollFreeNumber(sender) });
   const { mediaIds } = attachments;
-  const send = useMutation({
-    mutationFn: () =>
-      sendJson<{ message: Message }>("/api/messages", "POST", { from: sender, to, text, ...(mediaIds.length ? { mediaIds } : {}) }),
-    onSuccess: ({ message }) => {
-      void client.invalidateQueries({ queryKey: inboxKeys.conversations });
-      router.push(`/conversations/${message.conversationId}`);
-    },
-  });
+  const send = useStartConversation();
   const attachmentsOk = !attachments.busy && !attachments.failed && attachments.problems.length === 0;
   const ready =
     Boolean(sender) && to.length > 0 && (text.trim().length > 0 || mediaIds.length > 0) && text.length <= MAX_TEXT && !tollFreeProblem && attachmentsOk && !send.isPending;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (ready) send.mutate();
+    if (ready) send.mutate({ from: sender, to, text, mediaIds }, { onSuccess: (message) => router.push(`/conversations/${message.conversationId}`) });
   };
 
   return (

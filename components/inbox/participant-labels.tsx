@@ -1,10 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
-import { inboxKeys } from "@/lib/client/conversations";
-import { fetchJson } from "@/lib/client/query-client";
+import { useLabelNumber } from "@/lib/client/contacts";
 import { controlClass } from "@/components/ui/control";
 
 type Participant = { phoneNumber: string; name: string | null };
@@ -38,20 +36,11 @@ export function ParticipantLabels({ participants }: { participants: Participant[
 }
 
 function LabelForm({ participant, onDone }: { participant: Participant; onDone: () => void }) {
-  const client = useQueryClient();
   const [name, setName] = useState(participant.name ?? "");
-  const save = useMutation({
-    mutationFn: () =>
-      fetchJson(`/api/contacts/${encodeURIComponent(participant.phoneNumber)}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: inboxKeys.conversations });
-      void client.invalidateQueries({ queryKey: ["conversation"] });
-      onDone();
-    },
-  });
+  const save = useLabelNumber();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate({ phoneNumber: participant.phoneNumber, name }, { onSuccess: onDone });
   };
   const id = `label-${participant.phoneNumber}`;
   return (

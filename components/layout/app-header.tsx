@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/policies";
 
-export function AppHeader({ user, current }: { user: CurrentUser; current: "inbox" | "admin" }) {
+export function AppHeader({ user, current }: { user: Actor & { name: string }; current: "inbox" | "admin" }) {
   const linkClass = (active: boolean) =>
     `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`;
   return (

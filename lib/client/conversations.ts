@@ -7,6 +7,7 @@ export type ConversationFilters = { q?: string; ownerNumber?: string };
 export const inboxKeys = {
   conversations: ["conversations"] as const,
   conversationList: (filters: ConversationFilters) => ["conversations", filters] as const,
+  conversationHeaders: ["conversation"] as const,
   conversation: (id: string) => ["conversation", id] as const,
   messages: (id: string) => ["messages", id] as const,
   numbers: ["numbers"] as const,

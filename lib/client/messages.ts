@@ -39,6 +39,16 @@ export function useReply(conversationId: string) {
   });
 }
 
+/** Starts a conversation (or adds to the one these parties already have) from "New message". */
+export function useStartConversation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ from, to, text, mediaIds }: { from: string; to: string[]; text: string; mediaIds: string[] }) =>
+      post("/api/messages", { from, to, text, ...(mediaIds.length ? { mediaIds } : {}) }).then((body) => body.message),
+    onSuccess: () => void client.invalidateQueries({ queryKey: inboxKeys.conversations }),
+  });
+}
+
 /** Sends a failed message again to the recipients it failed for (a new message). */
 export function useRetryFailed() {
   const client = useQueryClient();

@@ -1,11 +1,13 @@
 import type { MessageView } from "./message-view";
 
 // A conversation's thread is a timeline: messages today; notes and activity (assignment, closing)
-// join as new kinds, each with the time it sorts by.
+// join as new kinds, each with the time it sorts by and a key unique across kinds.
 
-export type TimelineItem<M = MessageView> = { kind: "message"; id: string; at: M extends { createdAt: infer T } ? T : never; message: M };
+type Timed = { id: string; createdAt: string | Date };
 
-/** Messages as timeline items, oldest first (the API pages newest first). */
-export function messagesToTimeline<M extends { id: string; createdAt: unknown }>(messages: M[]): Array<TimelineItem<M>> {
-  return messages.map((message) => ({ kind: "message" as const, id: `message:${message.id}`, at: message.createdAt as TimelineItem<M>["at"], message }));
+export type TimelineItem<M extends Timed = MessageView> = { kind: "message"; key: string; at: M["createdAt"]; message: M };
+
+/** Messages as timeline items, in the order given. */
+export function messagesToTimeline<M extends Timed>(messages: M[]): Array<TimelineItem<M>> {
+  return messages.map((message) => ({ kind: "message", key: `message:${message.id}`, at: message.createdAt, message }));
 }
