@@ -84,3 +84,13 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5_000, what 
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** A call to the sandbox's control API (`/sandbox/…`) with a JSON body. */
+export async function control(baseUrl: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, data: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & Array<Record<string, unknown>> };
+}
