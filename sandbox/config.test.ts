@@ -15,6 +15,16 @@ describe("sandbox settings", () => {
     });
     expect(() => loadSandboxConfig({ SANDBOX_TIME_SCALE: "-1", SANDBOX_FAULT_SHUFFLE: "maybe" })).toThrow(/SANDBOX_TIME_SCALE[\s\S]*SANDBOX_FAULT_SHUFFLE/);
   });
+
+  it("refuses legacy Basic by default, as Bandwidth from 2 December 2026, and reads the OAuth client", () => {
+    expect(loadSandboxConfig({})).toMatchObject({ legacyBasicAuth: "refused", clientId: "sandbox-client-id", clientSecret: "sandbox-client-secret" });
+    expect(loadSandboxConfig({ SANDBOX_LEGACY_BASIC_AUTH: "accepted", SANDBOX_CLIENT_ID: "id", SANDBOX_CLIENT_SECRET: "secret" })).toMatchObject({
+      legacyBasicAuth: "accepted",
+      clientId: "id",
+      clientSecret: "secret",
+    });
+    expect(() => loadSandboxConfig({ SANDBOX_LEGACY_BASIC_AUTH: "yes" })).toThrow(/SANDBOX_LEGACY_BASIC_AUTH/);
+  });
 });
 
 describe("the sandbox", () => {

@@ -14,7 +14,7 @@ export const sandboxConfigSchema = z.object({
   publicUrl: z.url().optional(),
   /** Durations (queue drain, callback timing and retries, media retention) are divided by this. */
   timeScale: number.positive().default(1),
-  /** No scaled response timeout goes below this, so loopback round trips are never cut off. */
+  /** No scaled response timeout or access-token lifetime goes below this, so loopback round trips are never cut off. */
   minimumTimeoutMs: number.int().positive().default(500),
   rateSegmentsPerMinute: number.positive().default(60),
   queueCapacitySegments: number.int().positive().default(900),
@@ -24,8 +24,14 @@ export const sandboxConfigSchema = z.object({
   mediaListPageSize: number.int().positive().default(100),
   /** One account and application configured at start (more through /sandbox/applications). */
   accountId: z.string().regex(/^\d+$/).default("9900001"),
+  /** The account's OAuth 2.0 API credentials, Bandwidth's only way in from 2 December 2026. */
+  clientId: z.string().min(1).default("sandbox-client-id"),
+  clientSecret: z.string().min(1).default("sandbox-client-secret"),
+  /** The account's legacy API user (HTTP Basic), only honoured while legacy Basic is accepted. */
   apiUsername: z.string().min(1).default("sandbox-api-user"),
   apiPassword: z.string().min(1).default("sandbox-api-password"),
+  /** Bandwidth decommissions legacy API users on 2 December 2026; `accepted` plays the time before. */
+  legacyBasicAuth: z.enum(["accepted", "refused"]).default("refused"),
   applicationId: z.string().min(1).default("d6e5b1a2-5c1e-4b8e-9a57-3c0f3a9e7b10"),
   applicationName: z.string().default("Sandbox application"),
   inboundCallbackUrl: z.url().optional(),
@@ -58,8 +64,11 @@ export const SANDBOX_ENV_NAMES: Record<keyof SandboxConfig, string> = {
   mediaRetentionHours: "SANDBOX_MEDIA_RETENTION_HOURS",
   mediaListPageSize: "SANDBOX_MEDIA_LIST_PAGE_SIZE",
   accountId: "SANDBOX_ACCOUNT_ID",
+  clientId: "SANDBOX_CLIENT_ID",
+  clientSecret: "SANDBOX_CLIENT_SECRET",
   apiUsername: "SANDBOX_API_USERNAME",
   apiPassword: "SANDBOX_API_PASSWORD",
+  legacyBasicAuth: "SANDBOX_LEGACY_BASIC_AUTH",
   applicationId: "SANDBOX_APPLICATION_ID",
   applicationName: "SANDBOX_APPLICATION_NAME",
   inboundCallbackUrl: "SANDBOX_INBOUND_CALLBACK_URL",

@@ -1,15 +1,16 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { deleteMedia, getMedia, listMedia, uploadMedia } from "./api/media";
+import { caller } from "./api/auth";
 import { createMessage } from "./api/messages";
 import { CallbackDispatcher } from "./callbacks/dispatcher";
 import { Clock } from "./clock";
 import type { SandboxConfig } from "./config";
 import { phonePage } from "./control/phone-page";
 import { handleControl } from "./control/routes";
-import { basicCredentials } from "@/lib/bandwidth/basic-credentials";
 import { send, type Reply } from "./http/kit";
 import { methodNotAllowed, serverError, unknownPath } from "./http/bandwidth-errors";
+import { issueToken } from "./oauth/token-endpoint";
 import { SendQueue } from "./send-queue";
 import { SandboxState } from "./state";
 
@@ -22,6 +23,8 @@ export type Sandbox = {
   close(): Promise<void>;
 };
 
+/** Bandwidth serves it at api.bandwidth.com; the sandbox serves every host's paths from one origin. */
+const TOKEN = "/api/v1/oauth2/token";
 const MESSAGES = /^\/api\/v2\/users\/([^/]+)\/messages$/;
 const MEDIA_LIST = /^\/api\/v2\/users\/([^/]+)\/media$/;
 const MEDIA = /^\/api\/v2\/users\/([^/]+)\/media\/(.+)$/;
@@ -35,8 +38,12 @@ export function createSandbox(config: SandboxConfig): Sandbox {
   let publicUrl = config.publicUrl ?? "";
   const deps = () => ({ state, clock, queue, dispatcher, publicUrl });
 
-  async function route(request: IncomingMessage, path: string, query: URLSearchParams): Promise<{ reply: Reply; body?: unknown; api: boolean }> {
+  async function route(request: IncomingMessage, path: string, query: URLSearchParams): Promise<Routed> {
     const method = request.method ?? "GET";
+    if (path === TOKEN) {
+      if (method !== "POST") return { reply: methodNotAllowed(method), api: true };
+      return { ...(await issueToken(deps(), request)), api: true };
+    }
     const messages = MESSAGES.exec(path);
     const mediaList = MEDIA_LIST.exec(path);
     const media = MEDIA.exec(path);
@@ -64,22 +71,24 @@ export function createSandbox(config: SandboxConfig): Sandbox {
 
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://sandbox.local");
+    // Before routing: a token that expires or is revoked while the request runs still names its client.
+    const who = caller(deps(), request.headers.authorization);
     route(request, url.pathname, url.searchParams)
-      .catch((error: unknown) => {
+      .catch((error: unknown): Routed => {
         console.error("[sandbox]", error);
         return { reply: serverError(), api: url.pathname.startsWith("/api/"), body: undefined };
       })
-      .then(({ reply, body, api }) => {
+      .then(({ reply, body, api, ...logged }) => {
         if (api) {
           state.record({
             method: request.method ?? "GET",
             path: url.pathname,
-            username: basicCredentials(request.headers.authorization)?.username ?? null,
+            username: "caller" in logged ? (logged.caller ?? null) : who,
             contentType: request.headers["content-type"] ?? null,
             userAgent: request.headers["user-agent"] ?? null,
             body,
             status: reply.status,
-            response: Buffer.isBuffer(reply.body) ? { bytes: reply.body.length } : reply.body,
+            response: "response" in logged ? logged.response : Buffer.isBuffer(reply.body) ? { bytes: reply.body.length } : reply.body,
           });
         }
         if (!response.headersSent) send(response, reply);
@@ -108,6 +117,9 @@ export function createSandbox(config: SandboxConfig): Sandbox {
       }),
   };
 }
+
+/** An answer, and for the token endpoint what the log may keep of it (no secret, no token). */
+type Routed = { reply: Reply; body?: unknown; api: boolean; caller?: string | null; response?: unknown };
 
 function safeDecode(value: string): string {
   try {

@@ -1,6 +1,10 @@
 import type { SandboxConfig } from "./config";
+import { ApiCredentials } from "./oauth/api-credentials";
 
-export type Account = { accountId: string; apiUsername: string; apiPassword: string };
+/** The legacy API user is optional: Bandwidth stopped creating them on 1 April 2026. */
+export type Account = { accountId: string; apiUsername?: string; apiPassword?: string };
+
+export type LegacyBasicAuth = SandboxConfig["legacyBasicAuth"];
 
 export type Application = {
   applicationId: string;
@@ -88,6 +92,10 @@ export function defaultFaults(config: SandboxConfig): Faults {
 /** Everything the sandbox knows, in memory: like Bandwidth's dashboard plus its message store. */
 export class SandboxState {
   readonly accounts = new Map<string, Account>();
+  /** OAuth 2.0 clients of every account and the access tokens issued to them. */
+  readonly credentials = new ApiCredentials();
+  /** Whether legacy API users (HTTP Basic) still authenticate, as before 2 December 2026. */
+  legacyBasicAuth: LegacyBasicAuth;
   readonly applications = new Map<string, Application>();
   readonly media = new Map<string, StoredMedia>();
   readonly requests: RequestRecord[] = [];
@@ -97,7 +105,9 @@ export class SandboxState {
 
   constructor(readonly config: SandboxConfig) {
     this.faults = defaultFaults(config);
+    this.legacyBasicAuth = config.legacyBasicAuth;
     this.accounts.set(config.accountId, { accountId: config.accountId, apiUsername: config.apiUsername, apiPassword: config.apiPassword });
+    this.credentials.add(config.accountId, config.clientId, config.clientSecret);
     this.applications.set(config.applicationId, {
       applicationId: config.applicationId,
       accountId: config.accountId,
@@ -127,7 +137,12 @@ export class SandboxState {
     return `${accountId}/${mediaId}`;
   }
 
-  /** Forgets messages, media, logs and faults; keeps accounts and applications. */
+  /**
+   * Forgets messages, media, logs and faults; keeps accounts, applications, API credentials, the
+   * access tokens issued and the legacy Basic setting. Those are how the app is wired to Bandwidth:
+   * Bandwidth never drops a live token between two test runs, and an app holding a cached token
+   * must keep working across a reset.
+   */
   reset(): void {
     this.media.clear();
     this.requests.length = 0;

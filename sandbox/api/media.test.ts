@@ -59,12 +59,14 @@ describe("media through the official SDK", () => {
     expect(tooBig.data).toMatchObject({ description: expect.stringMatching(/at most 1024 bytes/) });
   });
 
-  it("always needs Basic auth", async () => {
+  it("always needs a valid Bearer token", async () => {
     const anonymous = await fetch(`${harness.url}/api/v2/users/${ACCOUNT}/media/a.png`);
     expect(anonymous.status).toBe(401);
     expect(responseProblems(MEDIA, "get", 401, await anonymous.json())).toEqual([]);
-    const wrong = await settle(harness.sdk("sandbox-api-user", "nope").media.listMedia(ACCOUNT));
+    const wrong = await settle(harness.sdkWithToken("nope").media.listMedia(ACCOUNT));
     expect(wrong.status).toBe(401);
+    const legacy = await settle(harness.legacySdk().media.listMedia(ACCOUNT));
+    expect(legacy.status).toBe(401);
   });
 
   it("forgets media after 48 hours (scaled)", async () => {

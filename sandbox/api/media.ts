@@ -11,7 +11,7 @@ const MAX_MEDIA_ID = 512;
 
 /** PUT …/media/{mediaId}: stores the body under the name; the same name overwrites. */
 export async function uploadMedia(deps: MediaDeps, request: IncomingMessage, accountId: string, mediaId: string): Promise<{ reply: Reply; body: unknown }> {
-  const auth = authenticate(deps.state, request, accountId);
+  const auth = authenticate(deps, request, accountId);
   if ("reply" in auth) return { reply: auth.reply, body: undefined };
   if (!validMediaId(mediaId)) return { reply: badRequest(`'${mediaId.slice(0, 80)}' is not a valid media name`), body: undefined };
   const contentType = mediaType(request.headers["content-type"]);
@@ -38,7 +38,7 @@ export function storeMedia(deps: MediaDeps, accountId: string, mediaId: string, 
 }
 
 export function getMedia(deps: MediaDeps, request: IncomingMessage, accountId: string, mediaId: string): Reply {
-  const auth = authenticate(deps.state, request, accountId);
+  const auth = authenticate(deps, request, accountId);
   if ("reply" in auth) return auth.reply;
   const stored = liveMedia(deps, accountId, mediaId);
   if (!stored) return notFound(`Media '${mediaId}' was not found (media is kept for ${deps.state.config.mediaRetentionHours} hours)`);
@@ -46,7 +46,7 @@ export function getMedia(deps: MediaDeps, request: IncomingMessage, accountId: s
 }
 
 export function deleteMedia(deps: MediaDeps, request: IncomingMessage, accountId: string, mediaId: string): Reply {
-  const auth = authenticate(deps.state, request, accountId);
+  const auth = authenticate(deps, request, accountId);
   if ("reply" in auth) return auth.reply;
   if (!liveMedia(deps, accountId, mediaId)) return notFound(`Media '${mediaId}' was not found`);
   deps.state.media.delete(deps.state.mediaKey(accountId, mediaId));
@@ -55,7 +55,7 @@ export function deleteMedia(deps: MediaDeps, request: IncomingMessage, accountId
 
 /** GET …/media: a page of the account's media; `Continuation-Token` carries on where it stopped. */
 export function listMedia(deps: MediaDeps, request: IncomingMessage, accountId: string): Reply {
-  const auth = authenticate(deps.state, request, accountId);
+  const auth = authenticate(deps, request, accountId);
   if ("reply" in auth) return auth.reply;
   const token = request.headers["continuation-token"];
   const after = typeof token === "string" && token ? Buffer.from(token, "base64url").toString("utf8") : "";

@@ -32,7 +32,7 @@ describe("POST /users/{accountId}/messages through the official SDK", () => {
     const response = await settle(
       fetch(`${harness.url}/api/v2/users/${ACCOUNT}/messages`, {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from("sandbox-api-user:sandbox-api-password").toString("base64")}` },
+        headers: { "content-type": "application/json", ...(await harness.bearer()) },
         body: JSON.stringify({ applicationId: APPLICATION, from: OUR_NUMBER, to: "+15555550002", text: "hi" }),
       }).then(async (r) => ({ status: r.status, data: await r.json(), headers: {} })),
     );
@@ -91,8 +91,8 @@ describe("POST /users/{accountId}/messages through the official SDK", () => {
     expect((data as { fieldErrors: Array<{ fieldName: string }> }).fieldErrors.map((error) => error.fieldName)).toContain(field);
   });
 
-  it("answers 401 for bad credentials and 403 for another account's", async () => {
-    const wrong = await settle(harness.sdk("sandbox-api-user", "wrong").messages.createMessage(ACCOUNT, { applicationId: APPLICATION, from: OUR_NUMBER, to: ["+15555550401"], text: "x" } as never));
+  it("answers 401 for a bad token and 403 for another account's", async () => {
+    const wrong = await settle(harness.sdkWithToken("not-a-token-the-sandbox-issued").messages.createMessage(ACCOUNT, { applicationId: APPLICATION, from: OUR_NUMBER, to: ["+15555550401"], text: "x" } as never));
     expect(wrong.status).toBe(401);
     expect(responseProblems(MESSAGES, "post", 401, wrong.data)).toEqual([]);
     expect(wrong.data).toEqual({ type: "unauthorized", description: "Authentication Failed" });
@@ -102,7 +102,7 @@ describe("POST /users/{accountId}/messages through the official SDK", () => {
   });
 
   it("answers 415 for a body that is not JSON, 400 for broken JSON, and a Spring 404 for an unknown path", async () => {
-    const auth = { authorization: `Basic ${Buffer.from("sandbox-api-user:sandbox-api-password").toString("base64")}` };
+    const auth = await harness.bearer();
     const text = await fetch(`${harness.url}/api/v2/users/${ACCOUNT}/messages`, { method: "POST", headers: { ...auth, "content-type": "text/plain;charset=UTF-8" }, body: "hi" });
     expect(text.status).toBe(415);
     const unsupported = await text.json();
@@ -120,7 +120,7 @@ describe("POST /users/{accountId}/messages through the official SDK", () => {
     await send({ to: ["+15555550501"], text: "recorded", tag: "check-log" });
     const log = (await (await fetch(`${harness.url}/sandbox/requests`)).json()) as Array<{ body: { tag?: string }; username: string; status: number; userAgent: string }>;
     const entry = log.find((record) => record.body?.tag === "check-log");
-    expect(entry).toMatchObject({ username: "sandbox-api-user", status: 202, body: { text: "recorded", to: ["+15555550501"] } });
+    expect(entry).toMatchObject({ username: "sandbox-client-id", status: 202, body: { text: "recorded", to: ["+15555550501"] } });
   });
 });
 

@@ -18,7 +18,7 @@ const MAX_BODY = 256 * 1024;
 
 /** POST /api/v2/users/{accountId}/messages — the spec's createMessage. */
 export async function createMessage(deps: MessagingDeps, request: IncomingMessage, accountId: string): Promise<{ reply: Reply; body: unknown }> {
-  const auth = authenticate(deps.state, request, accountId);
+  const auth = authenticate(deps, request, accountId);
   if ("reply" in auth) return { reply: auth.reply, body: undefined };
   const contentType = mediaType(request.headers["content-type"]);
   if (contentType !== "application/json") return { reply: unsupportedContentType(request.headers["content-type"] ?? ""), body: undefined };

@@ -122,7 +122,7 @@ describe("status callbacks", () => {
 });
 
 describe("a customer texting in", () => {
-  it("sends one message-received per of our numbers in a group MMS, with media behind Basic auth", async () => {
+  it("sends one message-received per of our numbers in a group MMS, with media behind Bearer auth", async () => {
     const { receiver, harness } = await setup();
     const response = await fetch(`${harness.url}/sandbox/inbound`, {
       method: "POST",
@@ -147,7 +147,7 @@ describe("a customer texting in", () => {
       const [url] = message.media;
       expect(url).toMatch(new RegExp(`/api/v2/users/${ACCOUNT}/media/\\d{13}[a-z0-9]{16}/0/front.jpg$`));
       expect((await fetch(url ?? "")).status).toBe(401);
-      const file = await fetch(url ?? "", { headers: { authorization: `Basic ${Buffer.from("sandbox-api-user:sandbox-api-password").toString("base64")}` } });
+      const file = await fetch(url ?? "", { headers: await harness.bearer() });
       expect(file.status).toBe(200);
       expect(Buffer.from(await file.arrayBuffer()).toString()).toBe("jpeg-bytes");
     }

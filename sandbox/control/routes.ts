@@ -3,14 +3,14 @@ import { z } from "zod";
 import type { MessagingDeps } from "../api/messages";
 import { errorCodes } from "@/lib/bandwidth/error-catalogue";
 import { E164 } from "@/lib/bandwidth/number-rules";
-import { badRequest, notFound, validationError } from "../http/bandwidth-errors";
-import { BodyTooLargeError, readBody, type Reply } from "../http/kit";
+import { notFound, validationError } from "../http/bandwidth-errors";
+import type { Reply } from "../http/kit";
 import { defaultFaults } from "../state";
+import { handleAccountControl } from "./account-routes";
 import { inboundSchema, simulateInbound } from "./inbound";
+import { parseJson } from "./parse-json";
 
 export type ControlDeps = MessagingDeps;
-
-const accountSchema = z.object({ apiUsername: z.string().min(1), apiPassword: z.string().min(1) });
 
 const applicationSchema = z.object({
   accountId: z.string().regex(/^\d+$/, "'accountId' is Bandwidth's numeric account id"),
@@ -36,43 +36,21 @@ const faultsSchema = z
   .partial()
   .strict();
 
-/** JSON bodies of the control API; bad JSON or a bad shape is answered in Bandwidth's error shape. */
-async function parse<T>(request: IncomingMessage, schema: z.ZodType<T>): Promise<{ value: T } | { reply: Reply }> {
-  let json: unknown;
-  try {
-    const raw = (await readBody(request, 60 * 1024 * 1024)).toString("utf8");
-    json = raw ? JSON.parse(raw) : {};
-  } catch (error) {
-    return { reply: badRequest(error instanceof BodyTooLargeError ? "The request body is too large" : "The request body is not valid JSON") };
-  }
-  const result = schema.safeParse(json);
-  if (!result.success) {
-    return { reply: validationError(result.error.issues.map((issue) => ({ fieldName: issue.path.join(".") || "body", description: issue.message }))) };
-  }
-  return { value: result.data };
-}
-
 export async function handleControl(deps: ControlDeps, request: IncomingMessage, path: string, query: URLSearchParams): Promise<Reply | null> {
   const { state } = deps;
   const method = request.method ?? "GET";
-  const account = /^\/sandbox\/accounts\/(\d+)$/.exec(path);
   const application = /^\/sandbox\/applications\/([^/]+)$/.exec(path);
 
   if (method === "GET" && path === "/sandbox/health") return { status: 200, body: { status: "ok" } };
-  if (method === "GET" && path === "/sandbox/accounts") {
-    return { status: 200, body: [...state.accounts.values()].map(({ apiPassword: _secret, ...rest }) => rest) };
-  }
-  if (method === "PUT" && account?.[1]) {
-    const parsed = await parse(request, accountSchema);
-    if ("reply" in parsed) return parsed.reply;
-    state.accounts.set(account[1], { accountId: account[1], ...parsed.value });
-    return { status: 200, body: { accountId: account[1], apiUsername: parsed.value.apiUsername } };
+  if (path === "/sandbox/auth" || path.startsWith("/sandbox/accounts")) {
+    const reply = await handleAccountControl(deps, request, path);
+    if (reply) return reply;
   }
   if (method === "GET" && path === "/sandbox/applications") {
     return { status: 200, body: [...state.applications.values()].map(({ callbackPassword, ...rest }) => ({ ...rest, callbackPasswordSet: Boolean(callbackPassword) })) };
   }
   if (method === "PUT" && application?.[1]) {
-    const parsed = await parse(request, applicationSchema);
+    const parsed = await parseJson(request, applicationSchema);
     if ("reply" in parsed) return parsed.reply;
     if (!state.accounts.has(parsed.value.accountId)) return validationError([{ fieldName: "accountId", description: "no such sandbox account" }]);
     const applicationId = decodeURIComponent(application[1]);
@@ -89,7 +67,7 @@ export async function handleControl(deps: ControlDeps, request: IncomingMessage,
     return { status: 200, body: { expired: count } };
   }
   if (method === "POST" && path === "/sandbox/inbound") {
-    const parsed = await parse(request, inboundSchema);
+    const parsed = await parseJson(request, inboundSchema);
     if ("reply" in parsed) return parsed.reply;
     const result = simulateInbound(deps, parsed.value);
     if ("error" in result) return validationError([{ fieldName: "to", description: result.error }]);
@@ -102,7 +80,7 @@ export async function handleControl(deps: ControlDeps, request: IncomingMessage,
       return { status: 200, body: state.faults };
     }
     if (method === "PUT") {
-      const parsed = await parse(request, faultsSchema);
+      const parsed = await parseJson(request, faultsSchema);
       if ("reply" in parsed) return parsed.reply;
       state.faults = { ...state.faults, ...parsed.value };
       return { status: 200, body: state.faults };

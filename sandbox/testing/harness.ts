@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { Configuration, MediaApi, MessagesApi } from "bandwidth-sdk";
 import { loadSandboxConfig, type SandboxConfig } from "../config";
 import { createSandbox } from "../server";
+import { fetchToken } from "./oauth-client";
 
 export const ACCOUNT = "9900001";
 export const APPLICATION = "d6e5b1a2-5c1e-4b8e-9a57-3c0f3a9e7b10";
@@ -17,11 +18,21 @@ export async function startSandbox(overrides: Partial<SandboxConfig> = {}) {
   const config = loadSandboxConfig({}, { port: 0, ...overrides });
   const sandbox = createSandbox(config);
   const url = await sandbox.listen();
-  const sdk = (username = config.apiUsername, password = config.apiPassword) => {
-    const configuration = new Configuration({ username, password, basePath: `${url}/api/v2` });
-    return { messages: new MessagesApi(configuration), media: new MediaApi(configuration) };
+  const basePath = `${url}/api/v2`;
+  const apis = (configuration: Configuration) => ({ messages: new MessagesApi(configuration), media: new MediaApi(configuration) });
+  // The SDK's own clientId/clientSecret fetch is hard-wired to api.bandwidth.com; an `accessToken`
+  // function is how an app points it at another token URL. One token per SDK, fetched on first use.
+  const sdk = (clientId = config.clientId, clientSecret = config.clientSecret) => {
+    let token: Promise<string> | undefined;
+    return apis(new Configuration({ basePath, accessToken: () => (token ??= fetchToken(url, clientId, clientSecret)) }));
   };
-  return { sandbox, url, config, sdk };
+  const sdkWithToken = (accessToken: string) => apis(new Configuration({ basePath, accessToken }));
+  /** HTTP Basic with a legacy API user, as before 2 December 2026. */
+  const legacySdk = (username = config.apiUsername, password = config.apiPassword) => apis(new Configuration({ basePath, username, password }));
+  const token = (clientId = config.clientId, clientSecret = config.clientSecret) => fetchToken(url, clientId, clientSecret);
+  /** An Authorization header for plain fetch calls. */
+  const bearer = async () => ({ authorization: `Bearer ${await token()}` });
+  return { sandbox, url, config, sdk, sdkWithToken, legacySdk, token, bearer };
 }
 
 export type Received = { headers: IncomingHttpHeaders; body: unknown; at: number };
@@ -72,4 +83,14 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5_000, what 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** A call to the sandbox's control API (`/sandbox/…`) with a JSON body. */
+export async function control(baseUrl: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, data: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & Array<Record<string, unknown>> };
 }

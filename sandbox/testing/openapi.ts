@@ -70,6 +70,11 @@ export function schemaProblems(name: string, body: unknown): string[] {
   return validate(body) ? [] : explain(validate);
 }
 
+/** The spec's security schemes (components/securitySchemes): Basic and OAuth2's client credentials flow. */
+export function securitySchemes(): Record<string, Json> {
+  return (spec.components as Json).securitySchemes as Record<string, Json>;
+}
+
 /** The spec's named examples (components/examples), e.g. for ingestion tests. */
 export function specExamples(): Record<string, { summary?: string; value: unknown }> {
   return (spec.components as Json).examples as Record<string, { summary?: string; value: unknown }>;
