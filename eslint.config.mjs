@@ -15,16 +15,36 @@ const PURE_LIB_MODULES = [
 ];
 
 const config = [
-  { ignores: [".next/**", ".data/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "lib/generated/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
     plugins: { "check-file": checkFile },
     rules: {
       // Files and folders are kebab-case (Next's special names like [id] and (group) included).
-      "check-file/filename-naming-convention": ["error", { "**/*.{ts,tsx,mjs}": "KEBAB_CASE" }, { ignoreMiddleExtensions: true }],
-      "check-file/folder-naming-convention": ["error", { "{app,components,lib,e2e,sandbox,bench,prisma}/**/": "NEXT_JS_APP_ROUTER_CASE" }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "check-file/filename-naming-convention": [
+        "error",
+        { "**/*.{ts,tsx,mjs}": "KEBAB_CASE" },
+        { ignoreMiddleExtensions: true },
+      ],
+      "check-file/folder-naming-convention": [
+        "error",
+        { "{app,components,lib,e2e,sandbox,bench,prisma}/**/": "NEXT_JS_APP_ROUTER_CASE" },
+      ],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-console": ["error", { allow: ["warn", "error", "info"] }],
     },
@@ -38,7 +58,16 @@ const config = [
     rules: {
       "import/no-restricted-paths": [
         "error",
-        { zones: [{ target: ["./app", "./components", "./lib"], from: "./sandbox", message: "The app talks to Bandwidth (or the sandbox) over HTTP only; shared rules live in lib/bandwidth." }] },
+        {
+          zones: [
+            {
+              target: ["./app", "./components", "./lib"],
+              from: "./sandbox",
+              message:
+                "The app talks to Bandwidth (or the sandbox) over HTTP only; shared rules live in lib/bandwidth.",
+            },
+          ],
+        },
       ],
       "import/no-cycle": ["error", { ignoreExternal: true }],
     },
@@ -54,10 +83,14 @@ const config = [
           patterns: [
             {
               regex: `^@/lib/(?!(${PURE_LIB_MODULES.join("|")})$|admin/)`,
-              message: "Components and lib/client import only pure modules (lib/client, lib/validations, Bandwidth's rules, policies…).",
+              message:
+                "Components and lib/client import only pure modules (lib/client, lib/validations, Bandwidth's rules, policies…).",
             },
             { regex: "^@/lib/admin/", allowTypeImports: true, message: "Only types may come from lib/admin." },
-            { regex: "^(server-only|pg|@prisma/.*|next/server|bandwidth-sdk)$", message: "Server packages stay on the server." },
+            {
+              regex: "^(server-only|pg|@prisma/.*|next/server|bandwidth-sdk)$",
+              message: "Server packages stay on the server.",
+            },
           ],
         },
       ],

@@ -11,32 +11,47 @@ export type RunningApp = { url: string; stop: () => Promise<void> };
 
 export async function startApp(port: number, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const root = path.resolve(import.meta.dirname, "..");
-  const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "lib/runtime/start.ts"], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      BENCH_NOOP_ROUTE: "true",
-      SEED_DEMO: "false",
-      BANDWIDTH_ACCOUNT_ID: "9900777",
-      BANDWIDTH_API_USERNAME: "bench-api",
-      BANDWIDTH_API_PASSWORD: "bench-api-password",
-      BANDWIDTH_APPLICATION_ID: BENCH_APPLICATION_ID,
-      BANDWIDTH_CALLBACK_USERNAME: BENCH_CALLBACKS.username,
-      BANDWIDTH_CALLBACK_PASSWORD: BENCH_CALLBACKS.password,
-      BANDWIDTH_NUMBERS: BENCH_NUMBER,
-      ...extraEnv,
+  const child: ChildProcess = spawn(
+    path.join(root, "node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", "lib/runtime/start.ts"],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        BENCH_NOOP_ROUTE: "true",
+        SEED_DEMO: "false",
+        BANDWIDTH_ACCOUNT_ID: "9900777",
+        BANDWIDTH_API_USERNAME: "bench-api",
+        BANDWIDTH_API_PASSWORD: "bench-api-password",
+        BANDWIDTH_APPLICATION_ID: BENCH_APPLICATION_ID,
+        BANDWIDTH_CALLBACK_USERNAME: BENCH_CALLBACKS.username,
+        BANDWIDTH_CALLBACK_PASSWORD: BENCH_CALLBACKS.password,
+        BANDWIDTH_NUMBERS: BENCH_NUMBER,
+        ...extraEnv,
+      },
     },
-  });
+  );
   child.stdout?.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
-    if (/▸|✖|Error/.test(text)) process.stdout.write(text.split("\n").filter((line) => /▸|✖|Error/.test(line)).map((l) => `  [app] ${l}\n`).join(""));
+    if (/▸|✖|Error/.test(text))
+      process.stdout.write(
+        text
+          .split("\n")
+          .filter((line) => /▸|✖|Error/.test(line))
+          .map((l) => `  [app] ${l}\n`)
+          .join(""),
+      );
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 300_000;
-  while (!(await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false))) {
+  while (
+    !(await fetch(`${url}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  ) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error("the app did not become healthy within 5 minutes");
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -38,11 +38,17 @@ export async function benchReadApi(app: RunningApp): Promise<{ seedSeconds: numb
   const rows = [
     await timed("GET /api/health (baseline)", 200, () => fetch(`${app.url}/api/health`).then((r) => r.arrayBuffer())),
     await timed("conversation list, first page (30)", 200, () => get("/api/conversations?limit=30")),
-    await timed("conversation list, next page", 200, () => get(`/api/conversations?limit=30&cursor=${first.nextCursor}`)),
-    await timed("conversation list, one of our numbers", 200, () => get("/api/conversations?limit=30&ownerNumber=%2B19195550101")),
+    await timed("conversation list, next page", 200, () =>
+      get(`/api/conversations?limit=30&cursor=${first.nextCursor}`),
+    ),
+    await timed("conversation list, one of our numbers", 200, () =>
+      get("/api/conversations?limit=30&ownerNumber=%2B19195550101"),
+    ),
     await timed("thread of 5,000 messages, newest page (50)", 200, () => get(thread)),
     await timed("thread of 5,000 messages, older page", 200, () => get(`${thread}&before=${threadFirst.nextCursor}`)),
-    await timed("search by number", 50, () => get(`/api/conversations?limit=30&q=${encodeURIComponent(BIG_THREAD_PARTICIPANT.slice(-7))}`)),
+    await timed("search by number", 50, () =>
+      get(`/api/conversations?limit=30&q=${encodeURIComponent(BIG_THREAD_PARTICIPANT.slice(-7))}`),
+    ),
   ];
   return { seedSeconds, rows };
 }
@@ -54,9 +60,17 @@ async function outboundMessage(client: pg.Client, conversationId: string, to: st
     `INSERT INTO messages (id, conversation_id, direction, "from", "to", text, tag, status, created_at, updated_at) VALUES ($1::uuid, $2::uuid, 'OUTBOUND', $3, $4, $5, $1::text, 'accepted', now(), now())`,
     [id, conversationId, BENCH_NUMBER, [to], `Live latency probe ${id.slice(0, 8)}`],
   );
-  await client.query(`INSERT INTO message_recipients (message_id, phone_number, status, updated_at) VALUES ($1, $2, 'accepted', now())`, [id, to]);
-  await client.query(`UPDATE conversations SET last_message_at = now(), last_message_id = $1 WHERE id = $2`, [id, conversationId]);
-  await client.query(`SELECT pg_notify('switchboard_changes', $1)`, [JSON.stringify([{ kind: "message.created", conversationId, messageId: id }])]);
+  await client.query(
+    `INSERT INTO message_recipients (message_id, phone_number, status, updated_at) VALUES ($1, $2, 'accepted', now())`,
+    [id, to],
+  );
+  await client.query(`UPDATE conversations SET last_message_at = now(), last_message_id = $1 WHERE id = $2`, [
+    id,
+    conversationId,
+  ]);
+  await client.query(`SELECT pg_notify('switchboard_changes', $1)`, [
+    JSON.stringify([{ kind: "message.created", conversationId, messageId: id }]),
+  ]);
   return id;
 }
 
@@ -65,7 +79,16 @@ export async function benchLiveLatency(app: RunningApp, events = 60): Promise<La
   await client.connect();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
   });
   try {
     const customer = "+15550007777";
@@ -92,13 +115,37 @@ export async function benchLiveLatency(app: RunningApp, events = 60): Promise<La
       const response = await fetch(`${app.url}/api/webhooks/bandwidth/${BENCH_APPLICATION_ID}`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization },
-        body: JSON.stringify([{ type: "message-delivered", time: now, to: customer, description: "Message delivered to handset.", message: { id: `live-${id}`, owner: BENCH_NUMBER, applicationId: BENCH_APPLICATION_ID, time: now, segmentCount: 1, direction: "out", to: [customer], from: BENCH_NUMBER, text: "", tag: id } }]),
+        body: JSON.stringify([
+          {
+            type: "message-delivered",
+            time: now,
+            to: customer,
+            description: "Message delivered to handset.",
+            message: {
+              id: `live-${id}`,
+              owner: BENCH_NUMBER,
+              applicationId: BENCH_APPLICATION_ID,
+              time: now,
+              segmentCount: 1,
+              direction: "out",
+              to: [customer],
+              from: BENCH_NUMBER,
+              text: "",
+              tag: id,
+            },
+          },
+        ]),
       });
       if (!response.ok) throw new Error(`webhook answered ${response.status}`);
       await row.locator('span[data-status="delivered"]').first().waitFor({ timeout: 15_000 });
       samples.push(performance.now() - started);
     }
-    return { name: "status callback → visible in the browser", p50: percentile(samples, 50), p95: percentile(samples, 95), samples: samples.length };
+    return {
+      name: "status callback → visible in the browser",
+      p50: percentile(samples, 50),
+      p95: percentile(samples, 95),
+      samples: samples.length,
+    };
   } finally {
     await browser.close();
     await client.end();

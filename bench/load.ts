@@ -1,15 +1,34 @@
 import autocannon from "autocannon";
 
-export type LoadResult = { requests: number; ok: number; non2xx: number; errors: number; timeouts: number; perSecond: number; p50: number; p90: number; p99: number; seconds: number };
+export type LoadResult = {
+  requests: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  perSecond: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  seconds: number;
+};
 
 /** Drives `connections` concurrent connections for `seconds`, each request's body from `body()`. */
-export async function load(options: { url: string; headers: Record<string, string>; body: () => string; connections: number; seconds: number }): Promise<LoadResult> {
+export async function load(options: {
+  url: string;
+  headers: Record<string, string>;
+  body: () => string;
+  connections: number;
+  seconds: number;
+}): Promise<LoadResult> {
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
     timeout: 10,
-    requests: [{ method: "POST", headers: options.headers, setupRequest: (request) => ({ ...request, body: options.body() }) }],
+    requests: [
+      { method: "POST", headers: options.headers, setupRequest: (request) => ({ ...request, body: options.body() }) },
+    ],
   });
   const ok = result["2xx"];
   return {

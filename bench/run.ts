@@ -22,22 +22,30 @@ try {
   console.log(row("POST /api/webhooks/bandwidth/{id}", report.webhook));
   console.log(`\nthroughput ratio webhook/baseline: ${(report.ratio * 100).toFixed(1)} %  (aim ≥ 60 %)`);
   console.log(`webhook p99: ${report.webhook.p99} ms  (aim < 100 ms)`);
-  console.log(`acknowledged ${report.acknowledged}, stored ${report.stored}, distinct ${report.distinct}: ${report.storedOnce ? "every acknowledged event stored exactly once" : "MISMATCH"}`);
+  console.log(
+    `acknowledged ${report.acknowledged}, stored ${report.stored}, distinct ${report.distinct}: ${report.storedOnce ? "every acknowledged event stored exactly once" : "MISMATCH"}`,
+  );
 
   console.log("\nLive updates: a status callback until the browser shows it (aim p95 < 500 ms)\n");
   const live = await benchLiveLatency(app);
-  console.log(`| ${live.name} | p50 ${live.p50.toFixed(0)} ms | p95 ${live.p95.toFixed(0)} ms | ${live.samples} events |`);
+  console.log(
+    `| ${live.name} | p50 ${live.p50.toFixed(0)} ms | p95 ${live.p95.toFixed(0)} ms | ${live.samples} events |`,
+  );
 
   console.log("\nRead API on 50,000 conversations and 1,000,000 messages, sequential requests (aim p95 < 50 ms)\n");
   const read = await benchReadApi(app);
   console.log(`(seeded in ${read.seedSeconds.toFixed(0)} s)\n`);
   console.log("| request | p50 ms | p95 ms | samples |");
   console.log("|---|---|---|---|");
-  for (const row of read.rows) console.log(`| ${row.name} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.samples} |`);
+  for (const row of read.rows)
+    console.log(`| ${row.name} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.samples} |`);
 
   const dir = path.join(import.meta.dirname, "results");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "bench.json"), JSON.stringify({ at: new Date().toISOString(), seconds, connections, webhook: report, live, read }, null, 2));
+  writeFileSync(
+    path.join(dir, "bench.json"),
+    JSON.stringify({ at: new Date().toISOString(), seconds, connections, webhook: report, live, read }, null, 2),
+  );
   if (!report.storedOnce) process.exitCode = 1;
 } finally {
   await app.stop();

@@ -5,7 +5,11 @@ import pg from "pg";
 
 export const BIG_THREAD_PARTICIPANT = "+15550009999";
 
-export async function seedLargeInbox(connectionString: string, conversations = 50_000, messages = 1_000_000): Promise<{ bigConversationId: string }> {
+export async function seedLargeInbox(
+  connectionString: string,
+  conversations = 50_000,
+  messages = 1_000_000,
+): Promise<{ bigConversationId: string }> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -51,7 +55,11 @@ export async function seedLargeInbox(connectionString: string, conversations = 5
        FROM (SELECT id, owner_number, participants, last_message_at, row_number() OVER () AS r FROM conversations WHERE id <> $1::uuid) AS c,
             LATERAL generate_series(1, $2::int) AS n
        WHERE c.r <= $3::int`,
-      [bigConversationId, Math.max(1, Math.ceil((messages - 5000) / Math.max(1, conversations - 1))), conversations - 1],
+      [
+        bigConversationId,
+        Math.max(1, Math.ceil((messages - 5000) / Math.max(1, conversations - 1))),
+        conversations - 1,
+      ],
     );
     await client.query(
       `UPDATE conversations c SET last_message_id = m.id, last_message_at = m.created_at
@@ -72,6 +80,12 @@ export async function seedLargeInbox(connectionString: string, conversations = 5
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [conversations, messages] = process.argv.slice(2).map(Number);
   const started = Date.now();
-  const { bigConversationId } = await seedLargeInbox(process.env.DATABASE_URL ?? "", conversations || undefined, messages || undefined);
-  console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s; the 5,000-message thread is conversation ${bigConversationId}`);
+  const { bigConversationId } = await seedLargeInbox(
+    process.env.DATABASE_URL ?? "",
+    conversations || undefined,
+    messages || undefined,
+  );
+  console.log(
+    `Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s; the 5,000-message thread is conversation ${bigConversationId}`,
+  );
 }

@@ -5,7 +5,15 @@ import pg from "pg";
 import { BENCH_APPLICATION_ID, BENCH_CALLBACKS, BENCH_NUMBER, type RunningApp } from "./app-server";
 import { load, type LoadResult } from "./load";
 
-export type WebhookReport = { baseline: LoadResult; webhook: LoadResult; ratio: number; stored: number; distinct: number; acknowledged: number; storedOnce: boolean };
+export type WebhookReport = {
+  baseline: LoadResult;
+  webhook: LoadResult;
+  ratio: number;
+  stored: number;
+  distinct: number;
+  acknowledged: number;
+  storedOnce: boolean;
+};
 
 const authorization = `Basic ${Buffer.from(`${BENCH_CALLBACKS.username}:${BENCH_CALLBACKS.password}`).toString("base64")}`;
 
@@ -16,13 +24,29 @@ function callbackBody(run: string, counter: { n: number }): string {
   const from = `+1555${String(1_000_000 + (counter.n % 500)).slice(1)}`;
   return JSON.stringify([
     {
-      type: "message-received", time: now, to: BENCH_NUMBER, description: "Incoming message received",
-      message: { id: `bench-${run}-${counter.n}`, owner: BENCH_NUMBER, applicationId: BENCH_APPLICATION_ID, time: now, segmentCount: 1, direction: "in", to: [BENCH_NUMBER], from, text: `Benchmark message ${counter.n}` },
+      type: "message-received",
+      time: now,
+      to: BENCH_NUMBER,
+      description: "Incoming message received",
+      message: {
+        id: `bench-${run}-${counter.n}`,
+        owner: BENCH_NUMBER,
+        applicationId: BENCH_APPLICATION_ID,
+        time: now,
+        segmentCount: 1,
+        direction: "in",
+        to: [BENCH_NUMBER],
+        from,
+        text: `Benchmark message ${counter.n}`,
+      },
     },
   ]);
 }
 
-export async function benchWebhook(app: RunningApp, options: { seconds: number; connections: number }): Promise<WebhookReport> {
+export async function benchWebhook(
+  app: RunningApp,
+  options: { seconds: number; connections: number },
+): Promise<WebhookReport> {
   const headers = { "content-type": "application/json", authorization, "user-agent": "BandwidthAPI/v2" };
   const run = randomUUID().slice(0, 8);
   const counter = { n: 0 };
@@ -31,11 +55,29 @@ export async function benchWebhook(app: RunningApp, options: { seconds: number; 
 
   // Warm both routes (compilation of the route module, connection pools) before measuring.
   await load({ url: noopUrl, headers, body: () => callbackBody(`warm-${run}`, counter), connections: 10, seconds: 3 });
-  await load({ url: webhookUrl, headers, body: () => callbackBody(`warm-${run}`, counter), connections: 10, seconds: 3 });
+  await load({
+    url: webhookUrl,
+    headers,
+    body: () => callbackBody(`warm-${run}`, counter),
+    connections: 10,
+    seconds: 3,
+  });
 
-  const baseline = await load({ url: noopUrl, headers, body: () => callbackBody(run, { n: 0 }), connections: options.connections, seconds: options.seconds });
+  const baseline = await load({
+    url: noopUrl,
+    headers,
+    body: () => callbackBody(run, { n: 0 }),
+    connections: options.connections,
+    seconds: options.seconds,
+  });
   counter.n = 0;
-  const webhook = await load({ url: webhookUrl, headers, body: () => callbackBody(run, counter), connections: options.connections, seconds: options.seconds });
+  const webhook = await load({
+    url: webhookUrl,
+    headers,
+    body: () => callbackBody(run, counter),
+    connections: options.connections,
+    seconds: options.seconds,
+  });
 
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();

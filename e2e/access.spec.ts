@@ -9,8 +9,14 @@ function apiRoutes(dir = path.join("app", "api")): Array<{ url: string; method: 
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) return apiRoutes(full);
     if (entry !== "route.ts") return [];
-    const url = `/${path.dirname(full).replace(/^app\//, "").replace(/\[\.\.\.\w+\]/g, "session").replace(/\[\w+\]/g, "00000000-0000-4000-8000-000000000000")}`;
-    const methods = [...readFileSync(full, "utf8").matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? "GET");
+    const url = `/${path
+      .dirname(full)
+      .replace(/^app\//, "")
+      .replace(/\[\.\.\.\w+\]/g, "session")
+      .replace(/\[\w+\]/g, "00000000-0000-4000-8000-000000000000")}`;
+    const methods = [
+      ...readFileSync(full, "utf8").matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g),
+    ].map((m) => m[1] ?? "GET");
     return methods.map((method) => ({ url, method }));
   });
 }
@@ -22,7 +28,13 @@ const PUBLIC = [/^\/api\/health$/, /^\/api\/auth\//, /^\/api\/webhooks\//, /^\/a
 test.describe("anonymous visitors", () => {
   test("get 401 JSON from every inbox and admin API, not a redirect", async ({ request }) => {
     const routes = apiRoutes().filter((route) => !PUBLIC.some((pattern) => pattern.test(route.url)));
-    expect(routes).toEqual(expect.arrayContaining([{ url: "/api/conversations", method: "GET" }, { url: "/api/messages", method: "POST" }, { url: "/api/admin/users", method: "GET" }]));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        { url: "/api/conversations", method: "GET" },
+        { url: "/api/messages", method: "POST" },
+        { url: "/api/admin/users", method: "GET" },
+      ]),
+    );
     for (const { url, method } of routes) {
       const response = await request.fetch(url, { method, maxRedirects: 0, ...(method === "GET" ? {} : { data: {} }) });
       expect(response.status(), `${method} ${url}`).toBe(401);
@@ -38,8 +50,15 @@ test.describe("anonymous visitors", () => {
 
   test("get a clear 4xx, never a 500, for bad sign-in input", async ({ request }) => {
     const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    for (const form of [{ email: "not-an-email", password: "x" }, { email: "", password: "" }, { email: "a@b.co", password: "p".repeat(5000) }]) {
-      const response = await request.post("/api/auth/callback/credentials", { form: { ...form, csrfToken, json: "true" }, maxRedirects: 0 });
+    for (const form of [
+      { email: "not-an-email", password: "x" },
+      { email: "", password: "" },
+      { email: "a@b.co", password: "p".repeat(5000) },
+    ]) {
+      const response = await request.post("/api/auth/callback/credentials", {
+        form: { ...form, csrfToken, json: "true" },
+        maxRedirects: 0,
+      });
       expect(response.status()).toBe(401);
       const { url } = (await response.json()) as { url: string };
       expect(new URL(url).searchParams.get("error")).toMatch(/Enter|too long/);
@@ -65,7 +84,11 @@ test.describe("an agent", () => {
     const routes = apiRoutes().filter((route) => route.url.startsWith("/api/admin/"));
     expect(routes.length).toBeGreaterThanOrEqual(12);
     for (const { url, method } of routes) {
-      const response = await page.request.fetch(url, { method, maxRedirects: 0, ...(method === "GET" ? {} : { data: { role: "ADMIN", active: true } }) });
+      const response = await page.request.fetch(url, {
+        method,
+        maxRedirects: 0,
+        ...(method === "GET" ? {} : { data: { role: "ADMIN", active: true } }),
+      });
       expect(response.status(), `${method} ${url}`).toBe(403);
       expect(await response.json(), `${method} ${url}`).toMatchObject({ error: { code: "forbidden" } });
     }

@@ -8,7 +8,10 @@ import { sql } from "./support/users";
 
 test.use({ storageState: "e2e/.auth/admin.json" });
 
-test("an admin connects a Bandwidth account, an application and a number; a text to it arrives in the inbox", async ({ page, context }, testInfo) => {
+test("an admin connects a Bandwidth account, an application and a number; a text to it arrives in the inbox", async ({
+  page,
+  context,
+}, testInfo) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const accountId = String(70_000_000 + Math.floor(Math.random() * 9_000_000));
   const applicationId = randomUUID();
@@ -31,7 +34,9 @@ test("an admin connects a Bandwidth account, an application and a number; a text
   await expect(accountRow).toContainText("set");
   await expect(page.getByText(apiPassword)).toHaveCount(0);
   await accountRow.getByRole("button", { name: `Test connection of Ops ${accountId}` }).click();
-  await expect(accountRow.getByRole("status")).toHaveText(`Connected: Bandwidth accepted the credentials for account ${accountId}.`);
+  await expect(accountRow.getByRole("status")).toHaveText(
+    `Connected: Bandwidth accepted the credentials for account ${accountId}.`,
+  );
 
   await page.getByText("Add an application").click();
   const applicationForm = page.getByRole("form", { name: "Add an application" });
@@ -57,7 +62,9 @@ test("an admin connects a Bandwidth account, an application and a number; a text
   const numberForm = page.getByRole("form", { name: "Add a number" });
   await numberForm.getByLabel("Number (E.164)").fill(ourNumber);
   await numberForm.getByLabel("Label").fill("Ops line");
-  await numberForm.getByLabel(/Application/).selectOption({ label: `Ops app ${accountId} (${applicationId.slice(0, 8)}…)` });
+  await numberForm
+    .getByLabel(/Application/)
+    .selectOption({ label: `Ops app ${accountId} (${applicationId.slice(0, 8)}…)` });
   await numberForm.getByRole("button", { name: "Add number" }).click();
   await expect(page.getByRole("row").filter({ hasText: ourNumber })).toContainText("Ops line");
   await expectNoSeriousA11yIssues(page, "admin console");
@@ -66,17 +73,32 @@ test("an admin connects a Bandwidth account, an application and a number; a text
   // In "Bandwidth's dashboard": the application's callback URL and credentials, and the number.
   await sandbox(`/sandbox/applications/${applicationId}`, {
     method: "PUT",
-    body: { accountId, name: "Ops", inboundCallbackUrl: copied, statusCallbackUrl: copied, callbackUsername: username, callbackPassword: password, numbers: [ourNumber] },
+    body: {
+      accountId,
+      name: "Ops",
+      inboundCallbackUrl: copied,
+      statusCallbackUrl: copied,
+      callbackUsername: username,
+      callbackPassword: password,
+      numbers: [ourNumber],
+    },
   });
   const text = `Hello ops line ${Date.now()}`;
   await sandbox("/sandbox/inbound", { body: { from: customer(), to: [ourNumber], text } });
   await page.goto("/conversations");
-  await expect(page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text })).toBeVisible({ timeout: 10_000 });
+  await expect(
+    page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text }),
+  ).toBeVisible({ timeout: 10_000 });
 
   // Each change is in the audit log, without secrets.
   await page.goto("/admin/audit");
   for (const action of ["account.create", "application.create", "number.create"]) {
-    await expect(page.locator(`tr[data-action="${action}"]`).filter({ hasText: action === "number.create" ? ourNumber : accountId }).first()).toBeVisible();
+    await expect(
+      page
+        .locator(`tr[data-action="${action}"]`)
+        .filter({ hasText: action === "number.create" ? ourNumber : accountId })
+        .first(),
+    ).toBeVisible();
   }
   await expect(page.getByText(apiPassword)).toHaveCount(0);
   await expect(page.getByText(password)).toHaveCount(0);
@@ -131,7 +153,12 @@ test("an invited agent chooses a password through the link, once", async ({ page
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Name", { exact: true }).fill("Ivy Invited");
   await form.getByRole("button", { name: "Add" }).click();
-  const link = (await page.getByRole("status").filter({ hasText: "Invitation link for Ivy Invited" }).locator("dd code").textContent()) ?? "";
+  const link =
+    (await page
+      .getByRole("status")
+      .filter({ hasText: "Invitation link for Ivy Invited" })
+      .locator("dd code")
+      .textContent()) ?? "";
   expect(link).toMatch(/\/invite\/[\w-]{40,}$/);
 
   const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] } });
@@ -149,13 +176,33 @@ test("an invited agent chooses a password through the link, once", async ({ page
 });
 
 test("bad admin input gets clear 4xx errors", async ({ page }) => {
-  const numbers = (await (await page.request.get("/api/admin/numbers")).json()) as { numbers: Array<{ e164: string; application: { id: string } }> };
+  const numbers = (await (await page.request.get("/api/admin/numbers")).json()) as {
+    numbers: Array<{ e164: string; application: { id: string } }>;
+  };
   const existing = numbers.numbers[0]!;
   const cases: Array<[string, string, unknown, number, RegExp]> = [
-    ["POST", "/api/admin/numbers", { e164: existing.e164, applicationId: existing.application.id }, 409, /already one of our numbers/],
+    [
+      "POST",
+      "/api/admin/numbers",
+      { e164: existing.e164, applicationId: existing.application.id },
+      409,
+      /already one of our numbers/,
+    ],
     ["POST", "/api/admin/numbers", { e164: "(919) 555-0100", applicationId: existing.application.id }, 400, /E\.164/],
-    ["POST", "/api/admin/applications", { applicationId: "not-an-id", name: "x", accountId: randomUUID() }, 400, /application id is a UUID/],
-    ["POST", "/api/admin/accounts", { accountId: "12ab", name: "x", apiUsername: "u", apiPassword: "p" }, 400, /digits only/],
+    [
+      "POST",
+      "/api/admin/applications",
+      { applicationId: "not-an-id", name: "x", accountId: randomUUID() },
+      400,
+      /application id is a UUID/,
+    ],
+    [
+      "POST",
+      "/api/admin/accounts",
+      { accountId: "12ab", name: "x", apiUsername: "u", apiPassword: "p" },
+      400,
+      /digits only/,
+    ],
     ["PATCH", "/api/admin/users/00000000-0000-4000-8000-000000000000", { role: "AGENT" }, 404, /No user/],
   ];
   for (const [method, url, data, status, message] of cases) {

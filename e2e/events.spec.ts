@@ -3,7 +3,10 @@ import { APP_URL, cookieHeader, customer, sandbox, SUPPORT_LINE } from "./suppor
 
 test("GET /api/events streams a change when a message arrives", async () => {
   const controller = new AbortController();
-  const response = await fetch(`${APP_URL}/api/events`, { headers: { cookie: cookieHeader("e2e/.auth/agent.json") }, signal: controller.signal });
+  const response = await fetch(`${APP_URL}/api/events`, {
+    headers: { cookie: cookieHeader("e2e/.auth/agent.json") },
+    signal: controller.signal,
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
   const reader = response.body!.getReader();

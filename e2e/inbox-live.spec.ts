@@ -9,12 +9,20 @@ test.use({ storageState: "e2e/.auth/agent.json" });
 
 const photo = (colour: string, width = 960, height = 720) =>
   sharp({ create: { width, height, channels: 3, background: colour } })
-    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><rect x="${width / 4}" y="${height / 4}" width="${width / 2}" height="${height / 2}" fill="#f8fafc"/></svg>`) }])
+    .composite([
+      {
+        input: Buffer.from(
+          `<svg width="${width}" height="${height}"><rect x="${width / 4}" y="${height / 4}" width="${width / 2}" height="${height / 2}" fill="#f8fafc"/></svg>`,
+        ),
+      },
+    ])
     .png()
     .toBuffer()
     .then((buffer) => buffer.toString("base64"));
 
-test("an inbound group MMS appears live with thumbnails; the agent replies; per-recipient status turns live; the failed one is explained and retried", async ({ page }, testInfo) => {
+test("an inbound group MMS appears live with thumbnails; the agent replies; per-recipient status turns live; the failed one is explained and retried", async ({
+  page,
+}, testInfo) => {
   await page.goto("/conversations");
   await expect(page.locator("[data-live=live]")).toBeVisible();
   const from = customer();
@@ -24,8 +32,13 @@ test("an inbound group MMS appears live with thumbnails; the agent replies; per-
   const text = `Photos of the dented boxes ${Date.now()}`;
   await sandbox("/sandbox/inbound", {
     body: {
-      from, to: [SUPPORT_LINE, friend, failing], text,
-      media: [{ filename: "box-1.png", contentType: "image/png", base64: await photo("#b45309") }, { filename: "box-2.png", contentType: "image/png", base64: await photo("#0f766e") }],
+      from,
+      to: [SUPPORT_LINE, friend, failing],
+      text,
+      media: [
+        { filename: "box-1.png", contentType: "image/png", base64: await photo("#b45309") },
+        { filename: "box-2.png", contentType: "image/png", base64: await photo("#0f766e") },
+      ],
     },
   });
   // Live, without a reload.
@@ -68,10 +81,14 @@ test("an inbound group MMS appears live with thumbnails; the agent replies; per-
   const breakdown = reply.getByRole("list", { name: "Delivery by recipient" });
   await expect(breakdown.locator("li[data-status=delivered]")).toHaveCount(2, { timeout: 15_000 });
   await expect(breakdown.locator(`li[data-recipient="${failing}"]`)).toHaveAttribute("data-status", "failed");
-  await expect(reply.getByText(/Not delivered to \(555\) 123-4432: Messaging to country forbidden \(error 4432\)/)).toBeVisible();
+  await expect(
+    reply.getByText(/Not delivered to \(555\) 123-4432: Messaging to country forbidden \(error 4432\)/),
+  ).toBeVisible();
   await saveScreen(page, testInfo, "inbox-live-reply-delivered-and-failed");
 
-  const retried = page.waitForResponse((response) => response.url().includes("/retry") && response.request().method() === "POST");
+  const retried = page.waitForResponse(
+    (response) => response.url().includes("/retry") && response.request().method() === "POST",
+  );
   await reply.getByRole("button", { name: /Retry \(555\) 123-4432/ }).click();
   expect((await retried).status()).toBe(202);
   await saveScreen(page, testInfo, "inbox-live-retried");
@@ -79,7 +96,11 @@ test("an inbound group MMS appears live with thumbnails; the agent replies; per-
 
 test("the composer counts segments and explains UCS-2", async ({ page }, testInfo) => {
   await page.goto("/conversations");
-  await page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: "Dana Whitfield" }).click();
+  await page
+    .getByRole("list", { name: "Conversations" })
+    .getByRole("link")
+    .filter({ hasText: "Dana Whitfield" })
+    .click();
   const composer = page.getByRole("textbox", { name: "Message", exact: true });
   const counter = page.getByTestId("segment-counter");
   await composer.fill("a".repeat(160));
@@ -128,7 +149,9 @@ test("works at phone width", async ({ page }, testInfo) => {
   await saveScreen(page, testInfo, "phone-width-conversation");
 });
 
-test("a new conversation: recipient chips, toll-free group explained before sending, then sent", async ({ page }, testInfo) => {
+test("a new conversation: recipient chips, toll-free group explained before sending, then sent", async ({
+  page,
+}, testInfo) => {
   await page.goto("/conversations");
   await page.getByRole("link", { name: "New message" }).click();
   await expect(page.getByRole("heading", { name: "New message" })).toBeVisible();
@@ -167,7 +190,9 @@ test("an agent names a participant and the name shows everywhere", async ({ page
   await page.getByLabel(/^Name for/).fill("Jordan Ellis");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { name: "Jordan Ellis" })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: "Who is this?" })).toContainText("Jordan Ellis");
+  await expect(
+    page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: "Who is this?" }),
+  ).toContainText("Jordan Ellis");
 });
 
 test("a thread of 5,000 messages stays light: only the rows in view are in the page", async ({ page }, testInfo) => {
@@ -199,7 +224,9 @@ test("a thread of 5,000 messages stays light: only the rows in view are in the p
   await saveScreen(page, testInfo, "long-thread-scrolled-up");
 });
 
-test("while live updates are down the inbox says so and polls; they come back by themselves", async ({ page }, testInfo) => {
+test("while live updates are down the inbox says so and polls; they come back by themselves", async ({
+  page,
+}, testInfo) => {
   // The event stream fails (as during a server restart behind a proxy).
   await page.route("**/api/events", (route) => route.fulfill({ status: 502, body: "Bad Gateway" }));
   await page.goto("/conversations");
@@ -208,7 +235,9 @@ test("while live updates are down the inbox says so and polls; they come back by
   // Polling still brings new messages in.
   const text = `Arrived while live updates were off ${Date.now()}`;
   await sandbox("/sandbox/inbound", { body: { from: customer(), to: [SUPPORT_LINE], text } });
-  await expect(page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text })).toBeVisible({ timeout: 12_000 });
+  await expect(
+    page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text }),
+  ).toBeVisible({ timeout: 12_000 });
   // The stream comes back (the server is up again): live without a reload.
   await page.unroute("**/api/events");
   await expect(page.locator("[data-live=live]")).toBeVisible({ timeout: 20_000 });

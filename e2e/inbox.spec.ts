@@ -35,7 +35,11 @@ test.describe("the demo inbox", () => {
   test("explains a failed message", async ({ page }, testInfo) => {
     await page.goto("/conversations");
     await page.getByRole("link").filter({ hasText: "Your appointment is confirmed" }).click();
-    await expect(page.getByText(/Not delivered to \(555\) 555-4432: Messaging to country forbidden \(error 4432\)\. Bandwidth refused it/)).toBeVisible();
+    await expect(
+      page.getByText(
+        /Not delivered to \(555\) 555-4432: Messaging to country forbidden \(error 4432\)\. Bandwidth refused it/,
+      ),
+    ).toBeVisible();
     await saveScreen(page, testInfo, "failed-message");
   });
 

@@ -8,7 +8,9 @@ test.use({ storageState: "e2e/.auth/agent.json" });
 
 const picture = (colour: string, width: number, height: number, noise = false) =>
   (noise
-    ? sharp(Buffer.from(Array.from({ length: width * height * 3 }, () => Math.floor(Math.random() * 256))), { raw: { width, height, channels: 3 } })
+    ? sharp(Buffer.from(Array.from({ length: width * height * 3 }, () => Math.floor(Math.random() * 256))), {
+        raw: { width, height, channels: 3 },
+      })
     : sharp({ create: { width, height, channels: 3, background: colour } })
   )
     .png()
@@ -25,7 +27,9 @@ async function openFreshConversation(page: Page, text: string) {
   return from;
 }
 
-test("attach by picker (with upload progress) and by paste, preview, send, and see the thumbnails in the thread", async ({ page }, testInfo) => {
+test("attach by picker (with upload progress) and by paste, preview, send, and see the thumbnails in the thread", async ({
+  page,
+}, testInfo) => {
   const from = await openFreshConversation(page, `Can you send the label? ${Date.now()}`);
   const uploads: string[] = [];
   page.on("request", (request) => {
@@ -34,9 +38,16 @@ test("attach by picker (with upload progress) and by paste, preview, send, and s
 
   // A slow uplink, so the progress bar is seen moving.
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 200 * 1024 });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 200 * 1024,
+  });
   const label = await picture("#000", 420, 420, true);
-  await page.locator("#composer-files").setInputFiles({ name: "shipping-label.png", mimeType: "image/png", buffer: label });
+  await page
+    .locator("#composer-files")
+    .setInputFiles({ name: "shipping-label.png", mimeType: "image/png", buffer: label });
   const tray = page.getByRole("list", { name: "Attachments" }).first();
   await expect(tray.getByRole("img", { name: "Preview of shipping-label.png" })).toBeVisible();
   const progress = page.getByRole("progressbar", { name: "Uploading shipping-label.png" });
@@ -44,7 +55,12 @@ test("attach by picker (with upload progress) and by paste, preview, send, and s
   await expect(page.getByRole("button", { name: "Uploading…" })).toBeDisabled();
   await saveScreen(page, testInfo, "media-composer-uploading");
   await expect(progress).toHaveCount(0, { timeout: 20_000 });
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
 
   // Paste a screenshot into the text box.
   const pasted = (await picture("#7c3aed", 800, 500)).toString("base64");
@@ -61,12 +77,21 @@ test("attach by picker (with upload progress) and by paste, preview, send, and s
   await saveScreen(page, testInfo, "media-composer-two-attachments");
   await expectNoSeriousA11yIssues(page, "composer with attachments");
 
-  await page.getByRole("textbox", { name: "Message", exact: true }).fill("Here is your return label and where to stick it.");
+  await page
+    .getByRole("textbox", { name: "Message", exact: true })
+    .fill("Here is your return label and where to stick it.");
   await page.getByRole("textbox", { name: "Message", exact: true }).press("Enter");
   const thread = page.getByRole("list", { name: "Messages" });
   const sent = thread.getByRole("listitem").filter({ hasText: "Here is your return label" }).first();
   for (const name of ["shipping-label.png", "screenshot.png"]) {
-    await expect.poll(() => sent.getByRole("button", { name: `Open ${name} full size` }).getByRole("img").evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        sent
+          .getByRole("button", { name: `Open ${name} full size` })
+          .getByRole("img")
+          .evaluate((image: HTMLImageElement) => image.naturalWidth),
+      )
+      .toBeGreaterThan(0);
   }
   await expect(sent.getByRole("img", { name: "Delivered" })).toBeVisible({ timeout: 15_000 });
   // The thread followed the new message down, pictures and all.
@@ -76,9 +101,13 @@ test("attach by picker (with upload progress) and by paste, preview, send, and s
 
   // Bandwidth got the files through its media API, and the message named them.
   const { body } = await sandbox(`/sandbox/messages?number=${encodeURIComponent(from)}`);
-  const outbound = (body as Array<{ message: { direction: string; media?: string[] } }>).find((entry) => entry.message.direction === "out");
+  const outbound = (body as Array<{ message: { direction: string; media?: string[] } }>).find(
+    (entry) => entry.message.direction === "out",
+  );
   expect(outbound?.message.media).toHaveLength(2);
-  expect(outbound?.message.media?.every((url) => /\/media\/[0-9a-f-]{36}-(shipping-label|screenshot)\.png$/.test(url))).toBe(true);
+  expect(
+    outbound?.message.media?.every((url) => /\/media\/[0-9a-f-]{36}-(shipping-label|screenshot)\.png$/.test(url)),
+  ).toBe(true);
 });
 
 test("too large or the wrong kind: refused with the reason before any upload", async ({ page }, testInfo) => {
@@ -113,19 +142,29 @@ test("drop a file on the composer to attach it", async ({ page }) => {
   await expect(page.locator("[data-attachment-status=ready]")).toHaveCount(1);
 });
 
-test("inbound files are served from our copy with the right headers, to signed-in users only, and outlive Bandwidth's", async ({ page, playwright, baseURL }, testInfo) => {
+test("inbound files are served from our copy with the right headers, to signed-in users only, and outlive Bandwidth's", async ({
+  page,
+  playwright,
+  baseURL,
+}, testInfo) => {
   const text = `Warranty card and clip ${Date.now()}`;
   const photo = await picture("#0369a1", 1024, 768);
   const clip = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypmp42"), Buffer.alloc(20_000, 3)]);
   const card = Buffer.from("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nTEL:+15555550123\r\nEND:VCARD\r\n");
   await sandbox("/sandbox/inbound", {
     body: {
-      from: customer(), to: [SUPPORT_LINE], text,
+      from: customer(),
+      to: [SUPPORT_LINE],
+      text,
       media: [
         { filename: "card-front.png", contentType: "image/png", base64: photo.toString("base64") },
         { filename: "unboxing.mp4", contentType: "video/mp4", base64: clip.toString("base64") },
         { filename: "Ada Lovelace.vcf", contentType: "text/vcard", base64: card.toString("base64") },
-        { filename: "mms.smil", contentType: "application/smil", base64: Buffer.from("<smil><body/></smil>").toString("base64") },
+        {
+          filename: "mms.smil",
+          contentType: "application/smil",
+          base64: Buffer.from("<smil><body/></smil>").toString("base64"),
+        },
       ],
     },
   });
@@ -134,13 +173,18 @@ test("inbound files are served from our copy with the right headers, to signed-i
   const message = page.getByRole("list", { name: "Messages" }).getByRole("listitem").filter({ hasText: text }).first();
   const attachments = message.getByRole("list", { name: "Attachments" });
   await expect(attachments.getByRole("listitem")).toHaveCount(3); // the SMIL layout is not an attachment
-  await expect(attachments.getByRole("button", { name: "Open card-front.png full size" }).getByRole("img")).toBeVisible();
+  await expect(
+    attachments.getByRole("button", { name: "Open card-front.png full size" }).getByRole("img"),
+  ).toBeVisible();
   await expect(attachments.getByRole("button", { name: "Play unboxing.mp4" })).toContainText("20 KB");
   const download = attachments.getByRole("link", { name: /Download Ada Lovelace\.vcf/ });
   await expect(download).toBeVisible();
   await saveScreen(page, testInfo, "media-inbound-tiles");
 
-  const imageUrl = (await attachments.getByRole("button", { name: "Open card-front.png full size" }).getByRole("img").getAttribute("src"))!.replace(/\/thumbnail$/, "");
+  const imageUrl = (await attachments
+    .getByRole("button", { name: "Open card-front.png full size" })
+    .getByRole("img")
+    .getAttribute("src"))!.replace(/\/thumbnail$/, "");
   const image = await page.request.get(imageUrl);
   expect(image.status()).toBe(200);
   expect(image.headers()).toMatchObject({
@@ -150,9 +194,13 @@ test("inbound files are served from our copy with the right headers, to signed-i
     "accept-ranges": "bytes",
   });
   expect(Buffer.from(await image.body()).equals(photo)).toBe(true);
-  expect((await page.request.get(imageUrl, { headers: { "if-none-match": image.headers().etag! } })).status()).toBe(304);
+  expect((await page.request.get(imageUrl, { headers: { "if-none-match": image.headers().etag! } })).status()).toBe(
+    304,
+  );
   const vcard = await page.request.get((await download.getAttribute("href"))!);
-  expect(vcard.headers()["content-disposition"]).toBe(`attachment; filename="Ada Lovelace.vcf"; filename*=UTF-8''Ada%20Lovelace.vcf`);
+  expect(vcard.headers()["content-disposition"]).toBe(
+    `attachment; filename="Ada Lovelace.vcf"; filename*=UTF-8''Ada%20Lovelace.vcf`,
+  );
   expect(vcard.headers()["content-type"]).toBe("text/vcard");
 
   // Someone signed out gets nothing; a guessed id is simply not found.
@@ -165,14 +213,30 @@ test("inbound files are served from our copy with the right headers, to signed-i
   // Bandwidth's 48 hours pass (the sandbox drops every file): ours are still there.
   await sandbox("/sandbox/media", { method: "DELETE" });
   await page.reload();
-  await expect.poll(() => page.getByRole("button", { name: "Open card-front.png full size" }).getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+  await expect
+    .poll(() =>
+      page
+        .getByRole("button", { name: "Open card-front.png full size" })
+        .getByRole("img")
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    )
+    .toBe(640);
 });
 
 test("at phone width, a sent picture stays in view at the bottom of the thread", async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  const tall = await sharp({ create: { width: 900, height: 1200, channels: 3, background: "#4d7c0f" } }).jpeg().toBuffer();
+  const tall = await sharp({ create: { width: 900, height: 1200, channels: 3, background: "#4d7c0f" } })
+    .jpeg()
+    .toBuffer();
   const text = `Here is the broken hinge ${Date.now()}`;
-  await sandbox("/sandbox/inbound", { body: { from: customer(), to: [SUPPORT_LINE], text, media: [{ filename: "hinge.jpg", contentType: "image/jpeg", base64: tall.toString("base64") }] } });
+  await sandbox("/sandbox/inbound", {
+    body: {
+      from: customer(),
+      to: [SUPPORT_LINE],
+      text,
+      media: [{ filename: "hinge.jpg", contentType: "image/jpeg", base64: tall.toString("base64") }],
+    },
+  });
   await page.goto("/conversations");
   await page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text }).click();
   await expect(page.getByRole("button", { name: "Open hinge.jpg full size" })).toBeVisible();

@@ -10,7 +10,11 @@ import { env } from "@/lib/env";
 const globalForPool = globalThis as unknown as { switchboardPool?: pg.Pool };
 
 export function pgPool(): pg.Pool {
-  globalForPool.switchboardPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 20, idleTimeoutMillis: 30_000 });
+  globalForPool.switchboardPool ??= new pg.Pool({
+    connectionString: env().DATABASE_URL,
+    max: 20,
+    idleTimeoutMillis: 30_000,
+  });
   return globalForPool.switchboardPool;
 }
 

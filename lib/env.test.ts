@@ -13,7 +13,11 @@ const valid = {
 describe("environment", () => {
   it("accepts a minimal production environment with defaults", () => {
     const env = parseEnv(valid);
-    expect(env).toMatchObject({ TRUST_PROXY: false, SIGN_IN_MAX_FAILURES_PER_ACCOUNT: 5, SIGN_IN_FAILURE_WINDOW_MINUTES: 15 });
+    expect(env).toMatchObject({
+      TRUST_PROXY: false,
+      SIGN_IN_MAX_FAILURES_PER_ACCOUNT: 5,
+      SIGN_IN_FAILURE_WINDOW_MINUTES: 15,
+    });
   });
 
   it("lists every problem at once, in words", () => {
@@ -32,10 +36,21 @@ describe("environment", () => {
     const example = readFileSync(".env.example", "utf8");
     const read = new Set([...Object.keys(envSchema.shape), ...Object.values(SANDBOX_ENV_NAMES)]);
     for (const file of sourceFiles(["lib", "app", "prisma", "e2e", "playwright.config.ts"])) {
-      for (const match of readFileSync(file, "utf8").matchAll(/process\.env\.([A-Z_][A-Z0-9_]*)/g)) read.add(match[1] ?? "");
+      for (const match of readFileSync(file, "utf8").matchAll(/process\.env\.([A-Z_][A-Z0-9_]*)/g))
+        read.add(match[1] ?? "");
     }
-    const platform = new Set(["NODE_ENV", "NEXT_RUNTIME", "CI", "PRISMA_SCHEMA_ENGINE_BINARY", "PRISMA_QUERY_ENGINE_LIBRARY", "TEST_DATABASE_SERVER_URL", "NEXT_TELEMETRY_DISABLED"]);
-    const undocumented = [...read].filter((name) => !platform.has(name) && !new RegExp(`^#? ?${name}=`, "m").test(example));
+    const platform = new Set([
+      "NODE_ENV",
+      "NEXT_RUNTIME",
+      "CI",
+      "PRISMA_SCHEMA_ENGINE_BINARY",
+      "PRISMA_QUERY_ENGINE_LIBRARY",
+      "TEST_DATABASE_SERVER_URL",
+      "NEXT_TELEMETRY_DISABLED",
+    ]);
+    const undocumented = [...read].filter(
+      (name) => !platform.has(name) && !new RegExp(`^#? ?${name}=`, "m").test(example),
+    );
     expect(undocumented).toEqual([]);
   });
 });

@@ -34,14 +34,20 @@ export const envSchema = z
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
     SIGN_IN_FAILURE_WINDOW_MINUTES: positiveInt.default(15),
     // Bandwidth configuration bootstrapped from the environment (see lib/bandwidth/env-bootstrap.ts).
-    BANDWIDTH_ACCOUNT_ID: z.string().regex(/^\d+$/, "BANDWIDTH_ACCOUNT_ID is Bandwidth's numeric account id").optional(),
+    BANDWIDTH_ACCOUNT_ID: z
+      .string()
+      .regex(/^\d+$/, "BANDWIDTH_ACCOUNT_ID is Bandwidth's numeric account id")
+      .optional(),
     BANDWIDTH_API_USERNAME: z.string().min(1).optional(),
     BANDWIDTH_API_PASSWORD: z.string().min(1).optional(),
     BANDWIDTH_MESSAGING_BASE_URL: z.url("BANDWIDTH_MESSAGING_BASE_URL must be a URL").default(BANDWIDTH_MESSAGING_URL),
     BANDWIDTH_APPLICATION_ID: z.string().min(1).max(100).optional(),
     BANDWIDTH_APPLICATION_NAME: z.string().min(1).max(200).optional(),
     BANDWIDTH_CALLBACK_USERNAME: z.string().min(1).max(200).optional(),
-    BANDWIDTH_CALLBACK_PASSWORD: z.string().min(24, "BANDWIDTH_CALLBACK_PASSWORD must be at least 24 random characters").optional(),
+    BANDWIDTH_CALLBACK_PASSWORD: z
+      .string()
+      .min(24, "BANDWIDTH_CALLBACK_PASSWORD must be at least 24 random characters")
+      .optional(),
     BANDWIDTH_NUMBERS: z.string().optional(),
     // Sending.
     BANDWIDTH_REQUEST_TIMEOUT_MS: positiveInt.default(15_000),
@@ -65,10 +71,18 @@ export const envSchema = z
     JOB_WORKERS: flag.default(true),
     BENCH_NOOP_ROUTE: flag.default(false),
   })
-  .refine((env) => env.MEDIA_STORAGE !== "s3" || Boolean(env.MEDIA_S3_ENDPOINT && env.MEDIA_S3_BUCKET && env.MEDIA_S3_ACCESS_KEY_ID && env.MEDIA_S3_SECRET_ACCESS_KEY), {
-    message: "MEDIA_STORAGE=s3 needs MEDIA_S3_ENDPOINT, MEDIA_S3_BUCKET, MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY",
-    path: ["MEDIA_STORAGE"],
-  })
+  .refine(
+    (env) =>
+      env.MEDIA_STORAGE !== "s3" ||
+      Boolean(
+        env.MEDIA_S3_ENDPOINT && env.MEDIA_S3_BUCKET && env.MEDIA_S3_ACCESS_KEY_ID && env.MEDIA_S3_SECRET_ACCESS_KEY,
+      ),
+    {
+      message:
+        "MEDIA_STORAGE=s3 needs MEDIA_S3_ENDPOINT, MEDIA_S3_BUCKET, MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY",
+      path: ["MEDIA_STORAGE"],
+    },
+  )
   .refine((env) => Boolean(env.ADMIN_EMAIL) === Boolean(env.ADMIN_PASSWORD), {
     message: "ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither",
     path: ["ADMIN_PASSWORD"],

@@ -15,6 +15,10 @@ describe("health", () => {
   });
 
   it("is unavailable when it does not", async () => {
-    expect(await checkHealth(unreachable)).toMatchObject({ status: "unavailable", database: "down", error: expect.stringMatching(/database unreachable/) });
+    expect(await checkHealth(unreachable)).toMatchObject({
+      status: "unavailable",
+      database: "down",
+      error: expect.stringMatching(/database unreachable/),
+    });
   });
 });

@@ -4,7 +4,6 @@ import { ZodError } from "zod";
 import { HttpError, notFound } from "./errors";
 import { uuid } from "./validations/common";
 
-
 export function jsonError(status: number, code: string, message: string, details?: unknown) {
   return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status });
 }
@@ -20,7 +19,12 @@ export function route<Ctx = unknown>(handler: Handler<Ctx>): Handler<Ctx> {
       if (error instanceof HttpError) return jsonError(error.status, error.code, error.message, error.details);
       if (error instanceof ZodError) {
         const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-        return jsonError(400, "invalid_request", issues.map((i) => `${i.path || "body"}: ${i.message}`).join("; "), issues);
+        return jsonError(
+          400,
+          "invalid_request",
+          issues.map((i) => `${i.path || "body"}: ${i.message}`).join("; "),
+          issues,
+        );
       }
       console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed`, error);
       return jsonError(500, "internal_error", "Something went wrong on our side; it has been logged.");

@@ -47,7 +47,9 @@ describe("Prisma migration adapter shims (prisma/orm#27403)", () => {
   it("create a shadow database and drop it on dispose", async () => {
     const factory = createMigrationAdapter(url());
     const shadow = await factory.connectToShadowDb();
-    const [[name]] = (await shadow.queryRaw({ sql: "SELECT current_database()", args: [], argTypes: [] })).rows as [[string]];
+    const [[name]] = (await shadow.queryRaw({ sql: "SELECT current_database()", args: [], argTypes: [] })).rows as [
+      [string],
+    ];
     expect(name).toMatch(/^prisma_shadow_/);
     await shadow.dispose();
     const client = new pg.Client({ connectionString: url() });
@@ -64,9 +66,17 @@ describe("Prisma migration adapter shims (prisma/orm#27403)", () => {
 describe("the raw callback log", () => {
   it("is append-only", async () => {
     const event = await testDb().callbackEvent.create({
-      data: { applicationId: "app", requestId: crypto.randomUUID(), position: 0, payload: { type: "message-delivered" }, outcome: "applied" },
+      data: {
+        applicationId: "app",
+        requestId: crypto.randomUUID(),
+        position: 0,
+        payload: { type: "message-delivered" },
+        outcome: "applied",
+      },
     });
-    await expect(testDb().callbackEvent.update({ where: { id: event.id }, data: { outcome: "rejected" } })).rejects.toThrow(/append-only/);
+    await expect(
+      testDb().callbackEvent.update({ where: { id: event.id }, data: { outcome: "rejected" } }),
+    ).rejects.toThrow(/append-only/);
     await expect(testDb().callbackEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
   });
 });

@@ -26,10 +26,13 @@ export class Clock {
   }
 
   at(when: number, work: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      work();
-    }, Math.max(0, when - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        work();
+      },
+      Math.max(0, when - Date.now()),
+    );
     this.timers.add(timer);
   }
 

@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { MEDIA_CONTENT_TYPES } from "@/lib/bandwidth/media-types";
 
-
 const number = z.coerce.number();
-const list = z.string().transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+const list = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 /** The sandbox's settings; each comes from a SANDBOX_* variable (see .env.example). */
@@ -86,13 +90,19 @@ export const SANDBOX_ENV_NAMES: Record<keyof SandboxConfig, string> = {
 };
 
 /** Reads the SANDBOX_* variables; `overrides` (already typed) win over the environment. */
-export function loadSandboxConfig(env: Record<string, string | undefined>, overrides: Partial<SandboxConfig> = {}): SandboxConfig {
+export function loadSandboxConfig(
+  env: Record<string, string | undefined>,
+  overrides: Partial<SandboxConfig> = {},
+): SandboxConfig {
   const raw = Object.fromEntries(
     Object.entries(SANDBOX_ENV_NAMES).flatMap(([key, name]) => (env[name] ? [[key, env[name]]] : [])),
   );
   const parsed = sandboxConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  - ${SANDBOX_ENV_NAMES[issue.path[0] as keyof SandboxConfig] ?? issue.path.join(".")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) =>
+        `  - ${SANDBOX_ENV_NAMES[issue.path[0] as keyof SandboxConfig] ?? issue.path.join(".")}: ${issue.message}`,
+    );
     throw new Error(`Invalid sandbox settings:\n${problems.join("\n")}`);
   }
   return { ...parsed.data, ...overrides };

@@ -63,7 +63,10 @@ export function createSandbox(config: SandboxConfig): Sandbox {
       return { reply: methodNotAllowed(method), api: true };
     }
     if (method === "GET" && (path === "/sandbox" || path === "/sandbox/" || path === "/")) {
-      return { reply: { status: 200, body: phonePage(state), headers: { "content-type": "text/html; charset=utf-8" } }, api: false };
+      return {
+        reply: { status: 200, body: phonePage(state), headers: { "content-type": "text/html; charset=utf-8" } },
+        api: false,
+      };
     }
     const control = path.startsWith("/sandbox/") ? await handleControl(deps(), request, path, query) : null;
     return { reply: control ?? unknownPath(path), api: path.startsWith("/api/") };
@@ -88,7 +91,12 @@ export function createSandbox(config: SandboxConfig): Sandbox {
             userAgent: request.headers["user-agent"] ?? null,
             body,
             status: reply.status,
-            response: "response" in logged ? logged.response : Buffer.isBuffer(reply.body) ? { bytes: reply.body.length } : reply.body,
+            response:
+              "response" in logged
+                ? logged.response
+                : Buffer.isBuffer(reply.body)
+                  ? { bytes: reply.body.length }
+                  : reply.body,
           });
         }
         if (!response.headersSent) send(response, reply);

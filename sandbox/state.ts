@@ -18,7 +18,14 @@ export type Application = {
   numbers: string[];
 };
 
-export type StoredMedia = { accountId: string; mediaId: string; contentType: string; data: Buffer; uploadedAt: number; expiresAt: number };
+export type StoredMedia = {
+  accountId: string;
+  mediaId: string;
+  contentType: string;
+  data: Buffer;
+  uploadedAt: number;
+  expiresAt: number;
+};
 
 export type Faults = {
   /** Extra copies of every callback delivery. */
@@ -106,7 +113,11 @@ export class SandboxState {
   constructor(readonly config: SandboxConfig) {
     this.faults = defaultFaults(config);
     this.legacyBasicAuth = config.legacyBasicAuth;
-    this.accounts.set(config.accountId, { accountId: config.accountId, apiUsername: config.apiUsername, apiPassword: config.apiPassword });
+    this.accounts.set(config.accountId, {
+      accountId: config.accountId,
+      apiUsername: config.apiUsername,
+      apiPassword: config.apiPassword,
+    });
     this.credentials.add(config.accountId, config.clientId, config.clientSecret);
     this.applications.set(config.applicationId, {
       applicationId: config.applicationId,

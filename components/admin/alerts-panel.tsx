@@ -9,7 +9,10 @@ export function AlertsPanel() {
   const resolve = useResolveAlert();
   if (!alerts.data || alerts.data.length === 0) return null;
   return (
-    <section aria-labelledby="alerts-heading" className="rounded-xl border border-red-300 bg-red-50 p-5 dark:border-red-900 dark:bg-red-950">
+    <section
+      aria-labelledby="alerts-heading"
+      className="rounded-xl border border-red-300 bg-red-50 p-5 dark:border-red-900 dark:bg-red-950"
+    >
       <h2 id="alerts-heading" className="text-base font-semibold text-red-900 dark:text-red-100">
         Needs your attention
       </h2>

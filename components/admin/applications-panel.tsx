@@ -8,7 +8,14 @@ import { FormProblem } from "@/components/ui/form-problem";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/control";
 import { TextField } from "@/components/ui/text-field";
-import { useAccounts, useApplications, useCreateApplication, useRotateCredentials, type AdminApplication, type NewCredentials } from "@/lib/client/admin";
+import {
+  useAccounts,
+  useApplications,
+  useCreateApplication,
+  useRotateCredentials,
+  type AdminApplication,
+  type NewCredentials,
+} from "@/lib/client/admin";
 
 type Shown = { applicationName: string; callbackUrl: string; credentials: NewCredentials };
 
@@ -17,7 +24,10 @@ export function ApplicationsPanel() {
   const applications = useApplications();
   const [shown, setShown] = useState<Shown | null>(null);
   return (
-    <AdminSection title="Applications" description="In Bandwidth's dashboard, set each application's callback URL and its Basic credentials to these.">
+    <AdminSection
+      title="Applications"
+      description="In Bandwidth's dashboard, set each application's callback URL and its Basic credentials to these."
+    >
       {applications.isError ? <FormProblem error={applications.error} /> : null}
       <DataTable
         headers={["Name", "Application id", "Callback URL", "Callback user", "Last callback", ""]}
@@ -27,11 +37,23 @@ export function ApplicationsPanel() {
             {application.name}
             <SourceTag source={application.source} />
           </span>,
-          <code key="id" className="text-xs">{application.applicationId}</code>,
-          <CopyableValue key="url" value={application.callbackUrl} label={`Copy the callback URL of ${application.name}`} />,
+          <code key="id" className="text-xs">
+            {application.applicationId}
+          </code>,
+          <CopyableValue
+            key="url"
+            value={application.callbackUrl}
+            label={`Copy the callback URL of ${application.name}`}
+          />,
           <CredentialsCell key="user" application={application} />,
           <LastCallback key="last" application={application} />,
-          <Rotate key="rotate" application={application} onRotated={(credentials) => setShown({ applicationName: application.name, callbackUrl: application.callbackUrl, credentials })} />,
+          <Rotate
+            key="rotate"
+            application={application}
+            onRotated={(credentials) =>
+              setShown({ applicationName: application.name, callbackUrl: application.callbackUrl, credentials })
+            }
+          />,
         ])}
       />
       {shown ? (
@@ -51,13 +73,19 @@ export function ApplicationsPanel() {
 }
 
 function CredentialsCell({ application }: { application: AdminApplication }) {
-  if (application.callbackCredentials.length === 0) return <span className="text-red-700 dark:text-red-300">none: callbacks are refused</span>;
+  if (application.callbackCredentials.length === 0)
+    return <span className="text-red-700 dark:text-red-300">none: callbacks are refused</span>;
   return (
     <ul className="text-xs">
       {application.callbackCredentials.map((credential) => (
         <li key={credential.id}>
           <code>{credential.username}</code>
-          {credential.expiresAt ? <span className="text-slate-500 dark:text-slate-400"> (old, accepted until {new Date(credential.expiresAt).toLocaleString("en-US")})</span> : null}
+          {credential.expiresAt ? (
+            <span className="text-slate-500 dark:text-slate-400">
+              {" "}
+              (old, accepted until {new Date(credential.expiresAt).toLocaleString("en-US")})
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -76,10 +104,20 @@ function LastCallback({ application }: { application: AdminApplication }) {
   );
 }
 
-function Rotate({ application, onRotated }: { application: AdminApplication; onRotated: (credentials: NewCredentials) => void }) {
+function Rotate({
+  application,
+  onRotated,
+}: {
+  application: AdminApplication;
+  onRotated: (credentials: NewCredentials) => void;
+}) {
   const rotate = useRotateCredentials();
   if (application.source === "ENVIRONMENT") {
-    return <p className="max-w-40 text-xs text-slate-500 dark:text-slate-400">Credentials set by BANDWIDTH_CALLBACK_* variables: rotate them there.</p>;
+    return (
+      <p className="max-w-40 text-xs text-slate-500 dark:text-slate-400">
+        Credentials set by BANDWIDTH_CALLBACK_* variables: rotate them there.
+      </p>
+    );
   }
   return (
     <div className="flex flex-col items-start gap-1">
@@ -88,8 +126,15 @@ function Rotate({ application, onRotated }: { application: AdminApplication; onR
         className="px-2 py-1 text-xs"
         disabled={rotate.isPending}
         onClick={() => {
-          if (window.confirm(`New callback credentials for ${application.name}? The current ones keep working for 24 hours, while you update Bandwidth's dashboard.`)) {
-            rotate.mutate({ id: application.id, graceHours: 24 }, { onSuccess: (result) => onRotated(result.credentials) });
+          if (
+            window.confirm(
+              `New callback credentials for ${application.name}? The current ones keep working for 24 hours, while you update Bandwidth's dashboard.`,
+            )
+          ) {
+            rotate.mutate(
+              { id: application.id, graceHours: 24 },
+              { onSuccess: (result) => onRotated(result.credentials) },
+            );
           }
         }}
       >
@@ -108,20 +153,35 @@ function AddApplication({ onCreated }: { onCreated: (shown: Shown) => void }) {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     create.mutate(
-      { applicationId: String(form.get("applicationId")), name: String(form.get("name")), accountId: String(form.get("accountId")) },
+      {
+        applicationId: String(form.get("applicationId")),
+        name: String(form.get("name")),
+        accountId: String(form.get("accountId")),
+      },
       {
         onSuccess: (result) => {
           formElement.reset();
-          onCreated({ applicationName: result.application.name, callbackUrl: result.application.callbackUrl, credentials: result.credentials });
+          onCreated({
+            applicationName: result.application.name,
+            callbackUrl: result.application.callbackUrl,
+            credentials: result.credentials,
+          });
         },
       },
     );
   };
   return (
     <details className="mt-4">
-      <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-100">Add an application</summary>
+      <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-100">
+        Add an application
+      </summary>
       <form onSubmit={onSubmit} className="mt-3 grid max-w-2xl gap-3 sm:grid-cols-2" aria-label="Add an application">
-        <TextField label="Bandwidth application id" name="applicationId" placeholder="e.g. 93de2206-9669-4e07-948d-329f4b722ee2" required />
+        <TextField
+          label="Bandwidth application id"
+          name="applicationId"
+          placeholder="e.g. 93de2206-9669-4e07-948d-329f4b722ee2"
+          required
+        />
         <TextField label="Name" name="name" placeholder="e.g. Support messaging" required />
         <div className="flex flex-col gap-1">
           <label htmlFor="application-account" className="text-sm font-medium text-slate-700 dark:text-slate-200">
@@ -136,7 +196,9 @@ function AddApplication({ onCreated }: { onCreated: (shown: Shown) => void }) {
           </select>
         </div>
         <div className="sm:col-span-2">
-          <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">Strong callback credentials are generated and shown once, with the callback URL to paste into Bandwidth.</p>
+          <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">
+            Strong callback credentials are generated and shown once, with the callback URL to paste into Bandwidth.
+          </p>
           <FormProblem error={create.error} />
           <Button type="submit" disabled={create.isPending || !accounts.data?.length}>
             {create.isPending ? "Saving…" : "Add application"}

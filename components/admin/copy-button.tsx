@@ -18,7 +18,9 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       className="shrink-0 rounded-md border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
       aria-label={label}
     >
-      <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed: select it" : "Copy"}</span>
+      <span aria-live="polite">
+        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed: select it" : "Copy"}
+      </span>
     </button>
   );
 }
@@ -34,9 +36,20 @@ export function CopyableValue({ value, label }: { value: string; label: string }
 }
 
 /** A secret shown once (new callback credentials, a one-time password, an invitation link). */
-export function ShownOnce({ title, items, onDismiss }: { title: string; items: Array<{ label: string; value: string }>; onDismiss: () => void }) {
+export function ShownOnce({
+  title,
+  items,
+  onDismiss,
+}: {
+  title: string;
+  items: Array<{ label: string; value: string }>;
+  onDismiss: () => void;
+}) {
   return (
-    <div role="status" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="status"
+      className="mt-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
       <p className="font-medium">{title}</p>
       <p className="mb-2 text-xs">Shown this once: copy it now. Only a one-way hash is kept.</p>
       <dl className="flex flex-col gap-1">

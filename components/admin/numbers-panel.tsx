@@ -9,13 +9,24 @@ import { controlClass } from "@/components/ui/control";
 import { TextField } from "@/components/ui/text-field";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
-import { useApplications, useCreateNumber, useDeleteNumber, useNumbers, useUpdateNumber, useUsers, type AdminNumber } from "@/lib/client/admin";
+import {
+  useApplications,
+  useCreateNumber,
+  useDeleteNumber,
+  useNumbers,
+  useUpdateNumber,
+  useUsers,
+  type AdminNumber,
+} from "@/lib/client/admin";
 
 /** Our numbers: the application each one sends through, a label, and who may send from it. */
 export function NumbersPanel() {
   const numbers = useNumbers();
   return (
-    <AdminSection title="Numbers" description="Our numbers and the application every send from them uses. Toll-free numbers cannot text groups.">
+    <AdminSection
+      title="Numbers"
+      description="Our numbers and the application every send from them uses. Toll-free numbers cannot text groups."
+    >
       {numbers.isError ? <FormProblem error={numbers.error} /> : null}
       <DataTable
         headers={["Number", "Label", "Application", "Kind", "Who may send", ""]}
@@ -43,7 +54,13 @@ function NumberActions({ number }: { number: AdminNumber }) {
   return (
     <div className="flex flex-col items-start gap-1">
       <div className="flex gap-1">
-        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => setEditing(!editing)} aria-expanded={editing} aria-label={`Edit ${number.e164}`}>
+        <Button
+          variant="ghost"
+          className="px-2 py-1 text-xs"
+          onClick={() => setEditing(!editing)}
+          aria-expanded={editing}
+          aria-label={`Edit ${number.e164}`}
+        >
           Edit
         </Button>
         {number.source !== "ENVIRONMENT" ? (
@@ -51,7 +68,11 @@ function NumberActions({ number }: { number: AdminNumber }) {
             variant="ghost"
             className="px-2 py-1 text-xs text-red-700 dark:text-red-300"
             aria-label={`Remove ${number.e164}`}
-            onClick={() => window.confirm(`Remove ${formatPhoneNumber(number.e164)}? Its conversations stay; nobody can send from it any more.`) && remove.mutate(number.id)}
+            onClick={() =>
+              window.confirm(
+                `Remove ${formatPhoneNumber(number.e164)}? Its conversations stay; nobody can send from it any more.`,
+              ) && remove.mutate(number.id)
+            }
           >
             Remove
           </Button>
@@ -86,16 +107,39 @@ function NumberForm({ number, onDone }: { number?: AdminNumber; onDone?: () => v
       agentIds: allowAll ? [] : form.getAll("agentIds").map(String),
     };
     if (number) update.mutate({ id: number.id, ...fields }, { onSuccess: () => onDone?.() });
-    else create.mutate({ e164: e164.trim(), ...fields }, { onSuccess: () => { formElement.reset(); setE164(""); setAllowAll(true); } });
+    else
+      create.mutate(
+        { e164: e164.trim(), ...fields },
+        {
+          onSuccess: () => {
+            formElement.reset();
+            setE164("");
+            setAllowAll(true);
+          },
+        },
+      );
   };
   const formId = number ? `number-${number.id}` : "number-new";
   const body = (
-    <form onSubmit={onSubmit} className="mt-3 grid max-w-2xl gap-3 sm:grid-cols-2" aria-label={number ? `Edit ${number.e164}` : "Add a number"}>
+    <form
+      onSubmit={onSubmit}
+      className="mt-3 grid max-w-2xl gap-3 sm:grid-cols-2"
+      aria-label={number ? `Edit ${number.e164}` : "Add a number"}
+    >
       {number ? null : (
         <div>
-          <TextField label="Number (E.164)" name="e164" value={e164} onChange={(event) => setE164(event.target.value)} placeholder="+19195550100" required />
+          <TextField
+            label="Number (E.164)"
+            name="e164"
+            value={e164}
+            onChange={(event) => setE164(event.target.value)}
+            placeholder="+19195550100"
+            required
+          />
           {isTollFreeNumber(e164.trim()) ? (
-            <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">Toll-free: it will text one person at a time, never a group.</p>
+            <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">
+              Toll-free: it will text one person at a time, never a group.
+            </p>
           ) : null}
         </div>
       )}
@@ -104,7 +148,13 @@ function NumberForm({ number, onDone }: { number?: AdminNumber; onDone?: () => v
         <label htmlFor={`${formId}-application`} className="text-sm font-medium text-slate-700 dark:text-slate-200">
           Application (every send from this number uses it)
         </label>
-        <select id={`${formId}-application`} name="applicationId" defaultValue={number?.application.id} required className={`px-2 py-2 text-sm ${controlClass}`}>
+        <select
+          id={`${formId}-application`}
+          name="applicationId"
+          defaultValue={number?.application.id}
+          required
+          className={`px-2 py-2 text-sm ${controlClass}`}
+        >
           {(applications.data ?? []).map((application) => (
             <option key={application.id} value={application.id}>
               {application.name} ({application.applicationId.slice(0, 8)}…)
@@ -122,7 +172,12 @@ function NumberForm({ number, onDone }: { number?: AdminNumber; onDone?: () => v
           <div className="mt-1 flex flex-wrap gap-3">
             {agents.map((agent) => (
               <label key={agent.id} className="flex items-center gap-1 text-sm">
-                <input type="checkbox" name="agentIds" value={agent.id} defaultChecked={number?.agents.some((a) => a.id === agent.id)} />
+                <input
+                  type="checkbox"
+                  name="agentIds"
+                  value={agent.id}
+                  defaultChecked={number?.agents.some((a) => a.id === agent.id)}
+                />
                 {agent.name}
               </label>
             ))}

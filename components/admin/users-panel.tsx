@@ -15,7 +15,10 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const users = useUsers();
   const [shown, setShown] = useState<{ name: string; label: string; value: string } | null>(null);
   return (
-    <AdminSection title="Agents" description="People who can sign in. Deactivating someone signs them out everywhere at once.">
+    <AdminSection
+      title="Agents"
+      description="People who can sign in. Deactivating someone signs them out everywhere at once."
+    >
       {users.isError ? <FormProblem error={users.error} /> : null}
       <DataTable
         headers={["Name", "Email", "Role", "Status", "Last sign-in", ""]}
@@ -23,7 +26,9 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
         rows={(users.data ?? []).map((user) => [
           <span key="name">
             {user.name}
-            {user.id === currentUserId ? <span className="text-xs text-slate-500 dark:text-slate-400"> (you)</span> : null}
+            {user.id === currentUserId ? (
+              <span className="text-xs text-slate-500 dark:text-slate-400"> (you)</span>
+            ) : null}
           </span>,
           user.email,
           <RoleSelect key="role" user={user} />,
@@ -33,7 +38,11 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
         ])}
       />
       {shown ? (
-        <ShownOnce title={`${shown.label} for ${shown.name}`} items={[{ label: shown.label, value: shown.value }]} onDismiss={() => setShown(null)} />
+        <ShownOnce
+          title={`${shown.label} for ${shown.name}`}
+          items={[{ label: shown.label, value: shown.value }]}
+          onDismiss={() => setShown(null)}
+        />
       ) : null}
       <AddAgent onCreated={setShown} />
     </AdminSection>
@@ -72,7 +81,10 @@ function ActiveToggle({ user }: { user: AdminUser }) {
         disabled={update.isPending}
         aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}
         onClick={() => {
-          if (!user.active || window.confirm(`Deactivate ${user.name}? They are signed out at once and cannot sign in until reactivated.`)) {
+          if (
+            !user.active ||
+            window.confirm(`Deactivate ${user.name}? They are signed out at once and cannot sign in until reactivated.`)
+          ) {
             update.mutate({ id: user.id, active: !user.active });
           }
         }}
@@ -91,12 +103,23 @@ function AddAgent({ onCreated }: { onCreated: (shown: { name: string; label: str
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     create.mutate(
-      { email: String(form.get("email")), name: String(form.get("name")), role: form.get("role") === "ADMIN" ? "ADMIN" : "AGENT", access: form.get("access") === "password" ? "password" : "invite" },
+      {
+        email: String(form.get("email")),
+        name: String(form.get("name")),
+        role: form.get("role") === "ADMIN" ? "ADMIN" : "AGENT",
+        access: form.get("access") === "password" ? "password" : "invite",
+      },
       {
         onSuccess: (result) => {
           formElement.reset();
-          if (result.invitePath) onCreated({ name: result.user.name, label: "Invitation link", value: `${window.location.origin}${result.invitePath}` });
-          else if (result.oneTimePassword) onCreated({ name: result.user.name, label: "One-time password", value: result.oneTimePassword });
+          if (result.invitePath)
+            onCreated({
+              name: result.user.name,
+              label: "Invitation link",
+              value: `${window.location.origin}${result.invitePath}`,
+            });
+          else if (result.oneTimePassword)
+            onCreated({ name: result.user.name, label: "One-time password", value: result.oneTimePassword });
         },
       },
     );
@@ -119,7 +142,8 @@ function AddAgent({ onCreated }: { onCreated: (shown: { name: string; label: str
         <fieldset>
           <legend className="text-sm font-medium text-slate-700 dark:text-slate-200">How they get in</legend>
           <label className="mt-1 flex items-center gap-2 text-sm">
-            <input type="radio" name="access" value="invite" defaultChecked /> An invitation link (they choose a password; valid 7 days)
+            <input type="radio" name="access" value="invite" defaultChecked /> An invitation link (they choose a
+            password; valid 7 days)
           </label>
           <label className="flex items-center gap-2 text-sm">
             <input type="radio" name="access" value="password" /> A one-time password I pass on

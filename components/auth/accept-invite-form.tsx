@@ -14,7 +14,9 @@ export function AcceptInviteForm({ token }: { token: string }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const check = acceptInviteSchema.safeParse({ password });
-    setProblem(check.success ? null : (check.error.issues[0]?.message.replace(/^password: /, "") ?? "Invalid password"));
+    setProblem(
+      check.success ? null : (check.error.issues[0]?.message.replace(/^password: /, "") ?? "Invalid password"),
+    );
     if (check.success) accept.mutate(password);
   };
   if (accept.isSuccess) {
@@ -29,7 +31,15 @@ export function AcceptInviteForm({ token }: { token: string }) {
   }
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Choose a password">
-      <TextField label="Password (12 characters or more)" type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} error={problem ?? undefined} required />
+      <TextField
+        label="Password (12 characters or more)"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={problem ?? undefined}
+        required
+      />
       {accept.isError ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {accept.error.message}

@@ -30,8 +30,18 @@ export function AttachButton({ attachments, id }: { attachments: Attachments; id
         className="inline-flex items-center gap-1 rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-slate-200 dark:hover:bg-slate-800"
         title={`Attach pictures, video, audio, PDF or vCard — up to ${attachments.limits.maxFiles} files, ${formatBytes(attachments.limits.maxFileBytes)} each`}
       >
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6">
-          <path d="M14.5 8.5 9 14a3 3 0 0 1-4.2-4.2l6-6a2 2 0 0 1 2.8 2.8l-6 6a1 1 0 0 1-1.4-1.4l5.3-5.3" strokeLinecap="round" />
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className="h-4 w-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+        >
+          <path
+            d="M14.5 8.5 9 14a3 3 0 0 1-4.2-4.2l6-6a2 2 0 0 1 2.8 2.8l-6 6a1 1 0 0 1-1.4-1.4l5.3-5.3"
+            strokeLinecap="round"
+          />
         </svg>
         Attach
       </button>
@@ -43,7 +53,15 @@ export function AttachButton({ attachments, id }: { attachments: Attachments; id
  * A drop target around the composer: files dragged onto it are attached. Pasting files (a
  * screenshot) into the text attaches them too.
  */
-export function AttachmentDropZone({ attachments, children, className = "" }: { attachments: Attachments; children: ReactNode; className?: string }) {
+export function AttachmentDropZone({
+  attachments,
+  children,
+  className = "",
+}: {
+  attachments: Attachments;
+  children: ReactNode;
+  className?: string;
+}) {
   const [over, setOver] = useState(false);
   const hasFiles = (event: DragEvent) => [...event.dataTransfer.types].includes("Files");
   return (
@@ -96,7 +114,11 @@ export function AttachmentTray({ attachments }: { attachments: Attachments }) {
       {items.length > 0 ? (
         <ul className="flex flex-wrap gap-2" aria-label="Attachments">
           {items.map((item) => (
-            <li key={item.key} className="relative w-28 overflow-hidden rounded-md border border-slate-200 bg-white text-xs dark:border-slate-700 dark:bg-slate-900" data-attachment-status={item.status}>
+            <li
+              key={item.key}
+              className="relative w-28 overflow-hidden rounded-md border border-slate-200 bg-white text-xs dark:border-slate-700 dark:bg-slate-900"
+              data-attachment-status={item.status}
+            >
               <div className="flex h-20 items-center justify-center bg-slate-100 dark:bg-slate-800">
                 {item.previewUrl ? (
                   // eslint-disable-next-line @next/next/no-img-element -- a local object URL, not an optimisable asset
@@ -111,8 +133,18 @@ export function AttachmentTray({ attachments }: { attachments: Attachments }) {
                 </p>
                 <p className="text-slate-600 dark:text-slate-400">{formatBytes(item.size)}</p>
                 {item.status === "uploading" ? (
-                  <div role="progressbar" aria-label={`Uploading ${item.name}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(item.progress * 100)} className="mt-1 h-1.5 rounded bg-slate-200 dark:bg-slate-700">
-                    <div className="h-full rounded bg-brand-600 transition-[width]" style={{ width: `${Math.round(item.progress * 100)}%` }} />
+                  <div
+                    role="progressbar"
+                    aria-label={`Uploading ${item.name}`}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-valuenow={Math.round(item.progress * 100)}
+                    className="mt-1 h-1.5 rounded bg-slate-200 dark:bg-slate-700"
+                  >
+                    <div
+                      className="h-full rounded bg-brand-600 transition-[width]"
+                      style={{ width: `${Math.round(item.progress * 100)}%` }}
+                    />
                   </div>
                 ) : null}
                 {item.status === "error" ? <p className="mt-1 text-red-700 dark:text-red-300">{item.error}</p> : null}

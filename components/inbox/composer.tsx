@@ -11,7 +11,15 @@ import { controlClass } from "@/components/ui/control";
  * Reply box: Enter sends, Shift+Enter breaks the line; a live segment count shows the cost. Files
  * attach by the button, by dropping them on the box, or by pasting; each uploads at once.
  */
-export function Composer({ conversationId, isGroup, tollFree }: { conversationId: string; isGroup: boolean; tollFree: boolean }) {
+export function Composer({
+  conversationId,
+  isGroup,
+  tollFree,
+}: {
+  conversationId: string;
+  isGroup: boolean;
+  tollFree: boolean;
+}) {
   const [text, setText] = useState("");
   const reply = useReply(conversationId);
   const attachments = useAttachments({ tollFree });

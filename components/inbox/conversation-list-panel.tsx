@@ -29,14 +29,24 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
-      if (target.closest("input, textarea, select, dialog, [contenteditable=true]") || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (
+        target.closest("input, textarea, select, dialog, [contenteditable=true]") ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.altKey
+      )
+        return;
       if (event.key === "/") {
         event.preventDefault();
         search.current?.focus();
       } else if (event.key === "j" || event.key === "k") {
         const links = [...document.querySelectorAll<HTMLAnchorElement>("[data-conversation-link]")];
         if (links.length === 0) return;
-        const current = links.findIndex((link) => link === document.activeElement || (document.activeElement === document.body && link.getAttribute("aria-current") === "page"));
+        const current = links.findIndex(
+          (link) =>
+            link === document.activeElement ||
+            (document.activeElement === document.body && link.getAttribute("aria-current") === "page"),
+        );
         const next = event.key === "j" ? Math.min(links.length - 1, current + 1) : Math.max(0, current - 1);
         links[next]?.focus();
       }
@@ -49,7 +59,8 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
     const sentinel = bottom.current;
     if (!sentinel) return;
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting) && query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
+      if (entries.some((entry) => entry.isIntersecting) && query.hasNextPage && !query.isFetchingNextPage)
+        void query.fetchNextPage();
     });
     observer.observe(sentinel);
     return () => observer.disconnect();
@@ -58,7 +69,10 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex flex-col gap-2 p-3">
-        <Link href="/conversations/new" className="rounded-md bg-brand-600 px-3 py-1.5 text-center text-sm font-medium text-white hover:bg-brand-700">
+        <Link
+          href="/conversations/new"
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-center text-sm font-medium text-white hover:bg-brand-700"
+        >
           New message
         </Link>
         <label htmlFor="conversation-search" className="sr-only">
@@ -103,10 +117,15 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
       ) : null}
       {query.isSuccess && conversations.length === 0 ? (
         <p className="p-4 text-sm text-slate-600 dark:text-slate-400">
-          {debounced || ownerNumber ? "No conversation matches. Clear the search or the filter." : "No conversations yet. When a customer texts one of your numbers, it shows up here."}
+          {debounced || ownerNumber
+            ? "No conversation matches. Clear the search or the filter."
+            : "No conversations yet. When a customer texts one of your numbers, it shows up here."}
         </p>
       ) : null}
-      <ul aria-label="Conversations" className="min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto dark:divide-slate-800">
+      <ul
+        aria-label="Conversations"
+        className="min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto dark:divide-slate-800"
+      >
         {conversations.map((conversation) => (
           <li key={conversation.id}>
             <Link
@@ -119,28 +138,40 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
               <span className="flex min-w-0 flex-1 flex-col gap-0.5">
                 <span className="flex items-baseline justify-between gap-2">
                   <span className={`truncate ${conversation.unreadCount > 0 ? "font-semibold" : "font-medium"}`}>
-                    {conversation.isGroup ? <span className="mr-1 text-xs font-normal text-slate-600 dark:text-slate-400">Group ·</span> : null}
+                    {conversation.isGroup ? (
+                      <span className="mr-1 text-xs font-normal text-slate-600 dark:text-slate-400">Group ·</span>
+                    ) : null}
                     {conversation.title}
                   </span>
-                  <time className="shrink-0 text-xs text-slate-600 dark:text-slate-400" dateTime={conversation.updatedAt}>
+                  <time
+                    className="shrink-0 text-xs text-slate-600 dark:text-slate-400"
+                    dateTime={conversation.updatedAt}
+                  >
                     {formatRelativeTime(new Date(conversation.updatedAt))}
                   </time>
                 </span>
                 <span className="flex items-center justify-between gap-2 text-sm text-slate-600 dark:text-slate-400">
                   <span className="flex min-w-0 items-center gap-1">
-                    {conversation.lastMessage?.direction === "OUTBOUND" ? <StatusIcon status={conversation.lastMessage.status} /> : null}
+                    {conversation.lastMessage?.direction === "OUTBOUND" ? (
+                      <StatusIcon status={conversation.lastMessage.status} />
+                    ) : null}
                     <span className="truncate">
                       {conversation.lastMessage?.direction === "OUTBOUND" ? "You: " : ""}
                       {conversation.lastMessage?.preview}
                     </span>
                   </span>
                   {conversation.unreadCount > 0 ? (
-                    <span className="shrink-0 rounded-full bg-brand-600 px-2 text-xs font-semibold text-white" aria-label={`${conversation.unreadCount} unread`}>
+                    <span
+                      className="shrink-0 rounded-full bg-brand-600 px-2 text-xs font-semibold text-white"
+                      aria-label={`${conversation.unreadCount} unread`}
+                    >
                       {conversation.unreadCount}
                     </span>
                   ) : null}
                 </span>
-                <span className="text-xs text-slate-600 dark:text-slate-400">via {formatPhoneNumber(conversation.ownerNumber)}</span>
+                <span className="text-xs text-slate-600 dark:text-slate-400">
+                  via {formatPhoneNumber(conversation.ownerNumber)}
+                </span>
               </span>
             </Link>
           </li>
@@ -152,7 +183,15 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
 }
 
 function Avatar({ names }: { names: string[] }) {
-  const initials = (name: string) => (/^\+?\d/.test(name) ? "#" : name.split(/\s+/).map((part) => part[0]).join("").slice(0, 2).toUpperCase());
+  const initials = (name: string) =>
+    /^\+?\d/.test(name)
+      ? "#"
+      : name
+          .split(/\s+/)
+          .map((part) => part[0])
+          .join("")
+          .slice(0, 2)
+          .toUpperCase();
   const shown = names.slice(0, 2);
   return (
     <span aria-hidden className="relative mt-0.5 h-9 w-9 shrink-0">

@@ -48,7 +48,12 @@ export function ConversationPanel({ conversationId }: { conversationId: string }
         <ParticipantLabels participants={data.participants} />
       </header>
       <MessageThread conversationId={conversationId} isGroup={data.isGroup} label={label} />
-      <Composer key={conversationId} conversationId={conversationId} isGroup={data.isGroup} tollFree={isTollFreeNumber(data.ownerNumber)} />
+      <Composer
+        key={conversationId}
+        conversationId={conversationId}
+        isGroup={data.isGroup}
+        tollFree={isTollFreeNumber(data.ownerNumber)}
+      />
     </section>
   );
 }

@@ -2,7 +2,16 @@ import type { MediaKind } from "@/lib/media/limits";
 
 /** A generic tile's icon for a file that has no picture of its own. */
 export function FileIcon({ kind, className = "" }: { kind: MediaKind; className?: string }) {
-  const common = { "aria-hidden": true, viewBox: "0 0 24 24", fill: "none", stroke: "currentColor", strokeWidth: 1.6, strokeLinecap: "round" as const, strokeLinejoin: "round" as const, className };
+  const common = {
+    "aria-hidden": true,
+    viewBox: "0 0 24 24",
+    fill: "none",
+    stroke: "currentColor",
+    strokeWidth: 1.6,
+    strokeLinecap: "round" as const,
+    strokeLinejoin: "round" as const,
+    className,
+  };
   if (kind === "video") {
     return (
       <svg {...common}>

@@ -13,7 +13,10 @@ export function InboxView({ selectedId, composing = false }: { selectedId?: stri
     <div className="flex min-h-0 flex-1 flex-col" data-live={live}>
       <LiveIndicator status={live} />
       <main className="grid min-h-0 flex-1 md:grid-cols-[22rem_1fr]">
-        <section aria-label="Conversation list" className={`min-h-0 flex-col border-r border-slate-200 dark:border-slate-800 ${selectedId || composing ? "hidden md:flex" : "flex"}`}>
+        <section
+          aria-label="Conversation list"
+          className={`min-h-0 flex-col border-r border-slate-200 dark:border-slate-800 ${selectedId || composing ? "hidden md:flex" : "flex"}`}
+        >
           <ConversationListPanel selectedId={selectedId} />
         </section>
         {composing ? (
@@ -21,7 +24,9 @@ export function InboxView({ selectedId, composing = false }: { selectedId?: stri
         ) : selectedId ? (
           <ConversationPanel key={selectedId} conversationId={selectedId} />
         ) : (
-          <section className="hidden items-center justify-center text-sm text-slate-500 md:flex dark:text-slate-400">Choose a conversation to read it (j/k to move, Enter to open).</section>
+          <section className="hidden items-center justify-center text-sm text-slate-500 md:flex dark:text-slate-400">
+            Choose a conversation to read it (j/k to move, Enter to open).
+          </section>
         )}
       </main>
     </div>

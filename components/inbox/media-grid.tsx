@@ -9,9 +9,12 @@ import { formatBytes } from "@/lib/media/limits";
 type Media = Message["media"][number];
 
 /** Opens in the viewer: pictures we have a thumbnail of, and video or audio to play. */
-export const isViewable = (file: Media) => file.url !== null && ((file.kind === "image" && file.thumbnailUrl !== null) || file.kind === "video" || file.kind === "audio");
+export const isViewable = (file: Media) =>
+  file.url !== null &&
+  ((file.kind === "image" && file.thumbnailUrl !== null) || file.kind === "video" || file.kind === "audio");
 
-const tileClass = "flex h-full min-h-24 w-full flex-col items-center justify-center gap-1 rounded-lg border border-slate-200 bg-slate-50 p-2 text-center text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200";
+const tileClass =
+  "flex h-full min-h-24 w-full flex-col items-center justify-center gap-1 rounded-lg border border-slate-200 bg-slate-50 p-2 text-center text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200";
 
 /**
  * A message's attachments: thumbnails (a grid when there are several) that open the viewer, a tile
@@ -32,7 +35,9 @@ export function MediaGrid({ media }: { media: Media[] }) {
           </li>
         ))}
       </ul>
-      {open !== null && viewable[open] ? <MediaViewer items={viewable} index={open} onIndex={setOpen} onClose={() => setOpen(null)} /> : null}
+      {open !== null && viewable[open] ? (
+        <MediaViewer items={viewable} index={open} onIndex={setOpen} onClose={() => setOpen(null)} />
+      ) : null}
     </>
   );
 }
@@ -50,9 +55,15 @@ function MediaTile({ file, single, onOpen }: { file: Media; single: boolean; onO
   }
   if (!file.url) {
     return (
-      <div className={`${tileClass} border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100`}>
+      <div
+        className={`${tileClass} border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100`}
+      >
         <span className="max-w-full truncate font-medium">{file.fileName}</span>
-        <span>{file.status === "expired" ? "Media expired before it could be saved." : (file.statusDetail ?? "This file could not be saved.")}</span>
+        <span>
+          {file.status === "expired"
+            ? "Media expired before it could be saved."
+            : (file.statusDetail ?? "This file could not be saved.")}
+        </span>
       </div>
     );
   }
@@ -80,13 +91,23 @@ function MediaTile({ file, single, onOpen }: { file: Media; single: boolean; onO
   );
   if (file.kind === "video" || file.kind === "audio") {
     return (
-      <button type="button" onClick={onOpen} aria-label={`Play ${file.fileName}`} className={`${tileClass} hover:bg-slate-100 dark:hover:bg-slate-700`}>
+      <button
+        type="button"
+        onClick={onOpen}
+        aria-label={`Play ${file.fileName}`}
+        className={`${tileClass} hover:bg-slate-100 dark:hover:bg-slate-700`}
+      >
         {body}
       </button>
     );
   }
   return (
-    <a href={file.url} download={file.fileName} aria-label={`Download ${file.fileName} (${size})`} className={`${tileClass} hover:bg-slate-100 dark:hover:bg-slate-700`}>
+    <a
+      href={file.url}
+      download={file.fileName}
+      aria-label={`Download ${file.fileName} (${size})`}
+      className={`${tileClass} hover:bg-slate-100 dark:hover:bg-slate-700`}
+    >
       {body}
     </a>
   );

@@ -10,7 +10,17 @@ type Media = Message["media"][number];
  * Full size in a modal dialog (the browser's own <dialog>: focus stays inside, Esc closes, the
  * page behind is inert). ← and → move between a message's pictures and clips.
  */
-export function MediaViewer({ items, index, onIndex, onClose }: { items: Media[]; index: number; onIndex: (index: number) => void; onClose: () => void }) {
+export function MediaViewer({
+  items,
+  index,
+  onIndex,
+  onClose,
+}: {
+  items: Media[];
+  index: number;
+  onIndex: (index: number) => void;
+  onClose: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const file = items[index];
 
@@ -27,8 +37,10 @@ export function MediaViewer({ items, index, onIndex, onClose }: { items: Media[]
     if (event.key === "ArrowRight") move(1);
     if (event.key === "ArrowLeft") move(-1);
   };
-  const buttonClass = "rounded-md px-3 py-1.5 text-sm font-medium text-white hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-white";
-  const arrowClass = "flex h-12 w-12 shrink-0 items-center justify-center rounded-full bg-white/10 text-3xl leading-none text-white hover:bg-white/25 focus-visible:outline-2 focus-visible:outline-white";
+  const buttonClass =
+    "rounded-md px-3 py-1.5 text-sm font-medium text-white hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-white";
+  const arrowClass =
+    "flex h-12 w-12 shrink-0 items-center justify-center rounded-full bg-white/10 text-3xl leading-none text-white hover:bg-white/25 focus-visible:outline-2 focus-visible:outline-white";
 
   return (
     <dialog
@@ -46,7 +58,12 @@ export function MediaViewer({ items, index, onIndex, onClose }: { items: Media[]
           <p className="min-w-0 truncate text-sm">
             <span className="font-medium">{file.fileName}</span>
             {file.size !== null ? <span className="text-white/75"> · {formatBytes(file.size)}</span> : null}
-            {items.length > 1 ? <span className="text-white/75"> · {index + 1} of {items.length}</span> : null}
+            {items.length > 1 ? (
+              <span className="text-white/75">
+                {" "}
+                · {index + 1} of {items.length}
+              </span>
+            ) : null}
           </p>
           <div className="flex shrink-0 items-center gap-1">
             <a href={file.url} download={file.fileName} className={buttonClass}>
@@ -57,19 +74,33 @@ export function MediaViewer({ items, index, onIndex, onClose }: { items: Media[]
             </button>
           </div>
         </div>
-        <div className="flex min-h-0 w-full flex-1 items-center justify-center gap-2" onClick={(event) => event.target === event.currentTarget && dialog.current?.close()}>
+        <div
+          className="flex min-h-0 w-full flex-1 items-center justify-center gap-2"
+          onClick={(event) => event.target === event.currentTarget && dialog.current?.close()}
+        >
           {items.length > 1 ? (
             <button type="button" onClick={() => move(-1)} aria-label="Previous" className={`${arrowClass}`}>
               ‹
             </button>
           ) : null}
           {file.kind === "video" ? (
-            <video key={file.id} src={file.url} controls autoPlay className="max-h-[calc(100dvh-5rem)] min-w-0 max-w-full rounded" />
+            <video
+              key={file.id}
+              src={file.url}
+              controls
+              autoPlay
+              className="max-h-[calc(100dvh-5rem)] min-w-0 max-w-full rounded"
+            />
           ) : file.kind === "audio" ? (
             <audio key={file.id} src={file.url} controls autoPlay className="w-full max-w-md" />
           ) : (
             // eslint-disable-next-line @next/next/no-img-element -- our own authenticated original, any size
-            <img key={file.id} src={file.url} alt={file.fileName} className="max-h-[calc(100dvh-5rem)] min-w-0 max-w-full rounded object-contain" />
+            <img
+              key={file.id}
+              src={file.url}
+              alt={file.fileName}
+              className="max-h-[calc(100dvh-5rem)] min-w-0 max-w-full rounded object-contain"
+            />
           )}
           {items.length > 1 ? (
             <button type="button" onClick={() => move(1)} aria-label="Next" className={`${arrowClass}`}>

@@ -5,14 +5,22 @@ import { RecipientBreakdown } from "@/components/inbox/recipient-breakdown";
 import { StatusIcon } from "@/components/inbox/status-icon";
 import type { Message } from "@/lib/client/types";
 
-type Props = { message: Message; isGroup: boolean; label: (number: string) => string; onRetry: (id: string) => void; retrying: boolean };
+type Props = {
+  message: Message;
+  isGroup: boolean;
+  label: (number: string) => string;
+  onRetry: (id: string) => void;
+  retrying: boolean;
+};
 
 export function MessageBubble({ message, isGroup, label, onRetry, retrying }: Props) {
   const outbound = message.direction === "OUTBOUND";
   const time = new Date(message.createdAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
   return (
     <div className={`flex flex-col gap-1 ${outbound ? "items-end" : "items-start"}`} data-message-id={message.id}>
-      {!outbound && isGroup ? <span className="text-xs font-medium text-slate-600 dark:text-slate-400">{label(message.from)}</span> : null}
+      {!outbound && isGroup ? (
+        <span className="text-xs font-medium text-slate-600 dark:text-slate-400">{label(message.from)}</span>
+      ) : null}
       <MediaGrid media={message.media} />
       {message.text ? (
         <div
@@ -26,8 +34,12 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying }: Pr
         {outbound ? <StatusIcon status={message.status} /> : null}
         {message.origin === "EXTERNAL" ? <span>· sent outside Switchboard</span> : null}
       </div>
-      {outbound && message.errorDetail ? <p className="max-w-[75%] text-right text-xs text-amber-800 dark:text-amber-300">{message.errorDetail}</p> : null}
-      {outbound ? <RecipientBreakdown message={message} label={label} onRetry={() => onRetry(message.id)} retrying={retrying} /> : null}
+      {outbound && message.errorDetail ? (
+        <p className="max-w-[75%] text-right text-xs text-amber-800 dark:text-amber-300">{message.errorDetail}</p>
+      ) : null}
+      {outbound ? (
+        <RecipientBreakdown message={message} label={label} onRetry={() => onRetry(message.id)} retrying={retrying} />
+      ) : null}
     </div>
   );
 }

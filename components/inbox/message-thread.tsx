@@ -21,7 +21,10 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
   const retry = useRetryFailed();
   const scroller = useRef<HTMLDivElement>(null);
   const keepFromBottom = useRef<number | null>(null);
-  const rows = useMemo(() => toRows(messagesToTimeline((query.data?.pages.flatMap((page) => page.messages) ?? []).slice().reverse())), [query.data]);
+  const rows = useMemo(
+    () => toRows(messagesToTimeline((query.data?.pages.flatMap((page) => page.messages) ?? []).slice().reverse())),
+    [query.data],
+  );
   const newest = rows[rows.length - 1]?.key;
 
   // The React Compiler is not used here, so its caution about memoizing this hook does not apply.
@@ -77,7 +80,8 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
   const atTop = items[0]?.index === 0;
   useEffect(() => {
     const element = scroller.current;
-    if (!atTop || !element || element.dataset.initialised !== "yes" || !query.hasNextPage || query.isFetchingNextPage) return;
+    if (!atTop || !element || element.dataset.initialised !== "yes" || !query.hasNextPage || query.isFetchingNextPage)
+      return;
     keepFromBottom.current = element.scrollHeight - element.scrollTop;
     void query.fetchNextPage();
   }, [atTop, query]);
@@ -95,18 +99,34 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
   }
   return (
     <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto" data-testid="thread-scroller">
-      {query.isFetchingNextPage ? <p className="p-2 text-center text-xs text-slate-600">Loading older messages…</p> : null}
-      {!query.hasNextPage && rows.length > 0 ? <p className="p-2 text-center text-xs text-slate-600">Start of the conversation</p> : null}
+      {query.isFetchingNextPage ? (
+        <p className="p-2 text-center text-xs text-slate-600">Loading older messages…</p>
+      ) : null}
+      {!query.hasNextPage && rows.length > 0 ? (
+        <p className="p-2 text-center text-xs text-slate-600">Start of the conversation</p>
+      ) : null}
       <ol aria-label="Messages" className="relative px-4" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rows[item.index];
           if (!row) return null;
           return (
-            <li key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="absolute inset-x-4 py-1.5" style={{ transform: `translateY(${item.start}px)` }}>
+            <li
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="absolute inset-x-4 py-1.5"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
               {row.kind === "day" ? (
                 <p className="my-1 text-center text-xs font-medium text-slate-600 dark:text-slate-400">{row.text}</p>
               ) : (
-                <MessageBubble message={row.message} isGroup={isGroup} label={label} onRetry={(id) => retry.mutate(id)} retrying={retry.isPending && retry.variables === row.message.id} />
+                <MessageBubble
+                  message={row.message}
+                  isGroup={isGroup}
+                  label={label}
+                  onRetry={(id) => retry.mutate(id)}
+                  retrying={retry.isPending && retry.variables === row.message.id}
+                />
               )}
             </li>
           );
@@ -129,7 +149,11 @@ function toRows(timeline: Array<TimelineItem<Message>>): Row[] {
     const date = new Date(item.at);
     if (date.toDateString() !== day) {
       day = date.toDateString();
-      rows.push({ kind: "day", key: `day-${day}`, text: date.toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric" }) });
+      rows.push({
+        kind: "day",
+        key: `day-${day}`,
+        text: date.toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric" }),
+      });
     }
     rows.push(item);
   }

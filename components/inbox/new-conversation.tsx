@@ -28,10 +28,20 @@ export function NewConversation() {
   const send = useStartConversation();
   const attachmentsOk = !attachments.busy && !attachments.failed && attachments.problems.length === 0;
   const ready =
-    Boolean(sender) && to.length > 0 && (text.trim().length > 0 || mediaIds.length > 0) && text.length <= MAX_TEXT && !tollFreeProblem && attachmentsOk && !send.isPending;
+    Boolean(sender) &&
+    to.length > 0 &&
+    (text.trim().length > 0 || mediaIds.length > 0) &&
+    text.length <= MAX_TEXT &&
+    !tollFreeProblem &&
+    attachmentsOk &&
+    !send.isPending;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (ready) send.mutate({ from: sender, to, text, mediaIds }, { onSuccess: (message) => router.push(`/conversations/${message.conversationId}`) });
+    if (ready)
+      send.mutate(
+        { from: sender, to, text, mediaIds },
+        { onSuccess: (message) => router.push(`/conversations/${message.conversationId}`) },
+      );
   };
 
   return (
@@ -58,7 +68,11 @@ export function NewConversation() {
               </option>
             ))}
           </select>
-          {numbers.isSuccess && numbers.data.length === 0 ? <p className="text-sm text-amber-800 dark:text-amber-300">You may not send from any number yet. Ask an admin.</p> : null}
+          {numbers.isSuccess && numbers.data.length === 0 ? (
+            <p className="text-sm text-amber-800 dark:text-amber-300">
+              You may not send from any number yet. Ask an admin.
+            </p>
+          ) : null}
         </div>
         <RecipientChips value={to} onChange={setTo} problem={tollFreeProblem} />
         <AttachmentDropZone attachments={attachments} className="flex flex-col gap-1">
@@ -85,7 +99,11 @@ export function NewConversation() {
           </p>
         ) : null}
         <div>
-          <button type="submit" disabled={!ready} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={!ready}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+          >
             {send.isPending ? "Sending…" : to.length > 1 ? `Send to ${to.length} people` : "Send"}
           </button>
         </div>

@@ -11,7 +11,10 @@ type Participant = { phoneNumber: string; name: string | null };
 export function ParticipantLabels({ participants }: { participants: Participant[] }) {
   const [editing, setEditing] = useState<string | null>(null);
   return (
-    <ul aria-label="Participants" className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+    <ul
+      aria-label="Participants"
+      className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400"
+    >
       {participants.map((participant) =>
         editing === participant.phoneNumber ? (
           <li key={participant.phoneNumber}>
@@ -19,7 +22,11 @@ export function ParticipantLabels({ participants }: { participants: Participant[
           </li>
         ) : (
           <li key={participant.phoneNumber} className="flex items-center gap-1">
-            <span>{participant.name ? `${participant.name} · ${formatPhoneNumber(participant.phoneNumber)}` : formatPhoneNumber(participant.phoneNumber)}</span>
+            <span>
+              {participant.name
+                ? `${participant.name} · ${formatPhoneNumber(participant.phoneNumber)}`
+                : formatPhoneNumber(participant.phoneNumber)}
+            </span>
             <button
               type="button"
               onClick={() => setEditing(participant.phoneNumber)}
@@ -64,7 +71,11 @@ function LabelForm({ participant, onDone }: { participant: Participant; onDone: 
       <button type="button" onClick={onDone} className="rounded px-2 py-0.5">
         Cancel
       </button>
-      {save.isError ? <span role="alert" className="text-red-700 dark:text-red-300">{save.error.message}</span> : null}
+      {save.isError ? (
+        <span role="alert" className="text-red-700 dark:text-red-300">
+          {save.error.message}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -15,15 +15,27 @@ export function RecipientBreakdown({ message, label, onRetry, retrying }: Props)
       {showList ? (
         <ul aria-label="Delivery by recipient" className="flex flex-col items-end gap-0.5">
           {message.recipients.map((recipient) => {
-            const why = recipient.status === "failed" ? explainError(recipient.errorCode, recipient.errorDescription) : null;
+            const why =
+              recipient.status === "failed" ? explainError(recipient.errorCode, recipient.errorDescription) : null;
             const status = why?.unconfirmed ? "unconfirmed" : recipient.status;
             return (
-              <li key={recipient.phoneNumber} className="text-right" data-recipient={recipient.phoneNumber} data-status={status}>
-                <span className="text-slate-600 dark:text-slate-300">{label(recipient.phoneNumber)}</span> <StatusIcon status={status} />{" "}
+              <li
+                key={recipient.phoneNumber}
+                className="text-right"
+                data-recipient={recipient.phoneNumber}
+                data-status={status}
+              >
+                <span className="text-slate-600 dark:text-slate-300">{label(recipient.phoneNumber)}</span>{" "}
+                <StatusIcon status={status} />{" "}
                 <span className="text-slate-500 dark:text-slate-400">{statusLabel(status)}</span>
                 {why ? (
-                  <p className={why.unconfirmed ? "text-amber-800 dark:text-amber-300" : "text-red-700 dark:text-red-300"}>
-                    {why.unconfirmed ? "Delivery unconfirmed for" : "Not delivered to"} {label(recipient.phoneNumber)}: {why.title} (error {why.code}). {why.action}
+                  <p
+                    className={
+                      why.unconfirmed ? "text-amber-800 dark:text-amber-300" : "text-red-700 dark:text-red-300"
+                    }
+                  >
+                    {why.unconfirmed ? "Delivery unconfirmed for" : "Not delivered to"} {label(recipient.phoneNumber)}:{" "}
+                    {why.title} (error {why.code}). {why.action}
                   </p>
                 ) : null}
               </li>
@@ -38,7 +50,9 @@ export function RecipientBreakdown({ message, label, onRetry, retrying }: Props)
           disabled={retrying}
           className="rounded-md border border-slate-300 px-2 py-1 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800"
         >
-          {retrying ? "Sending again…" : `Retry ${failed.length === 1 ? label(failed[0]?.phoneNumber ?? "") : `${failed.length} recipients`}`}
+          {retrying
+            ? "Sending again…"
+            : `Retry ${failed.length === 1 ? label(failed[0]?.phoneNumber ?? "") : `${failed.length} recipients`}`}
         </button>
       ) : null}
     </div>

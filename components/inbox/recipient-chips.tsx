@@ -19,9 +19,14 @@ export function RecipientChips({ value, onChange, problem }: Props) {
     const normalised = normalisePhoneNumber(entry);
     if (!normalised) return setError(`${entry} is not a phone number (use E.164, e.g. +19195550123).`);
     if (value.includes(normalised.e164)) return setError(`${formatPhoneNumber(normalised.e164)} is already there.`);
-    if (value.length >= MAX_RECIPIENTS) return setError(`A group message can have at most ${MAX_RECIPIENTS} recipients.`);
+    if (value.length >= MAX_RECIPIENTS)
+      return setError(`A group message can have at most ${MAX_RECIPIENTS} recipients.`);
     setError(null);
-    setWarning(normalised.valid ? null : `${formatPhoneNumber(normalised.e164)} does not look like an assigned number; it may not be delivered.`);
+    setWarning(
+      normalised.valid
+        ? null
+        : `${formatPhoneNumber(normalised.e164)} does not look like an assigned number; it may not be delivered.`,
+    );
     onChange([...value, normalised.e164]);
     setDraft("");
   };
@@ -40,12 +45,22 @@ export function RecipientChips({ value, onChange, problem }: Props) {
       <label htmlFor="recipient-input" className="text-sm font-medium">
         To
       </label>
-      <div className={`flex flex-wrap items-center gap-1 px-2 py-1 focus-within:border-brand-500 focus-within:ring-2 focus-within:ring-brand-500/30 ${controlClass}`}>
+      <div
+        className={`flex flex-wrap items-center gap-1 px-2 py-1 focus-within:border-brand-500 focus-within:ring-2 focus-within:ring-brand-500/30 ${controlClass}`}
+      >
         <ul aria-label="Recipients" className="flex flex-wrap gap-1">
           {value.map((number) => (
-            <li key={number} className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-2 pr-1 text-sm dark:bg-slate-800">
+            <li
+              key={number}
+              className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-2 pr-1 text-sm dark:bg-slate-800"
+            >
               {formatPhoneNumber(number)}
-              <button type="button" aria-label={`Remove ${formatPhoneNumber(number)}`} onClick={() => onChange(value.filter((n) => n !== number))} className="rounded-full px-1 hover:bg-slate-200 dark:hover:bg-slate-700">
+              <button
+                type="button"
+                aria-label={`Remove ${formatPhoneNumber(number)}`}
+                onClick={() => onChange(value.filter((n) => n !== number))}
+                className="rounded-full px-1 hover:bg-slate-200 dark:hover:bg-slate-700"
+              >
                 ×
               </button>
             </li>
@@ -58,7 +73,9 @@ export function RecipientChips({ value, onChange, problem }: Props) {
           onKeyDown={onKeyDown}
           onBlur={add}
           placeholder={value.length ? "Add another" : "Type a number, Enter to add"}
-          aria-describedby={[message ? "recipient-problem" : "", warning ? "recipient-warning" : ""].join(" ").trim() || undefined}
+          aria-describedby={
+            [message ? "recipient-problem" : "", warning ? "recipient-warning" : ""].join(" ").trim() || undefined
+          }
           className="min-w-40 flex-1 bg-transparent py-1 text-sm outline-none"
         />
       </div>

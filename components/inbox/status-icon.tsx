@@ -15,7 +15,13 @@ const LOOK: Record<DeliveryStatus, { label: string; glyph: string; className: st
 export function StatusIcon({ status }: { status: DeliveryStatus }) {
   const look = LOOK[status];
   return (
-    <span role="img" aria-label={look.label} title={look.label} className={`inline-block min-w-4 text-center text-xs ${look.className}`} data-status={status}>
+    <span
+      role="img"
+      aria-label={look.label}
+      title={look.label}
+      className={`inline-block min-w-4 text-center text-xs ${look.className}`}
+      data-status={status}
+    >
       {look.glyph}
     </span>
   );

@@ -14,11 +14,19 @@ export function AppHeader({ user, current }: { user: Actor & { name: string }; c
           Switchboard
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
-          <Link href="/conversations" className={linkClass(current === "inbox")} aria-current={current === "inbox" ? "page" : undefined}>
+          <Link
+            href="/conversations"
+            className={linkClass(current === "inbox")}
+            aria-current={current === "inbox" ? "page" : undefined}
+          >
             Inbox
           </Link>
           {user.role === "ADMIN" ? (
-            <Link href="/admin" className={linkClass(current === "admin")} aria-current={current === "admin" ? "page" : undefined}>
+            <Link
+              href="/admin"
+              className={linkClass(current === "admin")}
+              aria-current={current === "admin" ? "page" : undefined}
+            >
               Admin
             </Link>
           ) : null}

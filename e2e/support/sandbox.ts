@@ -30,6 +30,8 @@ export function customer(): string {
 
 /** The Cookie header of a saved Playwright session, for plain fetch (e.g. to read an SSE stream). */
 export function cookieHeader(storageStatePath: string): string {
-  const state = JSON.parse(readFileSync(storageStatePath, "utf8")) as { cookies: Array<{ name: string; value: string }> };
+  const state = JSON.parse(readFileSync(storageStatePath, "utf8")) as {
+    cookies: Array<{ name: string; value: string }>;
+  };
   return state.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
 }

@@ -17,12 +17,23 @@ import { isUniqueViolation, refuseEnvironment } from "./config-rules";
  */
 
 const accountView = {
-  id: true, accountId: true, name: true, messagingBaseUrl: true, apiUsername: true, apiPasswordEncrypted: true, source: true, createdAt: true, updatedAt: true,
+  id: true,
+  accountId: true,
+  name: true,
+  messagingBaseUrl: true,
+  apiUsername: true,
+  apiPasswordEncrypted: true,
+  source: true,
+  createdAt: true,
+  updatedAt: true,
 } as const;
 
 type AccountRow = { apiPasswordEncrypted: string } & Record<string, unknown>;
 /** Never the secret, nor its ciphertext: only whether one is set. */
-const toAccountView = <T extends AccountRow>({ apiPasswordEncrypted, ...account }: T) => ({ ...account, apiPasswordSet: apiPasswordEncrypted.length > 0 });
+const toAccountView = <T extends AccountRow>({ apiPasswordEncrypted, ...account }: T) => ({
+  ...account,
+  apiPasswordSet: apiPasswordEncrypted.length > 0,
+});
 
 export async function listAccounts(database: Db) {
   const rows = await database.bandwidthAccount.findMany({ orderBy: { createdAt: "asc" }, select: accountView });
@@ -42,9 +53,19 @@ export async function createAccount(database: Db, actor: CurrentUser, input: Acc
         },
         select: accountView,
       });
-      await recordAudit(tx, actor.id, "account.create", { type: "account", id: account.id }, {
-        accountId: account.accountId, name: account.name, apiUsername: account.apiUsername, messagingBaseUrl: account.messagingBaseUrl, apiPassword: "set",
-      });
+      await recordAudit(
+        tx,
+        actor.id,
+        "account.create",
+        { type: "account", id: account.id },
+        {
+          accountId: account.accountId,
+          name: account.name,
+          apiUsername: account.apiUsername,
+          messagingBaseUrl: account.messagingBaseUrl,
+          apiPassword: "set",
+        },
+      );
       return toAccountView(account);
     });
   } catch (error) {
@@ -53,7 +74,13 @@ export async function createAccount(database: Db, actor: CurrentUser, input: Acc
   }
 }
 
-export async function updateAccount(database: Db, actor: CurrentUser, id: string, input: AccountUpdate, encryptionKey: string) {
+export async function updateAccount(
+  database: Db,
+  actor: CurrentUser,
+  id: string,
+  input: AccountUpdate,
+  encryptionKey: string,
+) {
   return database.$transaction(async (tx) => {
     const current = await tx.bandwidthAccount.findUnique({ where: { id } });
     if (!current) throw notFound("No Bandwidth account with that id.");
@@ -64,16 +91,31 @@ export async function updateAccount(database: Db, actor: CurrentUser, id: string
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.apiUsername !== undefined ? { apiUsername: input.apiUsername } : {}),
         ...(input.messagingBaseUrl !== undefined ? { messagingBaseUrl: input.messagingBaseUrl } : {}),
-        ...(input.apiPassword !== undefined ? { apiPasswordEncrypted: encryptSecret(input.apiPassword, encryptionKey) } : {}),
+        ...(input.apiPassword !== undefined
+          ? { apiPasswordEncrypted: encryptSecret(input.apiPassword, encryptionKey) }
+          : {}),
       },
       select: accountView,
     });
     const changed = Object.fromEntries(
-      (["name", "apiUsername", "messagingBaseUrl"] as const).filter((key) => input[key] !== undefined && input[key] !== current[key]).map((key) => [key, { from: current[key], to: input[key] }]),
+      (["name", "apiUsername", "messagingBaseUrl"] as const)
+        .filter((key) => input[key] !== undefined && input[key] !== current[key])
+        .map((key) => [key, { from: current[key], to: input[key] }]),
     );
-    await recordAudit(tx, actor.id, "account.update", { type: "account", id }, { accountId: current.accountId, ...changed, ...(input.apiPassword !== undefined ? { apiPassword: "replaced" } : {}) });
+    await recordAudit(
+      tx,
+      actor.id,
+      "account.update",
+      { type: "account", id },
+      {
+        accountId: current.accountId,
+        ...changed,
+        ...(input.apiPassword !== undefined ? { apiPassword: "replaced" } : {}),
+      },
+    );
     // New credentials are the fix for rejected ones: their alert closes (it reopens if they fail too).
-    if (input.apiPassword !== undefined || input.apiUsername !== undefined) await resolveAlertsFor(tx, "bandwidth.credentials_rejected", id);
+    if (input.apiPassword !== undefined || input.apiUsername !== undefined)
+      await resolveAlertsFor(tx, "bandwidth.credentials_rejected", id);
     return toAccountView(account);
   });
 }
@@ -84,7 +126,12 @@ export type ConnectionResult = { ok: boolean; message: string };
  * "Test connection": one authenticated call to Bandwidth with the stored credentials (the first
  * page of the account's media, which reads nothing and changes nothing), reported in words.
  */
-export async function testAccountConnection(database: Db, id: string, encryptionKey: string, timeoutMs: number): Promise<ConnectionResult> {
+export async function testAccountConnection(
+  database: Db,
+  id: string,
+  encryptionKey: string,
+  timeoutMs: number,
+): Promise<ConnectionResult> {
   const account = await database.bandwidthAccount.findUnique({ where: { id } });
   if (!account) throw notFound("No Bandwidth account with that id.");
   const api = new MediaApi(
@@ -102,13 +149,22 @@ export async function testAccountConnection(database: Db, id: string, encryption
     const outcome = classify(error);
     switch (outcome.kind) {
       case "unauthorized":
-        return { ok: false, message: `Bandwidth rejected the credentials (HTTP ${outcome.status}): check the API username and password, and that the user has the Messaging role on account ${account.accountId}.` };
+        return {
+          ok: false,
+          message: `Bandwidth rejected the credentials (HTTP ${outcome.status}): check the API username and password, and that the user has the Messaging role on account ${account.accountId}.`,
+        };
       case "rejected":
         return { ok: false, message: `Bandwidth refused the request: ${outcome.detail}` };
       case "rate-limited":
-        return { ok: false, message: `Bandwidth is rate limiting this account right now (429); the credentials could not be checked. Try again in a minute.` };
+        return {
+          ok: false,
+          message: `Bandwidth is rate limiting this account right now (429); the credentials could not be checked. Try again in a minute.`,
+        };
       default:
-        return { ok: false, message: `Could not reach Bandwidth at ${account.messagingBaseUrl}: ${"detail" in outcome ? outcome.detail : "no answer"}.` };
+        return {
+          ok: false,
+          message: `Could not reach Bandwidth at ${account.messagingBaseUrl}: ${"detail" in outcome ? outcome.detail : "no answer"}.`,
+        };
     }
   }
 }

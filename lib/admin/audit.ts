@@ -12,14 +12,30 @@ const SECRET_KEY = /pass(word)?|secret|token|hash|authorization/i;
 export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value && typeof value === "object" && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? "[redacted]" : redactSecrets(inner)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? "[redacted]" : redactSecrets(inner)]),
+    );
   }
   return value;
 }
 
 /** Records one change, in the transaction that makes it (so there is no change without its entry). */
-export async function recordAudit(tx: Tx, actorId: string | null, action: string, target: { type: AuditTargetType; id: string | null }, details: object = {}) {
-  await tx.auditLog.create({ data: { actorId, action, targetType: target.type, targetId: target.id, details: redactSecrets(details) as Prisma.InputJsonValue } });
+export async function recordAudit(
+  tx: Tx,
+  actorId: string | null,
+  action: string,
+  target: { type: AuditTargetType; id: string | null },
+  details: object = {},
+) {
+  await tx.auditLog.create({
+    data: {
+      actorId,
+      action,
+      targetType: target.type,
+      targetId: target.id,
+      details: redactSecrets(details) as Prisma.InputJsonValue,
+    },
+  });
 }
 
 /** The log, newest first, filterable by action, kind of target and who did it; paged by id. Kept. */
@@ -37,7 +53,15 @@ export async function listAudit(database: Db, query: AuditQuery) {
   });
   const page = rows.slice(0, query.limit);
   return {
-    entries: page.map((row) => ({ id: Number(row.id), at: row.createdAt, action: row.action, targetType: row.targetType, targetId: row.targetId, details: row.details, actor: row.actor })),
+    entries: page.map((row) => ({
+      id: Number(row.id),
+      at: row.createdAt,
+      action: row.action,
+      targetType: row.targetType,
+      targetId: row.targetId,
+      details: row.details,
+      actor: row.actor,
+    })),
     nextBefore: rows.length > query.limit ? Number(page[page.length - 1]!.id) : null,
   };
 }

@@ -8,9 +8,11 @@ import { conflict } from "@/lib/errors";
  * re-applied on every start, so it is read-only in the console.
  */
 
-
 export function refuseEnvironment(source: ConfigSource, what: string) {
-  if (source === "ENVIRONMENT") throw conflict(`This ${what} is set by the BANDWIDTH_* environment variables and re-applied on every start: change it there.`);
+  if (source === "ENVIRONMENT")
+    throw conflict(
+      `This ${what} is set by the BANDWIDTH_* environment variables and re-applied on every start: change it there.`,
+    );
 }
 
 export function isUniqueViolation(error: unknown): boolean {

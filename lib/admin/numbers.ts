@@ -11,7 +11,13 @@ import { isUniqueViolation, refuseEnvironment } from "./config-rules";
 /** Our numbers: the application every send from one uses, a label, and who may send from it. */
 
 const numberSelect = {
-  id: true, e164: true, label: true, tollFree: true, allowAllAgents: true, source: true, createdAt: true,
+  id: true,
+  e164: true,
+  label: true,
+  tollFree: true,
+  allowAllAgents: true,
+  source: true,
+  createdAt: true,
   application: { select: { id: true, applicationId: true, name: true } },
   agents: { select: { user: { select: { id: true, name: true, email: true } } } },
 } as const;
@@ -29,10 +35,14 @@ async function checkAgents(tx: Pick<Db, "user">, agentIds: string[]) {
 
 export async function createNumber(database: Db, actor: CurrentUser, input: NumberCreate) {
   const normalised = normalisePhoneNumber(input.e164);
-  if (!normalised || normalised.e164 !== input.e164) throw unprocessable(`e164: ${input.e164} is not a possible phone number.`);
+  if (!normalised || normalised.e164 !== input.e164)
+    throw unprocessable(`e164: ${input.e164} is not a possible phone number.`);
   try {
     return await database.$transaction(async (tx) => {
-      const application = await tx.bandwidthApplication.findUnique({ where: { id: input.applicationId }, select: { id: true, applicationId: true } });
+      const application = await tx.bandwidthApplication.findUnique({
+        where: { id: input.applicationId },
+        select: { id: true, applicationId: true },
+      });
       if (!application) throw unprocessable("applicationId: no such application.");
       await checkAgents(tx, input.agentIds);
       const number = await tx.phoneNumber.create({
@@ -46,9 +56,20 @@ export async function createNumber(database: Db, actor: CurrentUser, input: Numb
         },
         select: numberSelect,
       });
-      await recordAudit(tx, actor.id, "number.create", { type: "number", id: number.id }, {
-        e164: number.e164, label: number.label, application: application.applicationId, tollFree: number.tollFree, allowAllAgents: number.allowAllAgents, agentIds: input.agentIds,
-      });
+      await recordAudit(
+        tx,
+        actor.id,
+        "number.create",
+        { type: "number", id: number.id },
+        {
+          e164: number.e164,
+          label: number.label,
+          application: application.applicationId,
+          tollFree: number.tollFree,
+          allowAllAgents: number.allowAllAgents,
+          agentIds: input.agentIds,
+        },
+      );
       return { ...number, agents: number.agents.map((agent) => agent.user) };
     });
   } catch (error) {
@@ -61,16 +82,25 @@ export async function updateNumber(database: Db, actor: CurrentUser, id: string,
   return database.$transaction(async (tx) => {
     const current = await tx.phoneNumber.findUnique({ where: { id }, include: { agents: true } });
     if (!current) throw notFound("No number with that id.");
-    if (current.source === "ENVIRONMENT" && input.applicationId !== undefined && input.applicationId !== current.applicationId) {
+    if (
+      current.source === "ENVIRONMENT" &&
+      input.applicationId !== undefined &&
+      input.applicationId !== current.applicationId
+    ) {
       refuseEnvironment(current.source, "number's application");
     }
-    if (input.applicationId && !(await tx.bandwidthApplication.findUnique({ where: { id: input.applicationId }, select: { id: true } }))) {
+    if (
+      input.applicationId &&
+      !(await tx.bandwidthApplication.findUnique({ where: { id: input.applicationId }, select: { id: true } }))
+    ) {
       throw unprocessable("applicationId: no such application.");
     }
     if (input.agentIds) {
       await checkAgents(tx, input.agentIds);
       await tx.phoneNumberAgent.deleteMany({ where: { phoneNumberId: id } });
-      await tx.phoneNumberAgent.createMany({ data: [...new Set(input.agentIds)].map((userId) => ({ phoneNumberId: id, userId })) });
+      await tx.phoneNumberAgent.createMany({
+        data: [...new Set(input.agentIds)].map((userId) => ({ phoneNumberId: id, userId })),
+      });
     }
     const number = await tx.phoneNumber.update({
       where: { id },

@@ -15,7 +15,15 @@ export const INVITE_TTL_MS = 7 * 24 * 3_600_000;
 /** Not an argon2 hash: nothing verifies against it, so an invited user cannot sign in until they accept. */
 const NO_PASSWORD_YET = "!invited";
 
-const userSelect = { id: true, email: true, name: true, role: true, active: true, lastSignInAt: true, createdAt: true } as const;
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  lastSignInAt: true,
+  createdAt: true,
+} as const;
 
 export function listUsers(database: Db) {
   return database.user.findMany({ orderBy: [{ role: "asc" }, { email: "asc" }], select: userSelect });
@@ -35,9 +43,25 @@ export async function createUser(database: Db, actor: CurrentUser, input: UserCr
   const passwordHash = oneTimePassword ? await hashPassword(oneTimePassword) : NO_PASSWORD_YET;
   try {
     const user = await database.$transaction(async (tx) => {
-      const created = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: userSelect });
-      if (token) await tx.userInvite.create({ data: { userId: created.id, tokenHash: hashRandomSecret(token), expiresAt: new Date(Date.now() + INVITE_TTL_MS) } });
-      await recordAudit(tx, actor.id, "user.create", { type: "user", id: created.id }, { email: created.email, name: created.name, role: created.role, access: input.access });
+      const created = await tx.user.create({
+        data: { email: input.email, name: input.name, role: input.role, passwordHash },
+        select: userSelect,
+      });
+      if (token)
+        await tx.userInvite.create({
+          data: {
+            userId: created.id,
+            tokenHash: hashRandomSecret(token),
+            expiresAt: new Date(Date.now() + INVITE_TTL_MS),
+          },
+        });
+      await recordAudit(
+        tx,
+        actor.id,
+        "user.create",
+        { type: "user", id: created.id },
+        { email: created.email, name: created.name, role: created.role, access: input.access },
+      );
       return created;
     });
     return { user, oneTimePassword, invitePath: token ? `/invite/${token}` : null };
@@ -49,7 +73,9 @@ export async function createUser(database: Db, actor: CurrentUser, input: UserCr
 
 /** Whether removing `userId` from the active admins would leave none. Locks the admins' rows first. */
 async function isLastActiveAdmin(tx: Prisma.TransactionClient, userId: string): Promise<boolean> {
-  const admins = await tx.$queryRaw<Array<{ id: string }>>`SELECT id::text FROM users WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`;
+  const admins = await tx.$queryRaw<
+    Array<{ id: string }>
+  >`SELECT id::text FROM users WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`;
   return admins.length === 1 && admins[0]?.id === userId;
 }
 
@@ -64,7 +90,11 @@ export async function updateUser(database: Db, actor: CurrentUser, id: string, i
     if (!current) throw notFound("No user with that id.");
     const losesAdmin = current.role === "ADMIN" && current.active && (input.role === "AGENT" || input.active === false);
     if (losesAdmin && (await isLastActiveAdmin(tx, id))) {
-      throw new HttpError(409, "last_admin", `${current.email} is the last active admin: make someone else an admin first.`);
+      throw new HttpError(
+        409,
+        "last_admin",
+        `${current.email} is the last active admin: make someone else an admin first.`,
+      );
     }
     const deactivating = input.active === false && current.active;
     const user = await tx.user.update({
@@ -74,14 +104,24 @@ export async function updateUser(database: Db, actor: CurrentUser, id: string, i
         ...(input.role !== undefined ? { role: input.role } : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
         // Ends the person's sessions everywhere: a role change takes effect at once too.
-        ...(deactivating || (input.role !== undefined && input.role !== current.role) ? { sessionVersion: { increment: 1 } } : {}),
+        ...(deactivating || (input.role !== undefined && input.role !== current.role)
+          ? { sessionVersion: { increment: 1 } }
+          : {}),
       },
       select: userSelect,
     });
     const changes = Object.fromEntries(
-      (["name", "role", "active"] as const).filter((key) => input[key] !== undefined && input[key] !== current[key]).map((key) => [key, { from: current[key], to: input[key] }]),
+      (["name", "role", "active"] as const)
+        .filter((key) => input[key] !== undefined && input[key] !== current[key])
+        .map((key) => [key, { from: current[key], to: input[key] }]),
     );
-    const action = deactivating ? "user.deactivate" : input.active === true && !current.active ? "user.reactivate" : input.role !== undefined && input.role !== current.role ? "user.role" : "user.update";
+    const action = deactivating
+      ? "user.deactivate"
+      : input.active === true && !current.active
+        ? "user.reactivate"
+        : input.role !== undefined && input.role !== current.role
+          ? "user.role"
+          : "user.update";
     await recordAudit(tx, actor.id, action, { type: "user", id }, { email: current.email, ...changes });
     return user;
   });
@@ -89,7 +129,10 @@ export async function updateUser(database: Db, actor: CurrentUser, id: string, i
 
 /** What the invitation page shows before the person chooses a password. */
 export async function findInvite(database: Db, token: string) {
-  const invite = await database.userInvite.findUnique({ where: { tokenHash: hashRandomSecret(token) }, include: { user: { select: { email: true, name: true, active: true } } } });
+  const invite = await database.userInvite.findUnique({
+    where: { tokenHash: hashRandomSecret(token) },
+    include: { user: { select: { email: true, name: true, active: true } } },
+  });
   if (!invite || invite.usedAt || invite.expiresAt.getTime() < Date.now() || !invite.user.active) return null;
   return { email: invite.user.email, name: invite.user.name, expiresAt: invite.expiresAt };
 }
@@ -98,13 +141,26 @@ export async function findInvite(database: Db, token: string) {
 export async function acceptInvite(database: Db, token: string, password: string): Promise<{ email: string }> {
   const passwordHash = await hashPassword(password);
   return database.$transaction(async (tx) => {
-    const invite = await tx.userInvite.findUnique({ where: { tokenHash: hashRandomSecret(token) }, include: { user: true } });
+    const invite = await tx.userInvite.findUnique({
+      where: { tokenHash: hashRandomSecret(token) },
+      include: { user: true },
+    });
     if (!invite || invite.usedAt || invite.expiresAt.getTime() < Date.now() || !invite.user.active) {
-      throw new HttpError(404, "invite_invalid", "This invitation link is not valid any more (used, expired or withdrawn). Ask an admin for a new one.");
+      throw new HttpError(
+        404,
+        "invite_invalid",
+        "This invitation link is not valid any more (used, expired or withdrawn). Ask an admin for a new one.",
+      );
     }
     await tx.userInvite.update({ where: { id: invite.id }, data: { usedAt: new Date() } });
     await tx.user.update({ where: { id: invite.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, invite.userId, "user.invite_accepted", { type: "user", id: invite.userId }, { email: invite.user.email });
+    await recordAudit(
+      tx,
+      invite.userId,
+      "user.invite_accepted",
+      { type: "user", id: invite.userId },
+      { email: invite.user.email },
+    );
     return { email: invite.user.email };
   });
 }

@@ -8,7 +8,13 @@ const limits = { perAccount: 3, perAddress: 5, windowMinutes: 15 };
 async function makeUser(overrides: { active?: boolean; role?: "ADMIN" | "AGENT" } = {}) {
   const email = `${unique("user")}@example.com`;
   await testDb().user.create({
-    data: { email, name: "Test User", passwordHash: await hashPassword("right-password-123"), role: overrides.role ?? "AGENT", active: overrides.active ?? true },
+    data: {
+      email,
+      name: "Test User",
+      passwordHash: await hashPassword("right-password-123"),
+      role: overrides.role ?? "AGENT",
+      active: overrides.active ?? true,
+    },
   });
   return email;
 }
@@ -18,7 +24,12 @@ describe("signing in with a password", () => {
 
   it("accepts the right password, case-insensitively on the email, and records the time", async () => {
     const email = await makeUser({ role: "ADMIN" });
-    const result = await signInWithPassword(testDb(), { email: email.toUpperCase(), password: "right-password-123" }, unique("ip"), limits);
+    const result = await signInWithPassword(
+      testDb(),
+      { email: email.toUpperCase(), password: "right-password-123" },
+      unique("ip"),
+      limits,
+    );
     expect(result).toMatchObject({ ok: true, user: { email, role: "ADMIN", sessionVersion: 0 } });
     const stored = await testDb().user.findUniqueOrThrow({ where: { email } });
     expect(stored.lastSignInAt).not.toBeNull();
@@ -27,7 +38,12 @@ describe("signing in with a password", () => {
   it("gives the same answer for a wrong password and an unknown email", async () => {
     const email = await makeUser();
     const wrong = await signInWithPassword(testDb(), { email, password: "wrong-password" }, unique("ip"), limits);
-    const unknown = await signInWithPassword(testDb(), { email: "nobody@example.com", password: "x" }, unique("ip"), limits);
+    const unknown = await signInWithPassword(
+      testDb(),
+      { email: "nobody@example.com", password: "x" },
+      unique("ip"),
+      limits,
+    );
     expect(wrong).toEqual({ ok: false, message: INVALID_CREDENTIALS });
     expect(unknown).toEqual({ ok: false, message: INVALID_CREDENTIALS });
   });
@@ -39,7 +55,10 @@ describe("signing in with a password", () => {
   });
 
   it("explains bad input without throwing", async () => {
-    expect(await signInWithPassword(testDb(), { email: ["x"], password: {} }, "ip", limits)).toEqual({ ok: false, message: "Enter your email address" });
+    expect(await signInWithPassword(testDb(), { email: ["x"], password: {} }, "ip", limits)).toEqual({
+      ok: false,
+      message: "Enter your email address",
+    });
     expect(await signInWithPassword(testDb(), undefined, "ip", limits)).toMatchObject({ ok: false });
   });
 
@@ -58,9 +77,19 @@ describe("signing in with a password", () => {
       await signInWithPassword(testDb(), { email: `${unique("guess")}@example.com`, password: "x" }, address, limits);
     }
     const email = await makeUser();
-    const fromSameAddress = await signInWithPassword(testDb(), { email, password: "right-password-123" }, address, limits);
+    const fromSameAddress = await signInWithPassword(
+      testDb(),
+      { email, password: "right-password-123" },
+      address,
+      limits,
+    );
     expect(fromSameAddress).toMatchObject({ ok: false, message: expect.stringMatching(/Too many failed sign-ins/) });
-    const fromElsewhere = await signInWithPassword(testDb(), { email, password: "right-password-123" }, unique("ip"), limits);
+    const fromElsewhere = await signInWithPassword(
+      testDb(),
+      { email, password: "right-password-123" },
+      unique("ip"),
+      limits,
+    );
     expect(fromElsewhere.ok).toBe(true);
   });
 
@@ -69,8 +98,12 @@ describe("signing in with a password", () => {
     for (let attempt = 0; attempt < limits.perAccount - 1; attempt += 1) {
       await signInWithPassword(testDb(), { email, password: "wrong" }, unique("ip"), limits);
     }
-    expect((await signInWithPassword(testDb(), { email, password: "right-password-123" }, unique("ip"), limits)).ok).toBe(true);
+    expect(
+      (await signInWithPassword(testDb(), { email, password: "right-password-123" }, unique("ip"), limits)).ok,
+    ).toBe(true);
     await signInWithPassword(testDb(), { email, password: "wrong" }, unique("ip"), limits);
-    expect((await signInWithPassword(testDb(), { email, password: "right-password-123" }, unique("ip"), limits)).ok).toBe(true);
+    expect(
+      (await signInWithPassword(testDb(), { email, password: "right-password-123" }, unique("ip"), limits)).ok,
+    ).toBe(true);
   });
 });

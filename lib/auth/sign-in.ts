@@ -23,13 +23,17 @@ export async function signInWithPassword(
   limits: SignInLimits,
 ): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Enter your email and password." };
+  if (!parsed.success)
+    return { ok: false, message: parsed.error.issues[0]?.message ?? "Enter your email and password." };
   const { email, password } = parsed.data;
 
   const verdict = await checkSignInLimit(database, email, address, limits);
   if (verdict.limited) {
     const minutes = verdict.retryAfterMinutes;
-    return { ok: false, message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+    return {
+      ok: false,
+      message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    };
   }
 
   const user = await database.user.findUnique({ where: { email } });

@@ -11,23 +11,59 @@ describe("callback elements", () => {
   });
 
   it("keys duplicates by type, message id, recipient and time", () => {
-    const event = { type: "message-delivered", time: "2024-09-14T18:20:11.160744Z", to: "+15555550001", description: "ok", message: { id: "m1", owner: "+1", time: "2024-09-14T18:20:11Z", direction: "out", to: ["+15555550001"], from: "+1" } };
-    expect(parseCallback(event)).toMatchObject({ kind: "status", dedupeKey: "message-delivered|m1|+15555550001|2024-09-14T18:20:11.160744Z" });
+    const event = {
+      type: "message-delivered",
+      time: "2024-09-14T18:20:11.160744Z",
+      to: "+15555550001",
+      description: "ok",
+      message: {
+        id: "m1",
+        owner: "+1",
+        time: "2024-09-14T18:20:11Z",
+        direction: "out",
+        to: ["+15555550001"],
+        from: "+1",
+      },
+    };
+    expect(parseCallback(event)).toMatchObject({
+      kind: "status",
+      dedupeKey: "message-delivered|m1|+15555550001|2024-09-14T18:20:11.160744Z",
+    });
   });
 
   it("keeps unknown types apart without rejecting them", () => {
-    expect(parseCallback({ type: "message-read", to: "+1", time: "t", message: { id: "m" } })).toMatchObject({ kind: "other", type: "message-read" });
+    expect(parseCallback({ type: "message-read", to: "+1", time: "t", message: { id: "m" } })).toMatchObject({
+      kind: "other",
+      type: "message-read",
+    });
     expect(parseCallback({ type: "suggestion-response" })).toMatchObject({ kind: "other", dedupeKey: null });
   });
 
   it("rejects malformed elements with a reason", () => {
     expect(parseCallback(null)).toMatchObject({ kind: "rejected" });
     expect(parseCallback("text")).toMatchObject({ kind: "rejected" });
-    expect(parseCallback({ type: "message-delivered", to: "+1" })).toMatchObject({ kind: "rejected", reason: expect.stringMatching(/time|message/) });
+    expect(parseCallback({ type: "message-delivered", to: "+1" })).toMatchObject({
+      kind: "rejected",
+      reason: expect.stringMatching(/time|message/),
+    });
   });
 
   it("never rejects a number for its format", () => {
-    const event = { type: "message-failed", time: "2024-12-18T16:51:27.704450Z", to: "+52345678903", errorCode: 4432, description: "forbidden to country", message: { id: "m", owner: "alpha", time: "2024-12-18T16:51:27.704450Z", direction: "out", to: ["12", "+52345678903"], from: "ALPHA1" } };
+    const event = {
+      type: "message-failed",
+      time: "2024-12-18T16:51:27.704450Z",
+      to: "+52345678903",
+      errorCode: 4432,
+      description: "forbidden to country",
+      message: {
+        id: "m",
+        owner: "alpha",
+        time: "2024-12-18T16:51:27.704450Z",
+        direction: "out",
+        to: ["12", "+52345678903"],
+        from: "ALPHA1",
+      },
+    };
     expect(parseCallback(event).kind).toBe("status");
   });
 });

@@ -29,7 +29,11 @@ const base = {
 export const STATUS_TYPES = ["message-sending", "message-sent", "message-delivered", "message-failed"] as const;
 
 export const receivedCallbackSchema = z.object({ ...base, type: z.literal("message-received") });
-export const statusCallbackSchema = z.object({ ...base, type: z.enum(STATUS_TYPES), errorCode: z.number().int().optional() });
+export const statusCallbackSchema = z.object({
+  ...base,
+  type: z.enum(STATUS_TYPES),
+  errorCode: z.number().int().optional(),
+});
 
 export type ReceivedCallback = z.infer<typeof receivedCallbackSchema>;
 export type StatusCallback = z.infer<typeof statusCallbackSchema>;
@@ -45,11 +49,22 @@ export type ParsedCallback =
 export function parseCallback(element: unknown): ParsedCallback {
   const type = typeof element === "object" && element !== null ? (element as { type?: unknown }).type : undefined;
   if (typeof type !== "string" || type === "") return { kind: "rejected", reason: "not an event object with a `type`" };
-  const schema = type === "message-received" ? receivedCallbackSchema : (STATUS_TYPES as readonly string[]).includes(type) ? statusCallbackSchema : null;
+  const schema =
+    type === "message-received"
+      ? receivedCallbackSchema
+      : (STATUS_TYPES as readonly string[]).includes(type)
+        ? statusCallbackSchema
+        : null;
   if (!schema) return { kind: "other", type, dedupeKey: looseKey(element) };
   const parsed = schema.safeParse(element);
   if (!parsed.success) {
-    return { kind: "rejected", reason: parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".") || "event"}: ${issue.message}`).join("; ") };
+    return {
+      kind: "rejected",
+      reason: parsed.error.issues
+        .slice(0, 5)
+        .map((issue) => `${issue.path.join(".") || "event"}: ${issue.message}`)
+        .join("; "),
+    };
   }
   const event = parsed.data;
   const dedupeKey = [event.type, event.message.id, event.to, event.time].join("|");
@@ -60,5 +75,7 @@ export function parseCallback(element: unknown): ParsedCallback {
 
 function looseKey(element: unknown): string | null {
   const event = element as { type?: string; to?: unknown; time?: unknown; message?: { id?: unknown } };
-  return typeof event.message?.id === "string" ? [event.type, event.message.id, String(event.to), String(event.time)].join("|") : null;
+  return typeof event.message?.id === "string"
+    ? [event.type, event.message.id, String(event.to), String(event.time)].join("|")
+    : null;
 }

@@ -30,31 +30,62 @@ describe("Bandwidth configuration from the environment", () => {
     const env = environment();
     const result = await applyBandwidthEnvironment(testDb(), env);
     expect(result).toMatchObject({ applied: true, warnings: [] });
-    const account = await testDb().bandwidthAccount.findUniqueOrThrow({ where: { accountId: env.BANDWIDTH_ACCOUNT_ID }, include: { applications: { include: { callbackCredentials: true, phoneNumbers: true } } } });
-    expect(account).toMatchObject({ source: "ENVIRONMENT", apiUsername: "api-user", messagingBaseUrl: env.BANDWIDTH_MESSAGING_BASE_URL });
+    const account = await testDb().bandwidthAccount.findUniqueOrThrow({
+      where: { accountId: env.BANDWIDTH_ACCOUNT_ID },
+      include: { applications: { include: { callbackCredentials: true, phoneNumbers: true } } },
+    });
+    expect(account).toMatchObject({
+      source: "ENVIRONMENT",
+      apiUsername: "api-user",
+      messagingBaseUrl: env.BANDWIDTH_MESSAGING_BASE_URL,
+    });
     expect(account.apiPasswordEncrypted).not.toContain("api-password-secret");
     expect(decryptSecret(account.apiPasswordEncrypted, ENCRYPTION_KEY)).toBe("api-password-secret");
     const [application] = account.applications;
     expect(application?.callbackCredentials).toHaveLength(1);
-    expect(matchesRandomSecret(env.BANDWIDTH_CALLBACK_PASSWORD, application?.callbackCredentials[0]?.passwordHash ?? "")).toBe(true);
+    expect(
+      matchesRandomSecret(env.BANDWIDTH_CALLBACK_PASSWORD, application?.callbackCredentials[0]?.passwordHash ?? ""),
+    ).toBe(true);
     expect(application?.phoneNumbers.map((n) => n.tollFree).sort()).toEqual([false, true]);
   });
 
   it("is idempotent and lets the environment win on the next start", async () => {
     const env = environment();
     await applyBandwidthEnvironment(testDb(), env);
-    await applyBandwidthEnvironment(testDb(), { ...env, BANDWIDTH_CALLBACK_PASSWORD: "another-long-random-callback-password", BANDWIDTH_API_USERNAME: "rotated-user" });
-    const application = await testDb().bandwidthApplication.findUniqueOrThrow({ where: { applicationId: env.BANDWIDTH_APPLICATION_ID }, include: { callbackCredentials: true, account: true } });
+    await applyBandwidthEnvironment(testDb(), {
+      ...env,
+      BANDWIDTH_CALLBACK_PASSWORD: "another-long-random-callback-password",
+      BANDWIDTH_API_USERNAME: "rotated-user",
+    });
+    const application = await testDb().bandwidthApplication.findUniqueOrThrow({
+      where: { applicationId: env.BANDWIDTH_APPLICATION_ID },
+      include: { callbackCredentials: true, account: true },
+    });
     expect(application.callbackCredentials).toHaveLength(1);
-    expect(matchesRandomSecret("another-long-random-callback-password", application.callbackCredentials[0]?.passwordHash ?? "")).toBe(true);
+    expect(
+      matchesRandomSecret(
+        "another-long-random-callback-password",
+        application.callbackCredentials[0]?.passwordHash ?? "",
+      ),
+    ).toBe(true);
     expect(application.account.apiUsername).toBe("rotated-user");
   });
 
   it("does nothing without BANDWIDTH_* and explains an incomplete set", async () => {
-    expect(await applyBandwidthEnvironment(testDb(), { BANDWIDTH_MESSAGING_BASE_URL: "https://messaging.bandwidth.com/api/v2", ENCRYPTION_KEY })).toEqual({ applied: false });
-    await expect(applyBandwidthEnvironment(testDb(), environment({ BANDWIDTH_API_PASSWORD: undefined, BANDWIDTH_CALLBACK_USERNAME: undefined }))).rejects.toThrow(
-      /BANDWIDTH_API_USERNAME and BANDWIDTH_API_PASSWORD[\s\S]*go together/,
+    expect(
+      await applyBandwidthEnvironment(testDb(), {
+        BANDWIDTH_MESSAGING_BASE_URL: "https://messaging.bandwidth.com/api/v2",
+        ENCRYPTION_KEY,
+      }),
+    ).toEqual({ applied: false });
+    await expect(
+      applyBandwidthEnvironment(
+        testDb(),
+        environment({ BANDWIDTH_API_PASSWORD: undefined, BANDWIDTH_CALLBACK_USERNAME: undefined }),
+      ),
+    ).rejects.toThrow(/BANDWIDTH_API_USERNAME and BANDWIDTH_API_PASSWORD[\s\S]*go together/);
+    await expect(applyBandwidthEnvironment(testDb(), environment({ BANDWIDTH_NUMBERS: "+1919555" }))).rejects.toThrow(
+      /not an E.164 number/,
     );
-    await expect(applyBandwidthEnvironment(testDb(), environment({ BANDWIDTH_NUMBERS: "+1919555" }))).rejects.toThrow(/not an E.164 number/);
   });
 });

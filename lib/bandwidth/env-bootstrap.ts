@@ -8,11 +8,21 @@ import { isTollFreeNumber } from "./number-rules";
 
 type BandwidthEnv = Pick<
   Env,
-  | "BANDWIDTH_ACCOUNT_ID" | "BANDWIDTH_API_USERNAME" | "BANDWIDTH_API_PASSWORD" | "BANDWIDTH_MESSAGING_BASE_URL" | "BANDWIDTH_APPLICATION_ID"
-  | "BANDWIDTH_APPLICATION_NAME" | "BANDWIDTH_CALLBACK_USERNAME" | "BANDWIDTH_CALLBACK_PASSWORD" | "BANDWIDTH_NUMBERS" | "ENCRYPTION_KEY"
+  | "BANDWIDTH_ACCOUNT_ID"
+  | "BANDWIDTH_API_USERNAME"
+  | "BANDWIDTH_API_PASSWORD"
+  | "BANDWIDTH_MESSAGING_BASE_URL"
+  | "BANDWIDTH_APPLICATION_ID"
+  | "BANDWIDTH_APPLICATION_NAME"
+  | "BANDWIDTH_CALLBACK_USERNAME"
+  | "BANDWIDTH_CALLBACK_PASSWORD"
+  | "BANDWIDTH_NUMBERS"
+  | "ENCRYPTION_KEY"
 >;
 
-export type BootstrapResult = { applied: false } | { applied: true; accountId: string; applicationId: string | null; numbers: string[]; warnings: string[] };
+export type BootstrapResult =
+  | { applied: false }
+  | { applied: true; accountId: string; applicationId: string | null; numbers: string[]; warnings: string[] };
 
 /**
  * Applies the BANDWIDTH_* variables: one account, optionally its application (with callback
@@ -22,12 +32,17 @@ export type BootstrapResult = { applied: false } | { applied: true; accountId: s
 export async function applyBandwidthEnvironment(database: Db, env: BandwidthEnv): Promise<BootstrapResult> {
   if (!env.BANDWIDTH_ACCOUNT_ID && !env.BANDWIDTH_APPLICATION_ID && !env.BANDWIDTH_NUMBERS) return { applied: false };
   const problems = incomplete(env);
-  if (problems.length) throw new Error(`Incomplete Bandwidth configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-  const numbers = (env.BANDWIDTH_NUMBERS ?? "").split(",").map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-    const normalised = normalisePhoneNumber(entry);
-    if (!normalised) throw new Error(`BANDWIDTH_NUMBERS: ${entry} is not an E.164 number`);
-    return normalised.e164;
-  });
+  if (problems.length)
+    throw new Error(`Incomplete Bandwidth configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  const numbers = (env.BANDWIDTH_NUMBERS ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const normalised = normalisePhoneNumber(entry);
+      if (!normalised) throw new Error(`BANDWIDTH_NUMBERS: ${entry} is not an E.164 number`);
+      return normalised.e164;
+    });
 
   const fields = {
     messagingBaseUrl: env.BANDWIDTH_MESSAGING_BASE_URL,
@@ -52,18 +67,34 @@ export async function applyBandwidthEnvironment(database: Db, env: BandwidthEnv)
     update: { name, accountId: account.id, source: "ENVIRONMENT" },
   });
   if (env.BANDWIDTH_CALLBACK_USERNAME && env.BANDWIDTH_CALLBACK_PASSWORD) {
-    const existing = await database.callbackCredential.findMany({ where: { applicationId: application.id, username: env.BANDWIDTH_CALLBACK_USERNAME } });
+    const existing = await database.callbackCredential.findMany({
+      where: { applicationId: application.id, username: env.BANDWIDTH_CALLBACK_USERNAME },
+    });
     // The environment's pair is valid without end, whatever happened to it in the database.
-    if (!existing.some((credential) => credential.expiresAt === null && matchesRandomSecret(env.BANDWIDTH_CALLBACK_PASSWORD ?? "", credential.passwordHash))) {
+    if (
+      !existing.some(
+        (credential) =>
+          credential.expiresAt === null &&
+          matchesRandomSecret(env.BANDWIDTH_CALLBACK_PASSWORD ?? "", credential.passwordHash),
+      )
+    ) {
       await database.$transaction([
-        database.callbackCredential.deleteMany({ where: { applicationId: application.id, username: env.BANDWIDTH_CALLBACK_USERNAME } }),
+        database.callbackCredential.deleteMany({
+          where: { applicationId: application.id, username: env.BANDWIDTH_CALLBACK_USERNAME },
+        }),
         database.callbackCredential.create({
-          data: { applicationId: application.id, username: env.BANDWIDTH_CALLBACK_USERNAME, passwordHash: hashRandomSecret(env.BANDWIDTH_CALLBACK_PASSWORD) },
+          data: {
+            applicationId: application.id,
+            username: env.BANDWIDTH_CALLBACK_USERNAME,
+            passwordHash: hashRandomSecret(env.BANDWIDTH_CALLBACK_PASSWORD),
+          },
         }),
       ]);
     }
   } else {
-    warnings.push("BANDWIDTH_CALLBACK_USERNAME/PASSWORD are not set: the webhook refuses Bandwidth's callbacks until credentials exist.");
+    warnings.push(
+      "BANDWIDTH_CALLBACK_USERNAME/PASSWORD are not set: the webhook refuses Bandwidth's callbacks until credentials exist.",
+    );
   }
   for (const e164 of numbers) {
     await database.phoneNumber.upsert({
@@ -78,8 +109,10 @@ export async function applyBandwidthEnvironment(database: Db, env: BandwidthEnv)
 function incomplete(env: BandwidthEnv): string[] {
   const problems: string[] = [];
   if (!env.BANDWIDTH_ACCOUNT_ID) problems.push("BANDWIDTH_ACCOUNT_ID is required");
-  if (!env.BANDWIDTH_API_USERNAME || !env.BANDWIDTH_API_PASSWORD) problems.push("BANDWIDTH_API_USERNAME and BANDWIDTH_API_PASSWORD are required");
-  if (env.BANDWIDTH_NUMBERS && !env.BANDWIDTH_APPLICATION_ID) problems.push("BANDWIDTH_NUMBERS needs BANDWIDTH_APPLICATION_ID (the application every send from them uses)");
+  if (!env.BANDWIDTH_API_USERNAME || !env.BANDWIDTH_API_PASSWORD)
+    problems.push("BANDWIDTH_API_USERNAME and BANDWIDTH_API_PASSWORD are required");
+  if (env.BANDWIDTH_NUMBERS && !env.BANDWIDTH_APPLICATION_ID)
+    problems.push("BANDWIDTH_NUMBERS needs BANDWIDTH_APPLICATION_ID (the application every send from them uses)");
   if (Boolean(env.BANDWIDTH_CALLBACK_USERNAME) !== Boolean(env.BANDWIDTH_CALLBACK_PASSWORD)) {
     problems.push("BANDWIDTH_CALLBACK_USERNAME and BANDWIDTH_CALLBACK_PASSWORD go together");
   }

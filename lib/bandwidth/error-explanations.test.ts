@@ -12,11 +12,19 @@ describe("error explanations", () => {
   });
 
   it("says a forbidden-country failure will not go through on retry", () => {
-    expect(explainError(4432)).toMatchObject({ title: "Messaging to country forbidden", retry: "no", unconfirmed: false });
+    expect(explainError(4432)).toMatchObject({
+      title: "Messaging to country forbidden",
+      retry: "no",
+      unconfirmed: false,
+    });
   });
 
   it("shows 9902 as delivery unconfirmed, not as a failure", () => {
-    expect(explainError(9902)).toMatchObject({ title: "Delivery unconfirmed", unconfirmed: true, action: expect.stringMatching(/may well have arrived/) });
+    expect(explainError(9902)).toMatchObject({
+      title: "Delivery unconfirmed",
+      unconfirmed: true,
+      action: expect.stringMatching(/may well have arrived/),
+    });
   });
 
   it("tells a carrier's temporary failure from Bandwidth's", () => {

@@ -39,7 +39,9 @@ export function explainError(code: number | null | undefined, description?: stri
     code: entry.code,
     title: unconfirmed ? "Delivery unconfirmed" : entry.friendlyDescription,
     explanation: entry.explanation,
-    action: unconfirmed ? "The carrier never sent a delivery receipt; the message may well have arrived. Ask the customer before sending it again." : actionFor(entry),
+    action: unconfirmed
+      ? "The carrier never sent a delivery receipt; the message may well have arrived. Ask the customer before sending it again."
+      : actionFor(entry),
     retry: unconfirmed ? "unknown" : retryOf(entry),
     unconfirmed,
   };

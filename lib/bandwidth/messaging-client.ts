@@ -1,9 +1,21 @@
 import "server-only";
 import { Configuration, MediaApi, MessagesApi, type MessageRequest } from "bandwidth-sdk";
 
-export type BandwidthAccountAccess = { accountId: string; messagingBaseUrl: string; username: string; password: string };
+export type BandwidthAccountAccess = {
+  accountId: string;
+  messagingBaseUrl: string;
+  username: string;
+  password: string;
+};
 
-export type SendRequest = { applicationId: string; from: string; to: string[]; text?: string; media?: string[]; tag: string };
+export type SendRequest = {
+  applicationId: string;
+  from: string;
+  to: string[];
+  text?: string;
+  media?: string[];
+  tag: string;
+};
 
 /** What became of a send, in the terms the worker acts on. */
 export type SendOutcome =
@@ -19,10 +31,22 @@ export type SendOutcome =
   | { kind: "unknown"; detail: string };
 
 // Errors that prove the request never left (or was refused before any byte was read).
-const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ERR_INVALID_URL", "CERT_HAS_EXPIRED"]);
+const NOT_SENT = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ERR_INVALID_URL",
+  "CERT_HAS_EXPIRED",
+]);
 
 /** Sends one message through Bandwidth's official SDK and classifies the answer; never throws. */
-export async function sendThroughBandwidth(account: BandwidthAccountAccess, request: SendRequest, timeoutMs: number): Promise<SendOutcome> {
+export async function sendThroughBandwidth(
+  account: BandwidthAccountAccess,
+  request: SendRequest,
+  timeoutMs: number,
+): Promise<SendOutcome> {
   const api = new MessagesApi(
     new Configuration({
       username: account.username,
@@ -36,13 +60,22 @@ export async function sendThroughBandwidth(account: BandwidthAccountAccess, requ
   const body = { ...request, to: [...request.to] } as unknown as MessageRequest;
   try {
     const { data } = await api.createMessage(account.accountId, body);
-    return { kind: "accepted", id: data.id ?? "", segmentCount: data.segmentCount ?? null, time: data.time ? new Date(data.time) : null };
+    return {
+      kind: "accepted",
+      id: data.id ?? "",
+      segmentCount: data.segmentCount ?? null,
+      time: data.time ? new Date(data.time) : null,
+    };
   } catch (error) {
     return classify(error);
   }
 }
 
-type AxiosLikeError = { code?: string; message?: string; response?: { status: number; data?: unknown; headers?: Record<string, unknown> } };
+type AxiosLikeError = {
+  code?: string;
+  message?: string;
+  response?: { status: number; data?: unknown; headers?: Record<string, unknown> };
+};
 
 export function classify(error: unknown): SendOutcome {
   const failure = error as AxiosLikeError;
@@ -52,18 +85,35 @@ export function classify(error: unknown): SendOutcome {
     if (NOT_SENT.has(code)) return { kind: "retryable", detail: `Could not reach Bandwidth (${code})` };
     return { kind: "unknown", detail: `No answer from Bandwidth (${code || failure.message || "connection lost"})` };
   }
-  const body = (response.data ?? {}) as { type?: string; description?: string; fieldErrors?: Array<{ fieldName?: string; description?: string }> };
+  const body = (response.data ?? {}) as {
+    type?: string;
+    description?: string;
+    fieldErrors?: Array<{ fieldName?: string; description?: string }>;
+  };
   if (response.status === 401 || response.status === 403) return { kind: "unauthorized", status: response.status };
   if (response.status === 429) {
-    return { kind: "rate-limited", retryAfterMs: retryAfterMs(response.headers?.["retry-after"]), detail: body.description ?? "Too many requests" };
+    return {
+      kind: "rate-limited",
+      retryAfterMs: retryAfterMs(response.headers?.["retry-after"]),
+      detail: body.description ?? "Too many requests",
+    };
   }
-  if (response.status >= 500) return { kind: "retryable", detail: `Bandwidth answered ${response.status}${body.description ? `: ${body.description}` : ""}` };
+  if (response.status >= 500)
+    return {
+      kind: "retryable",
+      detail: `Bandwidth answered ${response.status}${body.description ? `: ${body.description}` : ""}`,
+    };
   return { kind: "rejected", detail: describeRejection(response.status, body) };
 }
 
 /** Bandwidth's field errors in words, e.g. "to: '+1555' must be replaced with a valid E164 …". */
-export function describeRejection(status: number, body: { description?: string; fieldErrors?: Array<{ fieldName?: string; description?: string }> }): string {
-  const fields = (body.fieldErrors ?? []).map((field) => `${field.fieldName ?? "request"}: ${field.description ?? "invalid"}`);
+export function describeRejection(
+  status: number,
+  body: { description?: string; fieldErrors?: Array<{ fieldName?: string; description?: string }> },
+): string {
+  const fields = (body.fieldErrors ?? []).map(
+    (field) => `${field.fieldName ?? "request"}: ${field.description ?? "invalid"}`,
+  );
   const summary = body.description ?? `Bandwidth refused the message (HTTP ${status})`;
   return fields.length ? `${summary} — ${fields.join("; ")}` : summary;
 }
@@ -89,11 +139,21 @@ export async function uploadMediaToBandwidth(
   timeoutMs: number,
 ): Promise<UploadOutcome> {
   const basePath = account.messagingBaseUrl.replace(/\/+$/, "");
-  const api = new MediaApi(new Configuration({ username: account.username, password: account.password, basePath, baseOptions: { timeout: timeoutMs, maxBodyLength: Infinity } }));
+  const api = new MediaApi(
+    new Configuration({
+      username: account.username,
+      password: account.password,
+      basePath,
+      baseOptions: { timeout: timeoutMs, maxBodyLength: Infinity },
+    }),
+  );
   try {
     // The SDK types the body as a File; axios sends a Buffer as the raw bytes.
     await api.uploadMedia(account.accountId, file.mediaName, file.data as unknown as File, file.contentType);
-    return { kind: "uploaded", url: `${basePath}/users/${account.accountId}/media/${encodeURIComponent(file.mediaName)}` };
+    return {
+      kind: "uploaded",
+      url: `${basePath}/users/${account.accountId}/media/${encodeURIComponent(file.mediaName)}`,
+    };
   } catch (error) {
     const outcome = classify(error);
     return outcome.kind === "unknown" ? { kind: "retryable", detail: outcome.detail } : (outcome as UploadOutcome);
@@ -101,8 +161,19 @@ export async function uploadMediaToBandwidth(
 }
 
 /** Removes uploaded files (after a failed send, so nothing is left half-sent); best effort. */
-export async function deleteMediaFromBandwidth(account: BandwidthAccountAccess, mediaNames: string[], timeoutMs: number): Promise<void> {
+export async function deleteMediaFromBandwidth(
+  account: BandwidthAccountAccess,
+  mediaNames: string[],
+  timeoutMs: number,
+): Promise<void> {
   const basePath = account.messagingBaseUrl.replace(/\/+$/, "");
-  const api = new MediaApi(new Configuration({ username: account.username, password: account.password, basePath, baseOptions: { timeout: timeoutMs } }));
+  const api = new MediaApi(
+    new Configuration({
+      username: account.username,
+      password: account.password,
+      basePath,
+      baseOptions: { timeout: timeoutMs },
+    }),
+  );
   await Promise.all(mediaNames.map((name) => api.deleteMedia(account.accountId, name).catch(() => undefined)));
 }

@@ -40,7 +40,13 @@ describe("segment counting", () => {
 
   it("turns the whole message UCS-2 for one smart quote and names it", () => {
     const text = `${times("a", 100)}’s`;
-    expect(countSegments(text)).toMatchObject({ encoding: "UCS-2", units: 102, segments: 2, perSegment: 67, nonGsmCharacters: ["’"] });
+    expect(countSegments(text)).toMatchObject({
+      encoding: "UCS-2",
+      units: 102,
+      segments: 2,
+      perSegment: 67,
+      nonGsmCharacters: ["’"],
+    });
   });
 
   it("counts emoji outside the BMP as two units and keeps them whole", () => {

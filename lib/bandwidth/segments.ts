@@ -42,15 +42,30 @@ export function countSegments(text: string): SegmentInfo {
   const characters = Array.from(text); // code points, so a surrogate pair stays whole
   const nonGsm = [...new Set(characters.filter((character) => !isGsm7Character(character)))];
   const encoding: Encoding = nonGsm.length === 0 ? "GSM-7" : "UCS-2";
-  const sizes = characters.map((character) =>
-    encoding === "GSM-7" ? (extension.has(character) ? 2 : 1) : character.length, // UTF-16 units
+  const sizes = characters.map(
+    (character) => (encoding === "GSM-7" ? (extension.has(character) ? 2 : 1) : character.length), // UTF-16 units
   );
   const units = sizes.reduce((sum, size) => sum + size, 0);
   const limits = LIMITS[encoding];
 
-  if (units === 0) return { encoding, segments: 0, units, perSegment: limits.single, remaining: limits.single, nonGsmCharacters: nonGsm };
+  if (units === 0)
+    return {
+      encoding,
+      segments: 0,
+      units,
+      perSegment: limits.single,
+      remaining: limits.single,
+      nonGsmCharacters: nonGsm,
+    };
   if (units <= limits.single) {
-    return { encoding, segments: 1, units, perSegment: limits.single, remaining: limits.single - units, nonGsmCharacters: nonGsm };
+    return {
+      encoding,
+      segments: 1,
+      units,
+      perSegment: limits.single,
+      remaining: limits.single - units,
+      nonGsmCharacters: nonGsm,
+    };
   }
   // Pack greedily: a two-unit character that does not fit starts the next segment.
   let segments = 1;
@@ -62,7 +77,14 @@ export function countSegments(text: string): SegmentInfo {
     }
     used += size;
   }
-  return { encoding, segments, units, perSegment: limits.multi, remaining: limits.multi - used, nonGsmCharacters: nonGsm };
+  return {
+    encoding,
+    segments,
+    units,
+    perSegment: limits.multi,
+    remaining: limits.multi - used,
+    nonGsmCharacters: nonGsm,
+  };
 }
 
 /** Bandwidth's segmentCount for a message: MMS (media or more than one recipient) is 1. */

@@ -7,7 +7,15 @@ import type { ConnectionResult, listAccounts } from "@/lib/admin/accounts";
 import type { createApplication, listApplications, NewCredentials } from "@/lib/admin/applications";
 import type { listNumbers } from "@/lib/admin/numbers";
 import type { CreatedUser, listUsers } from "@/lib/admin/users";
-import type { AccountCreate, AccountUpdate, ApplicationCreate, NumberCreate, NumberUpdate, UserCreate, UserUpdate } from "@/lib/validations/admin";
+import type {
+  AccountCreate,
+  AccountUpdate,
+  ApplicationCreate,
+  NumberCreate,
+  NumberUpdate,
+  UserCreate,
+  UserUpdate,
+} from "@/lib/validations/admin";
 import { fetchJson, sendJson } from "./query-client";
 import type { Json } from "./types";
 
@@ -32,14 +40,17 @@ export const adminKeys = {
   audit: (filters: Record<string, string>) => ["admin", "audit", filters] as const,
 };
 
-
 function useList<T>(key: readonly string[], url: string, field: string) {
-  return useQuery<T[]>({ queryKey: key, queryFn: ({ signal }) => fetchJson<Record<string, T[]>>(url, { signal }).then((body) => body[field] ?? []) });
+  return useQuery<T[]>({
+    queryKey: key,
+    queryFn: ({ signal }) => fetchJson<Record<string, T[]>>(url, { signal }).then((body) => body[field] ?? []),
+  });
 }
 
 export const useAlerts = () => useList<AdminAlert>(adminKeys.alerts, "/api/admin/alerts", "alerts");
 export const useAccounts = () => useList<AdminAccount>(adminKeys.accounts, "/api/admin/accounts", "accounts");
-export const useApplications = () => useList<AdminApplication>(adminKeys.applications, "/api/admin/applications", "applications");
+export const useApplications = () =>
+  useList<AdminApplication>(adminKeys.applications, "/api/admin/applications", "applications");
 export const useNumbers = () => useList<AdminNumber>(adminKeys.numbers, "/api/admin/numbers", "numbers");
 export const useUsers = () => useList<AdminUser>(adminKeys.users, "/api/admin/users", "users");
 
@@ -64,15 +75,40 @@ function useAdminMutation<Input, Output>(mutationFn: (input: Input) => Promise<O
   return useMutation({ mutationFn, onSuccess: () => void client.invalidateQueries({ queryKey: adminKeys.all }) });
 }
 
-export const useResolveAlert = () => useAdminMutation((id: string) => sendJson<null>(`/api/admin/alerts/${id}/resolve`, "POST"));
-export const useCreateAccount = () => useAdminMutation((input: AccountCreate) => sendJson<{ account: AdminAccount }>("/api/admin/accounts", "POST", input));
-export const useUpdateAccount = () => useAdminMutation(({ id, ...input }: AccountUpdate & { id: string }) => sendJson<{ account: AdminAccount }>(`/api/admin/accounts/${id}`, "PATCH", input));
-export const useTestConnection = () => useMutation({ mutationFn: (id: string) => sendJson<{ result: ConnectionResult }>(`/api/admin/accounts/${id}/test`, "POST").then((b) => b.result) });
-export const useCreateApplication = () => useAdminMutation((input: ApplicationCreate) => sendJson<CreatedApplication>("/api/admin/applications", "POST", input));
+export const useResolveAlert = () =>
+  useAdminMutation((id: string) => sendJson<null>(`/api/admin/alerts/${id}/resolve`, "POST"));
+export const useCreateAccount = () =>
+  useAdminMutation((input: AccountCreate) => sendJson<{ account: AdminAccount }>("/api/admin/accounts", "POST", input));
+export const useUpdateAccount = () =>
+  useAdminMutation(({ id, ...input }: AccountUpdate & { id: string }) =>
+    sendJson<{ account: AdminAccount }>(`/api/admin/accounts/${id}`, "PATCH", input),
+  );
+export const useTestConnection = () =>
+  useMutation({
+    mutationFn: (id: string) =>
+      sendJson<{ result: ConnectionResult }>(`/api/admin/accounts/${id}/test`, "POST").then((b) => b.result),
+  });
+export const useCreateApplication = () =>
+  useAdminMutation((input: ApplicationCreate) =>
+    sendJson<CreatedApplication>("/api/admin/applications", "POST", input),
+  );
 export const useRotateCredentials = () =>
-  useAdminMutation(({ id, graceHours }: { id: string; graceHours: number }) => sendJson<{ credentials: NewCredentials; graceHours: number }>(`/api/admin/applications/${id}/credentials`, "POST", { graceHours }));
-export const useCreateNumber = () => useAdminMutation((input: NumberCreate) => sendJson<{ number: AdminNumber }>("/api/admin/numbers", "POST", input));
-export const useUpdateNumber = () => useAdminMutation(({ id, ...input }: NumberUpdate & { id: string }) => sendJson<{ number: AdminNumber }>(`/api/admin/numbers/${id}`, "PATCH", input));
-export const useDeleteNumber = () => useAdminMutation((id: string) => fetchJson<null>(`/api/admin/numbers/${id}`, { method: "DELETE" }));
-export const useCreateUser = () => useAdminMutation((input: UserCreate) => sendJson<Json<CreatedUser>>("/api/admin/users", "POST", input));
-export const useUpdateUser = () => useAdminMutation(({ id, ...input }: UserUpdate & { id: string }) => sendJson<{ user: AdminUser }>(`/api/admin/users/${id}`, "PATCH", input));
+  useAdminMutation(({ id, graceHours }: { id: string; graceHours: number }) =>
+    sendJson<{ credentials: NewCredentials; graceHours: number }>(`/api/admin/applications/${id}/credentials`, "POST", {
+      graceHours,
+    }),
+  );
+export const useCreateNumber = () =>
+  useAdminMutation((input: NumberCreate) => sendJson<{ number: AdminNumber }>("/api/admin/numbers", "POST", input));
+export const useUpdateNumber = () =>
+  useAdminMutation(({ id, ...input }: NumberUpdate & { id: string }) =>
+    sendJson<{ number: AdminNumber }>(`/api/admin/numbers/${id}`, "PATCH", input),
+  );
+export const useDeleteNumber = () =>
+  useAdminMutation((id: string) => fetchJson<null>(`/api/admin/numbers/${id}`, { method: "DELETE" }));
+export const useCreateUser = () =>
+  useAdminMutation((input: UserCreate) => sendJson<Json<CreatedUser>>("/api/admin/users", "POST", input));
+export const useUpdateUser = () =>
+  useAdminMutation(({ id, ...input }: UserUpdate & { id: string }) =>
+    sendJson<{ user: AdminUser }>(`/api/admin/users/${id}`, "PATCH", input),
+  );

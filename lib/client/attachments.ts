@@ -2,7 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { checkAttachments, DEFAULT_MEDIA_LIMITS, fileProblem, mediaKind, type AttachmentCheck, type MediaKind, type MediaLimits } from "@/lib/media/limits";
+import {
+  checkAttachments,
+  DEFAULT_MEDIA_LIMITS,
+  fileProblem,
+  mediaKind,
+  type AttachmentCheck,
+  type MediaKind,
+  type MediaLimits,
+} from "@/lib/media/limits";
 import type { UploadView } from "@/lib/validations/media-view";
 import { fetchJson } from "./query-client";
 
@@ -25,14 +33,23 @@ export type Attachment = {
 export function useMediaLimits(): MediaLimits {
   const query = useQuery({
     queryKey: ["media-limits"],
-    queryFn: ({ signal }) => fetchJson<{ limits: MediaLimits }>("/api/media/limits", { signal }).then((body) => body.limits),
+    queryFn: ({ signal }) =>
+      fetchJson<{ limits: MediaLimits }>("/api/media/limits", { signal }).then((body) => body.limits),
     staleTime: Infinity,
   });
   return query.data ?? DEFAULT_MEDIA_LIMITS;
 }
 
 // Browsers often give no type for a vCard or calendar file: the name tells.
-const BY_EXTENSION: Record<string, string> = { vcf: "text/vcard", vcard: "text/vcard", ics: "text/calendar", csv: "text/csv", txt: "text/plain", amr: "audio/amr", heic: "image/heic" };
+const BY_EXTENSION: Record<string, string> = {
+  vcf: "text/vcard",
+  vcard: "text/vcard",
+  ics: "text/calendar",
+  csv: "text/csv",
+  txt: "text/plain",
+  amr: "audio/amr",
+  heic: "image/heic",
+};
 
 export function typeOfFile(file: { name: string; type: string }): string {
   if (file.type) return file.type;
@@ -41,7 +58,11 @@ export function typeOfFile(file: { name: string; type: string }): string {
 }
 
 /** Uploads one file with progress (fetch cannot report upload progress; XHR can). */
-function uploadFile(file: File, type: string, onProgress: (fraction: number) => void): { promise: Promise<UploadView>; abort: () => void } {
+function uploadFile(
+  file: File,
+  type: string,
+  onProgress: (fraction: number) => void,
+): { promise: Promise<UploadView>; abort: () => void } {
   const request = new XMLHttpRequest();
   const promise = new Promise<UploadView>((resolve, reject) => {
     request.open("POST", `/api/uploads?name=${encodeURIComponent(file.name)}`);
@@ -89,14 +110,31 @@ export function useAttachments({ tollFree }: { tollFree: boolean }) {
       const room = limits.maxFiles - items.length;
       for (const [index, file] of files.entries()) {
         const type = typeOfFile(file);
-        const problem = index >= room ? `${file.name}: at most ${limits.maxFiles} attachments per message.` : fileProblem({ name: file.name, size: file.size, type }, limits);
+        const problem =
+          index >= room
+            ? `${file.name}: at most ${limits.maxFiles} attachments per message.`
+            : fileProblem({ name: file.name, size: file.size, type }, limits);
         if (problem) {
           refused.push(problem);
           continue;
         }
         const kind = mediaKind(type);
         const key = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-        accepted.push({ file, item: { key, name: file.name, size: file.size, type, kind, previewUrl: kind === "image" ? URL.createObjectURL(file) : null, status: "uploading", progress: 0, error: null, upload: null } });
+        accepted.push({
+          file,
+          item: {
+            key,
+            name: file.name,
+            size: file.size,
+            type,
+            kind,
+            previewUrl: kind === "image" ? URL.createObjectURL(file) : null,
+            status: "uploading",
+            progress: 0,
+            error: null,
+            upload: null,
+          },
+        });
       }
       setRefusals(refused);
       if (accepted.length === 0) return;
@@ -104,10 +142,13 @@ export function useAttachments({ tollFree }: { tollFree: boolean }) {
       for (const { file, item } of accepted) {
         const { promise, abort } = uploadFile(file, item.type, (progress) => update(item.key, { progress }));
         aborts.current.set(item.key, abort);
-        promise.then(
-          (upload) => update(item.key, { status: "ready", progress: 1, upload, kind: upload.kind, type: upload.contentType }),
-          (error: Error) => update(item.key, { status: "error", error: error.message }),
-        ).finally(() => aborts.current.delete(item.key));
+        promise
+          .then(
+            (upload) =>
+              update(item.key, { status: "ready", progress: 1, upload, kind: upload.kind, type: upload.contentType }),
+            (error: Error) => update(item.key, { status: "error", error: error.message }),
+          )
+          .finally(() => aborts.current.delete(item.key));
       }
     },
     [items.length, limits, update],
@@ -139,13 +180,29 @@ export function useAttachments({ tollFree }: { tollFree: boolean }) {
 
   const check: AttachmentCheck = useMemo(() => {
     const live = items.filter((item) => item.status !== "error");
-    return checkAttachments(live.map((item) => ({ name: item.name, size: item.size, type: item.type })), limits, { tollFree });
+    return checkAttachments(
+      live.map((item) => ({ name: item.name, size: item.size, type: item.type })),
+      limits,
+      { tollFree },
+    );
   }, [items, limits, tollFree]);
 
   const busy = items.some((item) => item.status === "uploading");
   const failed = items.some((item) => item.status === "error");
   const mediaIds = items.flatMap((item) => (item.upload ? [item.upload.id] : []));
-  return { items, add, remove, clear, refusals, problems: check.problems, warnings: check.warnings, busy, failed, mediaIds, limits };
+  return {
+    items,
+    add,
+    remove,
+    clear,
+    refusals,
+    problems: check.problems,
+    warnings: check.warnings,
+    busy,
+    failed,
+    mediaIds,
+    limits,
+  };
 }
 
 export type Attachments = ReturnType<typeof useAttachments>;

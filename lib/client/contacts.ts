@@ -7,7 +7,11 @@ export function useLabelNumber() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ phoneNumber, name }: { phoneNumber: string; name: string }) =>
-      sendJson<{ phoneNumber: string; name: string | null }>(`/api/contacts/${encodeURIComponent(phoneNumber)}`, "PUT", { name }),
+      sendJson<{ phoneNumber: string; name: string | null }>(
+        `/api/contacts/${encodeURIComponent(phoneNumber)}`,
+        "PUT",
+        { name },
+      ),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: inboxKeys.conversations });
       void client.invalidateQueries({ queryKey: inboxKeys.conversationHeaders });

@@ -35,7 +35,10 @@ export function useConversationList(filters: ConversationFilters) {
 export function conversationOptions(id: string) {
   return queryOptions({
     queryKey: inboxKeys.conversation(id),
-    queryFn: ({ signal }) => fetchJson<{ conversation: ConversationHeader }>(`/api/conversations/${id}`, { signal }).then((body) => body.conversation),
+    queryFn: ({ signal }) =>
+      fetchJson<{ conversation: ConversationHeader }>(`/api/conversations/${id}`, { signal }).then(
+        (body) => body.conversation,
+      ),
   });
 }
 
@@ -46,7 +49,8 @@ export function useConversation(id: string) {
 export function useSenderNumbers() {
   return useQuery({
     queryKey: inboxKeys.numbers,
-    queryFn: ({ signal }) => fetchJson<{ numbers: SenderNumber[] }>("/api/numbers", { signal }).then((body) => body.numbers),
+    queryFn: ({ signal }) =>
+      fetchJson<{ numbers: SenderNumber[] }>("/api/numbers", { signal }).then((body) => body.numbers),
     staleTime: 5 * 60_000,
   });
 }

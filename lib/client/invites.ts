@@ -3,5 +3,8 @@ import { sendJson } from "./query-client";
 
 /** Sets the invited person's password (the invitation's one use). */
 export function useAcceptInvite(token: string) {
-  return useMutation({ mutationFn: (password: string) => sendJson<{ email: string }>(`/api/invites/${encodeURIComponent(token)}`, "POST", { password }) });
+  return useMutation({
+    mutationFn: (password: string) =>
+      sendJson<{ email: string }>(`/api/invites/${encodeURIComponent(token)}`, "POST", { password }),
+  });
 }

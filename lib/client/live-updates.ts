@@ -61,8 +61,12 @@ export function useLiveUpdates(): LiveStatus {
     const connect = () => {
       if (stopped) return;
       source = new EventSource("/api/events");
-      source.addEventListener("ready", (event) => ((JSON.parse(event.data) as { live: boolean }).live ? goLive() : goOffline()));
-      source.addEventListener("live", (event) => ((JSON.parse(event.data) as { up: boolean }).up ? goLive() : goOffline()));
+      source.addEventListener("ready", (event) =>
+        (JSON.parse(event.data) as { live: boolean }).live ? goLive() : goOffline(),
+      );
+      source.addEventListener("live", (event) =>
+        (JSON.parse(event.data) as { up: boolean }).up ? goLive() : goOffline(),
+      );
       source.addEventListener("signed-out", () => router.replace("/sign-in"));
       source.addEventListener("changes", onChanges);
       source.onerror = () => {

@@ -1,4 +1,10 @@
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import {
+  infiniteQueryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQueryClient,
+  type InfiniteData,
+} from "@tanstack/react-query";
 import { inboxKeys } from "./conversations";
 import { fetchJson, sendJson } from "./query-client";
 import type { Message, MessagePage } from "./types";
@@ -27,7 +33,9 @@ export function useReply(conversationId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ text, mediaIds }: { text: string; mediaIds: string[] }) =>
-      post("/api/messages", { conversationId, text, ...(mediaIds.length ? { mediaIds } : {}) }).then((body) => body.message),
+      post("/api/messages", { conversationId, text, ...(mediaIds.length ? { mediaIds } : {}) }).then(
+        (body) => body.message,
+      ),
     onSuccess: (message) => {
       client.setQueryData<InfiniteData<MessagePage>>(inboxKeys.messages(conversationId), (data) => {
         if (!data?.pages[0] || data.pages[0].messages.some((m) => m.id === message.id)) return data;

@@ -34,7 +34,11 @@ export class ApiError extends Error {
 
 /** A JSON request (POST, PUT, PATCH…) to our API; the answer as `fetchJson` gives it. */
 export function sendJson<T>(url: string, method: string, body?: unknown): Promise<T> {
-  return fetchJson<T>(url, { method, headers: { "content-type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  return fetchJson<T>(url, {
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 }
 
 export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {

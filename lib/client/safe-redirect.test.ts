@@ -7,10 +7,16 @@ describe("safe redirect after sign-in", () => {
     expect(safeRedirectPath("/admin?tab=numbers")).toBe("/admin?tab=numbers");
   });
 
-  it.each(["https://evil.example", "//evil.example", "/\\evil.example", "", null, undefined, "/sign-in", "/api/health"])(
-    "refuses %s",
-    (candidate) => {
-      expect(safeRedirectPath(candidate)).toBe("/conversations");
-    },
-  );
+  it.each([
+    "https://evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "",
+    null,
+    undefined,
+    "/sign-in",
+    "/api/health",
+  ])("refuses %s", (candidate) => {
+    expect(safeRedirectPath(candidate)).toBe("/conversations");
+  });
 });

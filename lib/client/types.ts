@@ -1,11 +1,20 @@
-import type { ConversationHeader as HeaderView, ConversationPage as PageView, SenderNumber as SenderView } from "@/lib/validations/conversation-view";
+import type {
+  ConversationHeader as HeaderView,
+  ConversationPage as PageView,
+  SenderNumber as SenderView,
+} from "@/lib/validations/conversation-view";
 import type { MessagePage as MessagePageView } from "@/lib/validations/message-view";
 
 /** What a server type looks like after JSON: dates become strings. */
-export type Json<T> = T extends Date ? string : T extends Array<infer U> ? Array<Json<U>> : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+export type Json<T> = T extends Date
+  ? string
+  : T extends Array<infer U>
+    ? Array<Json<U>>
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
 
 export type ConversationPage = Json<PageView>;
-export type ConversationItem = ConversationPage["conversations"][number];
 export type MessagePage = Json<MessagePageView>;
 export type Message = MessagePage["messages"][number];
 export type ConversationHeader = Json<HeaderView>;

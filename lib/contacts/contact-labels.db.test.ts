@@ -12,7 +12,8 @@ describe("contact labels", () => {
     const customer = uniqueNumber();
     await sendMessage(testDb(), current().agent, { from: SENDER_NUMBER, to: customer, text: "hi" });
     await labelNumber(testDb(), current().agent, customer, "  Robin Hale ");
-    const titled = async () => (await listConversations(testDb(), current().agent, { q: customer.slice(-7), limit: 5 })).conversations[0]?.title;
+    const titled = async () =>
+      (await listConversations(testDb(), current().agent, { q: customer.slice(-7), limit: 5 })).conversations[0]?.title;
     expect(await titled()).toBe("Robin Hale");
     await labelNumber(testDb(), current().agent, customer, "");
     expect(await titled()).not.toBe("Robin Hale");

@@ -15,13 +15,30 @@ export async function labelsFor(database: Db, numbers: string[]): Promise<Labels
  * Names a participant's number for everyone (an empty name removes it); every conversation with
  * that number shows it. Announced live. Idempotent.
  */
-export async function labelNumber(database: Db, user: Actor, phoneNumber: string, name: string): Promise<{ phoneNumber: string; name: string | null }> {
+export async function labelNumber(
+  database: Db,
+  user: Actor,
+  phoneNumber: string,
+  name: string,
+): Promise<{ phoneNumber: string; name: string | null }> {
   const trimmed = name.trim();
   await database.$transaction(async (tx) => {
     if (trimmed === "") await tx.contactLabel.deleteMany({ where: { phoneNumber } });
-    else await tx.contactLabel.upsert({ where: { phoneNumber }, create: { phoneNumber, name: trimmed, updatedById: user.id }, update: { name: trimmed, updatedById: user.id } });
-    const conversations = await tx.conversation.findMany({ where: { participants: { has: phoneNumber } }, select: { id: true }, take: 200 });
-    await publishChanges(tx, conversations.map((conversation) => ({ kind: "conversation.updated" as const, conversationId: conversation.id })));
+    else
+      await tx.contactLabel.upsert({
+        where: { phoneNumber },
+        create: { phoneNumber, name: trimmed, updatedById: user.id },
+        update: { name: trimmed, updatedById: user.id },
+      });
+    const conversations = await tx.conversation.findMany({
+      where: { participants: { has: phoneNumber } },
+      select: { id: true },
+      take: 200,
+    });
+    await publishChanges(
+      tx,
+      conversations.map((conversation) => ({ kind: "conversation.updated" as const, conversationId: conversation.id })),
+    );
   });
   return { phoneNumber, name: trimmed || null };
 }

@@ -3,7 +3,12 @@
  * participants = ({from} ∪ to) − owner, so a group MMS lands in the group's conversation, not the
  * sender's one-to-one thread. Outbound: participants = to.
  */
-export type ConversationIdentity = { ownerNumber: string; participants: string[]; participantsKey: string; isGroup: boolean };
+export type ConversationIdentity = {
+  ownerNumber: string;
+  participants: string[];
+  participantsKey: string;
+  isGroup: boolean;
+};
 
 export function conversationIdentity(ownerNumber: string, numbers: Iterable<string>): ConversationIdentity {
   const participants = [...new Set(numbers)].filter((number) => number !== ownerNumber).sort();

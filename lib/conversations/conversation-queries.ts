@@ -4,7 +4,12 @@ import { labelsFor } from "@/lib/contacts/contact-labels";
 import type { Db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
-import { toConversationHeader, toConversationListItem, type ConversationHeader, type ConversationPage } from "@/lib/validations/conversation-view";
+import {
+  toConversationHeader,
+  toConversationListItem,
+  type ConversationHeader,
+  type ConversationPage,
+} from "@/lib/validations/conversation-view";
 import type { ListConversationsQuery } from "@/lib/validations/conversations";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -32,7 +37,11 @@ export const UNREAD_CAP = 100;
  * the last message and the agent's unread count joined in. Search matches participants' numbers,
  * their names and message text.
  */
-export async function listConversations(database: Db, viewer: Actor, options: ListConversationsQuery): Promise<ConversationPage> {
+export async function listConversations(
+  database: Db,
+  viewer: Actor,
+  options: ListConversationsQuery,
+): Promise<ConversationPage> {
   const cursor = decodeCursor(options.cursor);
   const params: unknown[] = [viewer.id, options.limit + 1];
   const param = (value: unknown) => `$${params.push(value)}`;
@@ -57,7 +66,10 @@ export async function listConversations(database: Db, viewer: Actor, options: Li
     ...params,
   );
   const page = rows.slice(0, options.limit);
-  const labels = await labelsFor(database, page.flatMap((row) => row.participants));
+  const labels = await labelsFor(
+    database,
+    page.flatMap((row) => row.participants),
+  );
   const last = page[page.length - 1];
   return {
     conversations: page.map((row) => toConversationListItem(fromListRow(row), labels)),
@@ -79,7 +91,11 @@ export async function isViewableConversation(database: Db, viewer: Actor, conver
 }
 
 /** One conversation's header (participants named), for a viewer who may see it; 404 otherwise. */
-export async function getConversation(database: Db, viewer: Actor, conversationId: string): Promise<ConversationHeader> {
+export async function getConversation(
+  database: Db,
+  viewer: Actor,
+  conversationId: string,
+): Promise<ConversationHeader> {
   const row = await findViewableConversation(database, viewer, conversationId);
   return toConversationHeader(row, await labelsFor(database, row.participants));
 }
@@ -102,7 +118,22 @@ function searchCondition(q: string, param: (value: unknown) => string): string {
 function fromListRow(row: ListRow) {
   const lastMessage =
     row.lm_id && row.lm_direction && row.lm_status && row.lm_created_at
-      ? { id: row.lm_id, direction: row.lm_direction, text: row.lm_text ?? "", hasMedia: row.lm_has_media ?? false, status: row.lm_status, createdAt: row.lm_created_at }
+      ? {
+          id: row.lm_id,
+          direction: row.lm_direction,
+          text: row.lm_text ?? "",
+          hasMedia: row.lm_has_media ?? false,
+          status: row.lm_status,
+          createdAt: row.lm_created_at,
+        }
       : null;
-  return { id: row.id, ownerNumber: row.owner_number, isGroup: row.is_group, participants: row.participants, lastMessageAt: row.last_message_at, lastMessage, unread: row.unread };
+  return {
+    id: row.id,
+    ownerNumber: row.owner_number,
+    isGroup: row.is_group,
+    participants: row.participants,
+    lastMessageAt: row.last_message_at,
+    lastMessage,
+    unread: row.unread,
+  };
 }

@@ -2,7 +2,15 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConversationIdentity } from "./conversation-key";
 
-type Placeholders = { owner: string; participants: string; key: string; isGroup: string; at: string; lastMessageId: string; onlyIf?: string };
+type Placeholders = {
+  owner: string;
+  participants: string;
+  key: string;
+  isGroup: string;
+  at: string;
+  lastMessageId: string;
+  onlyIf?: string;
+};
 
 /**
  * The one statement that finds-or-creates a conversation by its identity and records its newest
@@ -21,13 +29,30 @@ export function upsertConversationSql(p: Placeholders): string {
   RETURNING id`;
 }
 
-const STANDALONE = upsertConversationSql({ owner: "$1", participants: "$2", key: "$3", isGroup: "$4", at: "$5", lastMessageId: "$6" });
+const STANDALONE = upsertConversationSql({
+  owner: "$1",
+  participants: "$2",
+  key: "$3",
+  isGroup: "$4",
+  at: "$5",
+  lastMessageId: "$6",
+});
 
 /** Finds or creates the conversation and makes `lastMessageId` (at `at`) its newest message. */
-export async function upsertConversation(tx: Prisma.TransactionClient, identity: ConversationIdentity, at: Date, lastMessageId: string): Promise<string> {
+export async function upsertConversation(
+  tx: Prisma.TransactionClient,
+  identity: ConversationIdentity,
+  at: Date,
+  lastMessageId: string,
+): Promise<string> {
   const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(
     `WITH c AS (${STANDALONE}) SELECT id::text AS id FROM c`,
-    identity.ownerNumber, identity.participants, identity.participantsKey, identity.isGroup, at, lastMessageId,
+    identity.ownerNumber,
+    identity.participants,
+    identity.participantsKey,
+    identity.isGroup,
+    at,
+    lastMessageId,
   );
   const id = rows[0]?.id;
   if (!id) throw new Error("conversation upsert returned no row");

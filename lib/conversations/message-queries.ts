@@ -10,13 +10,28 @@ const include = {
   recipients: { orderBy: { phoneNumber: "asc" } },
   media: {
     orderBy: { position: "asc" },
-    select: { id: true, fileName: true, contentType: true, size: true, status: true, statusDetail: true, width: true, height: true, hasThumbnail: true },
+    select: {
+      id: true,
+      fileName: true,
+      contentType: true,
+      size: true,
+      status: true,
+      statusDetail: true,
+      width: true,
+      height: true,
+      hasThumbnail: true,
+    },
   },
   sentBy: { select: { id: true, name: true } },
 } as const;
 
 /** A page of a conversation's messages, newest first, for a viewer who may see it (404 otherwise); `nextCursor` pages to older ones. */
-export async function listMessages(database: Db, viewer: Actor, conversationId: string, options: ListMessagesQuery): Promise<MessagePage> {
+export async function listMessages(
+  database: Db,
+  viewer: Actor,
+  conversationId: string,
+  options: ListMessagesQuery,
+): Promise<MessagePage> {
   await findViewableConversation(database, viewer, conversationId);
   const before = decodeCursor(options.before);
   const rows = await database.message.findMany({

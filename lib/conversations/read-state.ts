@@ -4,7 +4,11 @@ import type { Db } from "@/lib/db";
 import { findViewableConversation } from "./conversation-queries";
 
 /** The agent has read the conversation up to now (their unread count drops to 0). Idempotent. */
-export async function markConversationRead(database: Db, user: Actor, conversationId: string): Promise<{ lastReadAt: Date }> {
+export async function markConversationRead(
+  database: Db,
+  user: Actor,
+  conversationId: string,
+): Promise<{ lastReadAt: Date }> {
   await findViewableConversation(database, user, conversationId);
   const lastReadAt = new Date();
   await database.conversationRead.upsert({

@@ -23,7 +23,10 @@ describe("demo seed", () => {
     expect(await counts()).toEqual(first);
 
     const conversations = await testDb().conversation.findMany({
-      where: { ownerNumber: DEMO_BANDWIDTH.numbers[0], participantsKey: { in: ["+19195550123", "+19195550131,+19195550132,+19195550133", "+15555554432"] } },
+      where: {
+        ownerNumber: DEMO_BANDWIDTH.numbers[0],
+        participantsKey: { in: ["+19195550123", "+19195550131,+19195550132,+19195550133", "+15555554432"] },
+      },
       include: { messages: { include: { recipients: true } } },
     });
     const group = conversations.find((conversation) => conversation.participants.length === 3);
@@ -31,7 +34,10 @@ describe("demo seed", () => {
     const oneToOne = conversations.filter((conversation) => !conversation.isGroup);
     expect(oneToOne.length).toBeGreaterThanOrEqual(2);
     // The seeded failed message (fixed id); other tests may add messages to the same conversations.
-    const failed = await testDb().message.findUniqueOrThrow({ where: { id: "0b1c0d3e-0000-4000-8000-000000000021" }, include: { recipients: true } });
+    const failed = await testDb().message.findUniqueOrThrow({
+      where: { id: "0b1c0d3e-0000-4000-8000-000000000021" },
+      include: { recipients: true },
+    });
     expect(failed).toMatchObject({ status: "failed", recipients: [{ status: "failed", errorCode: 4432 }] });
     const groupReply = group?.messages.find((message) => message.direction === "OUTBOUND");
     expect(groupReply?.recipients).toHaveLength(3);
@@ -44,7 +50,10 @@ describe("demo seed next to real traffic", () => {
     // Simulates a test (or a customer) having texted +15555554432 from the support line first.
     await testDb().message.deleteMany({ where: { id: "0b1c0d3e-0000-4000-8000-000000000021" } });
     await seedDemoData(testDb());
-    const failed = await testDb().message.findUniqueOrThrow({ where: { id: "0b1c0d3e-0000-4000-8000-000000000021" }, include: { recipients: true } });
+    const failed = await testDb().message.findUniqueOrThrow({
+      where: { id: "0b1c0d3e-0000-4000-8000-000000000021" },
+      include: { recipients: true },
+    });
     expect(failed.recipients).toHaveLength(1);
   });
 });

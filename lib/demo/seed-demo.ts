@@ -37,13 +37,31 @@ const CONVERSATIONS: DemoConversation[] = [
     participants: ["+19195550123"],
     labels: { "+19195550123": "Dana Whitfield" },
     messages: [
-      { id: "0b1c0d3e-0000-4000-8000-000000000001", minutesAgo: 95, direction: "INBOUND", from: "+19195550123", to: [SUPPORT_LINE], text: "Hi! Has my order #4821 shipped yet?" },
       {
-        id: "0b1c0d3e-0000-4000-8000-000000000002", minutesAgo: 90, direction: "OUTBOUND", from: SUPPORT_LINE, to: ["+19195550123"],
+        id: "0b1c0d3e-0000-4000-8000-000000000001",
+        minutesAgo: 95,
+        direction: "INBOUND",
+        from: "+19195550123",
+        to: [SUPPORT_LINE],
+        text: "Hi! Has my order #4821 shipped yet?",
+      },
+      {
+        id: "0b1c0d3e-0000-4000-8000-000000000002",
+        minutesAgo: 90,
+        direction: "OUTBOUND",
+        from: SUPPORT_LINE,
+        to: ["+19195550123"],
         text: "Hi Dana, it left our warehouse this morning. Tracking: 1Z999AA10123456784",
         recipients: [{ phoneNumber: "+19195550123", status: "delivered" }],
       },
-      { id: "0b1c0d3e-0000-4000-8000-000000000003", minutesAgo: 12, direction: "INBOUND", from: "+19195550123", to: [SUPPORT_LINE], text: "Perfect, thank you!" },
+      {
+        id: "0b1c0d3e-0000-4000-8000-000000000003",
+        minutesAgo: 12,
+        direction: "INBOUND",
+        from: "+19195550123",
+        to: [SUPPORT_LINE],
+        text: "Perfect, thank you!",
+      },
     ],
   },
   {
@@ -51,12 +69,20 @@ const CONVERSATIONS: DemoConversation[] = [
     labels: { "+19195550131": "Lee Park", "+19195550132": "Morgan Diaz" },
     messages: [
       {
-        id: "0b1c0d3e-0000-4000-8000-000000000011", minutesAgo: 45, direction: "INBOUND", from: "+19195550131",
-        to: [SUPPORT_LINE, "+19195550132", "+19195550133"], text: "Can we move Saturday's delivery for the three of us to Sunday?",
+        id: "0b1c0d3e-0000-4000-8000-000000000011",
+        minutesAgo: 45,
+        direction: "INBOUND",
+        from: "+19195550131",
+        to: [SUPPORT_LINE, "+19195550132", "+19195550133"],
+        text: "Can we move Saturday's delivery for the three of us to Sunday?",
       },
       {
-        id: "0b1c0d3e-0000-4000-8000-000000000012", minutesAgo: 40, direction: "OUTBOUND", from: SUPPORT_LINE,
-        to: ["+19195550131", "+19195550132", "+19195550133"], text: "Sure, Sunday 10am–12pm works. We've updated all three orders.",
+        id: "0b1c0d3e-0000-4000-8000-000000000012",
+        minutesAgo: 40,
+        direction: "OUTBOUND",
+        from: SUPPORT_LINE,
+        to: ["+19195550131", "+19195550132", "+19195550133"],
+        text: "Sure, Sunday 10am–12pm works. We've updated all three orders.",
         recipients: [
           { phoneNumber: "+19195550131", status: "delivered" },
           { phoneNumber: "+19195550132", status: "delivered" },
@@ -70,9 +96,20 @@ const CONVERSATIONS: DemoConversation[] = [
     labels: {},
     messages: [
       {
-        id: "0b1c0d3e-0000-4000-8000-000000000021", minutesAgo: 30, direction: "OUTBOUND", from: SUPPORT_LINE, to: ["+15555554432"],
+        id: "0b1c0d3e-0000-4000-8000-000000000021",
+        minutesAgo: 30,
+        direction: "OUTBOUND",
+        from: SUPPORT_LINE,
+        to: ["+15555554432"],
         text: "Your appointment is confirmed for tomorrow at 9am.",
-        recipients: [{ phoneNumber: "+15555554432", status: "failed", errorCode: 4432, errorDescription: "rejected-forbidden-country" }],
+        recipients: [
+          {
+            phoneNumber: "+15555554432",
+            status: "failed",
+            errorCode: 4432,
+            errorDescription: "rejected-forbidden-country",
+          },
+        ],
       },
     ],
   },
@@ -97,7 +134,10 @@ async function seedConversation(database: Db, demo: DemoConversation, now: numbe
   }
   // Idempotent by the demo messages' fixed ids: a conversation that already exists (made by real
   // traffic with the same people) gets the demo messages it lacks, and nothing is seeded twice.
-  const seeded = await database.message.findMany({ where: { id: { in: demo.messages.map((m) => m.id) } }, select: { id: true } });
+  const seeded = await database.message.findMany({
+    where: { id: { in: demo.messages.map((m) => m.id) } },
+    select: { id: true },
+  });
   const missing = demo.messages.filter((message) => !seeded.some((row) => row.id === message.id));
   if (missing.length === 0) return;
 
@@ -105,7 +145,12 @@ async function seedConversation(database: Db, demo: DemoConversation, now: numbe
   const last = demo.messages[demo.messages.length - 1];
   await database.$transaction(async (tx) => {
     if (!last) return;
-    const conversationId = await upsertConversation(tx, conversationIdentity(SUPPORT_LINE, demo.participants), at(last.minutesAgo), last.id);
+    const conversationId = await upsertConversation(
+      tx,
+      conversationIdentity(SUPPORT_LINE, demo.participants),
+      at(last.minutesAgo),
+      last.id,
+    );
     for (const message of missing) {
       await tx.message.create({
         data: {
@@ -123,7 +168,9 @@ async function seedConversation(database: Db, demo: DemoConversation, now: numbe
           acceptedAt: message.direction === "OUTBOUND" ? at(message.minutesAgo) : null,
           createdAt: at(message.minutesAgo),
           recipients: message.recipients
-            ? { create: message.recipients.map((recipient) => ({ ...recipient, statusAt: at(message.minutesAgo - 1) })) }
+            ? {
+                create: message.recipients.map((recipient) => ({ ...recipient, statusAt: at(message.minutesAgo - 1) })),
+              }
             : undefined,
         },
       });

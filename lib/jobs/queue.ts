@@ -17,8 +17,6 @@ export const QUEUES = {
   mediaSweep: "media-sweep",
 } as const;
 
-export type SendJob = { messageId: string };
-
 const globalForBoss = globalThis as unknown as { switchboardBoss?: Promise<PgBoss> };
 
 /** The process's pg-boss, started (and its queues created) on first use. */
@@ -34,7 +32,13 @@ async function startQueue(): Promise<PgBoss> {
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     // Our handlers reschedule deliberately (429, pacing); pg-boss retries only what crashed.
-    await boss.createQueue(name, { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, notify: true });
+    await boss.createQueue(name, {
+      retryLimit: 5,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: 120,
+      notify: true,
+    });
   }
   return boss;
 }
@@ -43,21 +47,32 @@ async function startQueue(): Promise<PgBoss> {
  * Enqueues inside the caller's transaction (pg-boss writes its job row through `tx`), so a message
  * is never stored without its job, nor a job left for a message that was rolled back.
  */
-export async function enqueueInTransaction(tx: Prisma.TransactionClient, queue: string, data: object, options: { startAfter?: Date } = {}) {
+export async function enqueueInTransaction(
+  tx: Prisma.TransactionClient,
+  queue: string,
+  data: object,
+  options: { startAfter?: Date } = {},
+) {
   const boss = await jobQueue();
   await boss.send(queue, data, {
     ...options,
-    db: { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
+    db: {
+      executeSql: async (text: string, values: unknown[] = []) => ({
+        rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+      }),
+    },
   });
-}
-
-export async function enqueue(queue: string, data: object, options: { startAfter?: Date } = {}) {
-  await (await jobQueue()).send(queue, data, options);
 }
 
 /** Several jobs of one queue in one statement. */
 export async function enqueueMany(queue: string, items: object[]) {
-  if (items.length > 0) await (await jobQueue()).insert(queue, items.map((data) => ({ data })));
+  if (items.length > 0)
+    await (
+      await jobQueue()
+    ).insert(
+      queue,
+      items.map((data) => ({ data })),
+    );
 }
 
 /** Stops this process's pg-boss (tests, shutdown). */

@@ -24,14 +24,20 @@ export async function startWorkers(): Promise<void> {
   };
   // NOTIFY wakes a worker when a send is queued; a job queued for later (a 429's Retry-After, a
   // paced slot) is only found by polling, so the poll stays short even while NOTIFY is active.
-  await boss.work<SendJobData>(QUEUES.send, { localConcurrency: 4, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 }, async ([job]) => {
-    if (job) await processSendJob(deps, job.data);
-  });
+  await boss.work<SendJobData>(
+    QUEUES.send,
+    { localConcurrency: 4, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 },
+    async ([job]) => {
+      if (job) await processSendJob(deps, job.data);
+    },
+  );
   // Bandwidth retries a callback for 24 hours; keys a week old can no longer meet a repeat worth
   // catching (and a very late one still changes nothing: ids are unique, statuses only move forward).
   await boss.schedule(QUEUES.maintenance, "17 3 * * *");
   await boss.work(QUEUES.maintenance, async () => {
-    await deps.database.callbackDedupe.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 7 * 24 * 3_600_000) } } });
+    await deps.database.callbackDedupe.deleteMany({
+      where: { createdAt: { lt: new Date(Date.now() - 7 * 24 * 3_600_000) } },
+    });
     await deleteAbandonedUploads(deps.database);
   });
   const config = env();
@@ -46,15 +52,27 @@ export async function startWorkers(): Promise<void> {
       await boss.send(QUEUES.fetchMedia, data, { startAfter: at });
     },
   };
-  await boss.work<FetchMediaJob>(QUEUES.fetchMedia, { localConcurrency: 2, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2 }, async ([job]) => {
-    if (job) await processFetchMediaJob(mediaDeps, job.data);
-  });
+  await boss.work<FetchMediaJob>(
+    QUEUES.fetchMedia,
+    { localConcurrency: 2, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2 },
+    async ([job]) => {
+      if (job) await processFetchMediaJob(mediaDeps, job.data);
+    },
+  );
   await boss.schedule(QUEUES.mediaSweep, "*/5 * * * *");
   await boss.work(QUEUES.mediaSweep, async () => {
     const stranded = await findStrandedMedia(deps.database);
-    if (stranded.length > 0) await boss.insert(QUEUES.fetchMedia, stranded.map((data) => ({ data })));
+    if (stranded.length > 0)
+      await boss.insert(
+        QUEUES.fetchMedia,
+        stranded.map((data) => ({ data })),
+      );
   });
-  await boss.work<{ messageId: string }>(QUEUES.confirm, { pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 5 }, async ([job]) => {
-    if (job) await processConfirmJob(deps.database, job.data);
-  });
+  await boss.work<{ messageId: string }>(
+    QUEUES.confirm,
+    { pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 5 },
+    async ([job]) => {
+      if (job) await processConfirmJob(deps.database, job.data);
+    },
+  );
 }

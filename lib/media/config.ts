@@ -23,7 +23,10 @@ export function mediaStorage(): MediaStorage {
   if (cached) return cached;
   const config = env();
   const s3 =
-    config.MEDIA_S3_ENDPOINT && config.MEDIA_S3_BUCKET && config.MEDIA_S3_ACCESS_KEY_ID && config.MEDIA_S3_SECRET_ACCESS_KEY
+    config.MEDIA_S3_ENDPOINT &&
+    config.MEDIA_S3_BUCKET &&
+    config.MEDIA_S3_ACCESS_KEY_ID &&
+    config.MEDIA_S3_SECRET_ACCESS_KEY
       ? s3Store({
           endpoint: config.MEDIA_S3_ENDPOINT,
           bucket: config.MEDIA_S3_BUCKET,

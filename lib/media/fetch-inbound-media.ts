@@ -51,13 +51,27 @@ export async function processFetchMediaJob(deps: FetchMediaDeps, job: FetchMedia
   if (attempt === undefined) return "skipped";
   const media = await deps.database.media.findUniqueOrThrow({
     where: { id: job.mediaId },
-    select: { id: true, sourceUrl: true, fileName: true, message: { select: { id: true, direction: true, createdAt: true, conversation: { select: { id: true, ownerNumber: true } } } } },
+    select: {
+      id: true,
+      sourceUrl: true,
+      fileName: true,
+      message: {
+        select: {
+          id: true,
+          direction: true,
+          createdAt: true,
+          conversation: { select: { id: true, ownerNumber: true } },
+        },
+      },
+    },
   });
   const message = media.message!;
   const settle = (status: "stored" | "expired" | "refused" | "failed", detail: string | null, facts: object = {}) =>
     deps.database.$transaction(async (tx) => {
       await tx.media.update({ where: { id: media.id }, data: { status, statusDetail: detail, ...facts } });
-      await publishChanges(tx, [{ kind: "message.updated", conversationId: message.conversation.id, messageId: message.id }]);
+      await publishChanges(tx, [
+        { kind: "message.updated", conversationId: message.conversation.id, messageId: message.id },
+      ]);
     });
 
   const deadline = message.createdAt.getTime() + BANDWIDTH_MEDIA_RETENTION_MS;
@@ -65,24 +79,42 @@ export async function processFetchMediaJob(deps: FetchMediaDeps, job: FetchMedia
     await settle("expired", "Media expired before it could be saved: Bandwidth keeps files for 48 hours.");
     return "expired";
   }
-  const number = await deps.database.phoneNumber.findUnique({ where: { e164: message.conversation.ownerNumber }, select: { application: { select: { account: true } } } });
+  const number = await deps.database.phoneNumber.findUnique({
+    where: { e164: message.conversation.ownerNumber },
+    select: { application: { select: { account: true } } },
+  });
   const account = number?.application.account;
   if (!media.sourceUrl || !account) {
-    await settle("failed", account ? "Bandwidth gave no URL for this file." : `${message.conversation.ownerNumber} is no longer one of our numbers, so its media cannot be fetched.`);
+    await settle(
+      "failed",
+      account
+        ? "Bandwidth gave no URL for this file."
+        : `${message.conversation.ownerNumber} is no longer one of our numbers, so its media cannot be fetched.`,
+    );
     return "failed";
   }
   const allowedPrefix = `${account.messagingBaseUrl.replace(/\/+$/, "")}/users/${account.accountId}/media/`;
   // fetchMedia refuses a URL off the media base before any request is made.
-  const result = await fetchMedia(media.sourceUrl, { username: account.apiUsername, password: decryptSecret(account.apiPasswordEncrypted, deps.encryptionKey) }, {
-    allowedPrefix,
-    maxBytes: deps.maxBytes,
-    timeoutMs: deps.timeoutMs,
-    ...(deps.resolve ? { resolve: deps.resolve } : {}),
-  });
+  const result = await fetchMedia(
+    media.sourceUrl,
+    { username: account.apiUsername, password: decryptSecret(account.apiPasswordEncrypted, deps.encryptionKey) },
+    {
+      allowedPrefix,
+      maxBytes: deps.maxBytes,
+      timeoutMs: deps.timeoutMs,
+      ...(deps.resolve ? { resolve: deps.resolve } : {}),
+    },
+  );
 
   switch (result.kind) {
     case "ok": {
-      const facts = await storeMediaBytes(deps.pool, deps.storage.configured, media.id, result.bytes, result.declaredType);
+      const facts = await storeMediaBytes(
+        deps.pool,
+        deps.storage.configured,
+        media.id,
+        result.bytes,
+        result.declaredType,
+      );
       await settle("stored", null, facts);
       return "stored";
     }
@@ -103,7 +135,10 @@ export async function processFetchMediaJob(deps: FetchMediaDeps, job: FetchMedia
         await settle("expired", `Media expired before it could be saved (last attempt: ${reason}).`);
         return "expired";
       }
-      await deps.database.media.update({ where: { id: media.id }, data: { statusDetail: `Still saving: ${reason}; trying again.` } });
+      await deps.database.media.update({
+        where: { id: media.id },
+        data: { statusDetail: `Still saving: ${reason}; trying again.` },
+      });
       await deps.schedule({ mediaId: media.id, attempts: attempt }, new Date(at));
       return "retry";
     }

@@ -11,7 +11,19 @@ export const BANDWIDTH_MEDIA_TYPES: readonly string[] = MEDIA_CONTENT_TYPES;
 
 /** Types an agent may attach: Bandwidth's, minus the ones no phone shows as an attachment or that run code. */
 export const ATTACHABLE_TYPES: readonly string[] = BANDWIDTH_MEDIA_TYPES.filter(
-  (type) => !["application/javascript", "text/javascript", "text/html", "text/css", "application/json", "application/smil", "application/xml", "text/xml", "text/vnd.wap.wml", "image/svg+xml"].includes(type),
+  (type) =>
+    ![
+      "application/javascript",
+      "text/javascript",
+      "text/html",
+      "text/css",
+      "application/json",
+      "application/smil",
+      "application/xml",
+      "text/xml",
+      "text/vnd.wap.wml",
+      "image/svg+xml",
+    ].includes(type),
 );
 
 /** Names the composer's file picker offers (the `accept` attribute). */
@@ -30,7 +42,12 @@ export const mediaLimitsSchema = z.object({
 
 export type MediaLimits = z.infer<typeof mediaLimitsSchema>;
 
-export const DEFAULT_MEDIA_LIMITS: MediaLimits = { maxFileBytes: 3_500_000, maxFiles: 10, warnTotalBytes: 500_000, tollFreeMaxTotalBytes: 525_000 };
+export const DEFAULT_MEDIA_LIMITS: MediaLimits = {
+  maxFileBytes: 3_500_000,
+  maxFiles: 10,
+  warnTotalBytes: 500_000,
+  tollFreeMaxTotalBytes: 525_000,
+};
 
 /** The normalised type (lower case, no parameters); `image/jpg` is the common misspelling of JPEG. */
 export function baseType(contentType: string | null | undefined): string {
@@ -42,7 +59,21 @@ export type MediaKind = "image" | "video" | "audio" | "file";
 
 export function mediaKind(contentType: string | null | undefined): MediaKind {
   const type = baseType(contentType);
-  if (["image/jpeg", "image/pjpeg", "image/png", "image/gif", "image/webp", "image/bmp", "image/tiff", "image/heic", "image/heif", "image/avif"].includes(type)) return "image";
+  if (
+    [
+      "image/jpeg",
+      "image/pjpeg",
+      "image/png",
+      "image/gif",
+      "image/webp",
+      "image/bmp",
+      "image/tiff",
+      "image/heic",
+      "image/heif",
+      "image/avif",
+    ].includes(type)
+  )
+    return "image";
   if (type.startsWith("video/")) return "video";
   if (type.startsWith("audio/")) return "audio";
   return "file";
@@ -76,23 +107,34 @@ export type AttachmentFile = { name: string; size: number; type: string };
 export function fileProblem(file: AttachmentFile, limits: MediaLimits): string | null {
   const type = baseType(file.type);
   if (file.size === 0) return `${file.name} is empty.`;
-  if (file.size > limits.maxFileBytes) return `${file.name} is ${formatBytes(file.size)}; Bandwidth takes at most ${formatBytes(limits.maxFileBytes)} per file.`;
-  if (!ATTACHABLE_TYPES.includes(type)) return `${file.name} cannot be sent by MMS (${type || "unknown type"}). Send a picture, video, audio, PDF, vCard or text file.`;
+  if (file.size > limits.maxFileBytes)
+    return `${file.name} is ${formatBytes(file.size)}; Bandwidth takes at most ${formatBytes(limits.maxFileBytes)} per file.`;
+  if (!ATTACHABLE_TYPES.includes(type))
+    return `${file.name} cannot be sent by MMS (${type || "unknown type"}). Send a picture, video, audio, PDF, vCard or text file.`;
   return null;
 }
 
 export type AttachmentCheck = { problems: string[]; warnings: string[] };
 
 /** The whole set for one message, from one of our numbers (toll-free has a lower total limit). */
-export function checkAttachments(files: AttachmentFile[], limits: MediaLimits, options: { tollFree: boolean }): AttachmentCheck {
+export function checkAttachments(
+  files: AttachmentFile[],
+  limits: MediaLimits,
+  options: { tollFree: boolean },
+): AttachmentCheck {
   const problems = files.flatMap((file) => fileProblem(file, limits) ?? []);
   const warnings: string[] = [];
-  if (files.length > limits.maxFiles) problems.push(`At most ${limits.maxFiles} attachments per message (${files.length} chosen).`);
+  if (files.length > limits.maxFiles)
+    problems.push(`At most ${limits.maxFiles} attachments per message (${files.length} chosen).`);
   const total = files.reduce((sum, file) => sum + file.size, 0);
   if (options.tollFree && total > limits.tollFreeMaxTotalBytes) {
-    problems.push(`Toll-free numbers can send at most ${formatBytes(limits.tollFreeMaxTotalBytes)} of media per message (${formatBytes(total)} attached); Bandwidth would refuse it (error 4411).`);
+    problems.push(
+      `Toll-free numbers can send at most ${formatBytes(limits.tollFreeMaxTotalBytes)} of media per message (${formatBytes(total)} attached); Bandwidth would refuse it (error 4411).`,
+    );
   } else if (total > limits.warnTotalBytes) {
-    warnings.push(`${formatBytes(total)} of media: many carriers shrink or drop MMS above ${formatBytes(limits.warnTotalBytes)}.`);
+    warnings.push(
+      `${formatBytes(total)} of media: many carriers shrink or drop MMS above ${formatBytes(limits.warnTotalBytes)}.`,
+    );
   }
   return { problems, warnings };
 }

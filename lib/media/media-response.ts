@@ -3,5 +3,8 @@ import type { MediaResponse } from "./serve-media";
 
 /** A `serveMedia` answer as an HTTP response. */
 export function toResponse(result: MediaResponse): Response {
-  return new Response(result.body ? new Uint8Array(result.body) : null, { status: result.status, headers: result.headers });
+  return new Response(result.body ? new Uint8Array(result.body) : null, {
+    status: result.status,
+    headers: result.headers,
+  });
 }

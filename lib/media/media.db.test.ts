@@ -8,19 +8,36 @@ import { ingestCallbacks } from "@/lib/messaging/ingest-callbacks";
 import { getMessageView } from "@/lib/conversations/message-queries";
 import { retryFailedRecipients } from "@/lib/messaging/send/retry-failed-recipients";
 import { sendMessage } from "@/lib/messaging/send/send-message";
-import { SENDER_NUMBER, setUpMessagingFixture, TEST_SEND_SETTINGS, TOLL_FREE_NUMBER, type MessagingFixture } from "@/lib/testing/messaging-fixtures";
+import {
+  SENDER_NUMBER,
+  setUpMessagingFixture,
+  TEST_SEND_SETTINGS,
+  TOLL_FREE_NUMBER,
+  type MessagingFixture,
+} from "@/lib/testing/messaging-fixtures";
 import { testDb, testPool, uniqueNumber } from "@/lib/testing/test-database";
-import { BANDWIDTH_MEDIA_RETENTION_MS, processFetchMediaJob, findStrandedMedia, type FetchMediaDeps, type FetchMediaJob } from "./fetch-inbound-media";
+import {
+  BANDWIDTH_MEDIA_RETENTION_MS,
+  processFetchMediaJob,
+  findStrandedMedia,
+  type FetchMediaDeps,
+  type FetchMediaJob,
+} from "./fetch-inbound-media";
 import { DEFAULT_MEDIA_LIMITS } from "./limits";
 import { serveMedia } from "./serve-media";
 import { postgresStore } from "./storage";
 import { createUpload, deleteAbandonedUploads } from "./uploads";
 
 const storage = { configured: postgresStore, s3: null };
-const png = (width: number, height: number, colour = "#2563eb") => sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer();
+const png = (width: number, height: number, colour = "#2563eb") =>
+  sharp({ create: { width, height, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
 const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypmp42"), Buffer.alloc(4000, 7)]);
 const VCARD = Buffer.from("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nTEL:+15555550123\r\nEND:VCARD\r\n");
-const SMIL = Buffer.from('<smil><head><layout><root-layout/></layout></head><body><par dur="5000ms"><img src="photo.png"/></par></body></smil>');
+const SMIL = Buffer.from(
+  '<smil><head><layout><root-layout/></layout></head><body><par dur="5000ms"><img src="photo.png"/></par></body></smil>',
+);
 
 let fixture: MessagingFixture;
 let scheduled: Array<{ data: FetchMediaJob; at: Date }>;
@@ -43,31 +60,63 @@ const fetchDeps = (overrides: Partial<FetchMediaDeps> = {}): FetchMediaDeps => (
   ...overrides,
 });
 
-const sandbox = (path: string, init?: RequestInit) => fetch(`${fixture.url}${path}`, init).then(async (response) => ({ status: response.status, body: await response.json() }));
+const sandbox = (path: string, init?: RequestInit) =>
+  fetch(`${fixture.url}${path}`, init).then(async (response) => ({
+    status: response.status,
+    body: await response.json(),
+  }));
 
 /** A customer's MMS reaches the sandbox, which stores the files; its callback is handed to the webhook code. */
-async function inboundMms(files: Array<{ filename: string; contentType: string; data: Buffer }>, extraUrls: string[] = []) {
+async function inboundMms(
+  files: Array<{ filename: string; contentType: string; data: Buffer }>,
+  extraUrls: string[] = [],
+) {
   const from = uniqueNumber();
   const { body } = await sandbox("/sandbox/inbound", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ from, to: [SENDER_NUMBER], text: "Here you go", media: files.map((file) => ({ filename: file.filename, contentType: file.contentType, base64: file.data.toString("base64") })) }),
+    body: JSON.stringify({
+      from,
+      to: [SENDER_NUMBER],
+      text: "Here you go",
+      media: files.map((file) => ({
+        filename: file.filename,
+        contentType: file.contentType,
+        base64: file.data.toString("base64"),
+      })),
+    }),
   });
   const message = (body as { messages: Array<Record<string, unknown> & { media?: string[] }> }).messages[0]!;
-  const event = { type: "message-received", time: message.time, to: SENDER_NUMBER, description: "Incoming message received", message: { ...message, media: [...(message.media ?? []), ...extraUrls] } };
+  const event = {
+    type: "message-received",
+    time: message.time,
+    to: SENDER_NUMBER,
+    description: "Incoming message received",
+    message: { ...message, media: [...(message.media ?? []), ...extraUrls] },
+  };
   let queued: string[] = [];
   const summary = await ingestCallbacks(testPool(), fixture.applicationId, [event], async (ids) => {
     queued = ids;
   });
   expect(summary.outcomes).toEqual({ applied: 1 });
-  const stored = await testDb().message.findFirstOrThrow({ where: { bandwidthMessageId: message.id as string }, include: { media: { orderBy: { position: "asc" } } } });
+  const stored = await testDb().message.findFirstOrThrow({
+    where: { bandwidthMessageId: message.id as string },
+    include: { media: { orderBy: { position: "asc" } } },
+  });
   expect(queued.sort()).toEqual(stored.media.map((media) => media.id).sort());
   return stored;
 }
 
 const agent = (): CurrentUser => fixture.agent;
-const serve = (id: string, variant: "original" | "thumbnail" = "original", request: { range?: string; ifNoneMatch?: string } = {}) =>
-  serveMedia({ database: testDb(), pool: testPool(), storage }, agent(), id, variant, { range: request.range ?? null, ifNoneMatch: request.ifNoneMatch ?? null });
+const serve = (
+  id: string,
+  variant: "original" | "thumbnail" = "original",
+  request: { range?: string; ifNoneMatch?: string } = {},
+) =>
+  serveMedia({ database: testDb(), pool: testPool(), storage }, agent(), id, variant, {
+    range: request.range ?? null,
+    ifNoneMatch: request.ifNoneMatch ?? null,
+  });
 
 describe("inbound media", () => {
   it("copies an image, a video, a vCard and a SMIL part; types from the bytes, a thumbnail for the image", async () => {
@@ -80,24 +129,46 @@ describe("inbound media", () => {
       { filename: "layout.smil", contentType: "application/smil", data: SMIL },
     ]);
     expect(message.media.map((media) => media.status)).toEqual(["pending", "pending", "pending", "pending"]);
-    for (const media of message.media) expect(await processFetchMediaJob(fetchDeps(), { mediaId: media.id, attempts: 0 })).toBe("stored");
+    for (const media of message.media)
+      expect(await processFetchMediaJob(fetchDeps(), { mediaId: media.id, attempts: 0 })).toBe("stored");
 
     const stored = await testDb().media.findMany({ where: { messageId: message.id }, orderBy: { position: "asc" } });
-    expect(stored.map(({ fileName, contentType, size, hasThumbnail, status }) => ({ fileName, contentType, size, hasThumbnail, status }))).toEqual([
+    expect(
+      stored.map(({ fileName, contentType, size, hasThumbnail, status }) => ({
+        fileName,
+        contentType,
+        size,
+        hasThumbnail,
+        status,
+      })),
+    ).toEqual([
       { fileName: "photo.png", contentType: "image/png", size: photo.length, hasThumbnail: true, status: "stored" },
       { fileName: "clip.mp4", contentType: "video/mp4", size: MP4.length, hasThumbnail: false, status: "stored" },
       { fileName: "ada.vcf", contentType: "text/vcard", size: VCARD.length, hasThumbnail: false, status: "stored" },
-      { fileName: "layout.smil", contentType: "application/smil", size: SMIL.length, hasThumbnail: false, status: "stored" },
+      {
+        fileName: "layout.smil",
+        contentType: "application/smil",
+        size: SMIL.length,
+        hasThumbnail: false,
+        status: "stored",
+      },
     ]);
     expect(stored[0]).toMatchObject({ width: 1200, height: 800 });
 
     // The thread lists three attachments (the SMIL layout is kept, not shown), by our URLs only.
     const view = await getMessageView(testDb(), message.id);
-    expect(view?.media.map(({ fileName, kind, url, thumbnailUrl }) => ({ fileName, kind, url, thumbnailUrl }))).toEqual([
-      { fileName: "photo.png", kind: "image", url: `/api/media/${stored[0]!.id}`, thumbnailUrl: `/api/media/${stored[0]!.id}/thumbnail` },
-      { fileName: "clip.mp4", kind: "video", url: `/api/media/${stored[1]!.id}`, thumbnailUrl: null },
-      { fileName: "ada.vcf", kind: "file", url: `/api/media/${stored[2]!.id}`, thumbnailUrl: null },
-    ]);
+    expect(view?.media.map(({ fileName, kind, url, thumbnailUrl }) => ({ fileName, kind, url, thumbnailUrl }))).toEqual(
+      [
+        {
+          fileName: "photo.png",
+          kind: "image",
+          url: `/api/media/${stored[0]!.id}`,
+          thumbnailUrl: `/api/media/${stored[0]!.id}/thumbnail`,
+        },
+        { fileName: "clip.mp4", kind: "video", url: `/api/media/${stored[1]!.id}`, thumbnailUrl: null },
+        { fileName: "ada.vcf", kind: "file", url: `/api/media/${stored[2]!.id}`, thumbnailUrl: null },
+      ],
+    );
     expect(JSON.stringify(view)).not.toContain(fixture.url);
   });
 
@@ -134,7 +205,9 @@ describe("inbound media", () => {
     expect((await serve(clip!.id, "original", { range: `bytes=${MP4.length}-` })).status).toBe(416);
 
     // A vCard is a download, never rendered in the app's origin.
-    expect((await serve(card!.id)).headers["content-disposition"]).toBe(`attachment; filename="ada lovelace.vcf"; filename*=UTF-8''ada%20lovelace.vcf`);
+    expect((await serve(card!.id)).headers["content-disposition"]).toBe(
+      `attachment; filename="ada lovelace.vcf"; filename*=UTF-8''ada%20lovelace.vcf`,
+    );
     await expect(serve(card!.id, "thumbnail")).rejects.toMatchObject({ status: 404 });
     await expect(serve("00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ status: 404 });
   });
@@ -144,14 +217,24 @@ describe("inbound media", () => {
     const message = await inboundMms([{ filename: "receipt.png", contentType: "image/png", data }]);
     await processFetchMediaJob(fetchDeps(), { mediaId: message.media[0]!.id });
     expect((await sandbox("/sandbox/media", { method: "DELETE" })).body).toEqual({ expired: 1 });
-    expect((await fetch(message.media[0]!.sourceUrl!, { headers: { authorization: `Basic ${Buffer.from("api-user:api-password-for-tests").toString("base64")}` } })).status).toBe(404);
+    expect(
+      (
+        await fetch(message.media[0]!.sourceUrl!, {
+          headers: { authorization: `Basic ${Buffer.from("api-user:api-password-for-tests").toString("base64")}` },
+        })
+      ).status,
+    ).toBe(404);
     expect((await serve(message.media[0]!.id)).body).toEqual(data);
   });
 
   it("refuses to fetch the database port or another host, and logs it", async () => {
-    const message = await inboundMms([], ["http://127.0.0.1:5432/", "https://attacker.example.com/api/v2/users/1/media/x.jpg", "file:///etc/passwd"]);
+    const message = await inboundMms(
+      [],
+      ["http://127.0.0.1:5432/", "https://attacker.example.com/api/v2/users/1/media/x.jpg", "file:///etc/passwd"],
+    );
     const before = (await sandbox("/sandbox/requests")).body as unknown[];
-    for (const media of message.media) expect(await processFetchMediaJob(fetchDeps(), { mediaId: media.id })).toBe("refused");
+    for (const media of message.media)
+      expect(await processFetchMediaJob(fetchDeps(), { mediaId: media.id })).toBe("refused");
     const stored = await testDb().media.findMany({ where: { messageId: message.id }, orderBy: { position: "asc" } });
     expect(stored.map((media) => media.status)).toEqual(["refused", "refused", "refused"]);
     expect(stored[0]!.statusDetail).toContain("127.0.0.1:5432 is not the Bandwidth media host");
@@ -175,7 +258,11 @@ describe("inbound media", () => {
     const late = new Date(message.createdAt.getTime() + BANDWIDTH_MEDIA_RETENTION_MS + 60_000);
     expect(await processFetchMediaJob(fetchDeps({ now: () => late }), { mediaId: id, attempts: 1 })).toBe("expired");
     const view = await getMessageView(testDb(), message.id);
-    expect(view?.media[0]).toMatchObject({ status: "expired", statusDetail: "Media expired before it could be saved: Bandwidth keeps files for 48 hours.", url: null });
+    expect(view?.media[0]).toMatchObject({
+      status: "expired",
+      statusDetail: "Media expired before it could be saved: Bandwidth keeps files for 48 hours.",
+      url: null,
+    });
   });
 
   it("finds pending files whose job was lost, for the sweep", async () => {
@@ -189,42 +276,94 @@ describe("inbound media", () => {
   });
 });
 
-const sendDeps = () => ({ database: testDb(), pool: testPool(), settings: TEST_SEND_SETTINGS, storage, schedule: async () => undefined });
+const sendDeps = () => ({
+  database: testDb(),
+  pool: testPool(),
+  settings: TEST_SEND_SETTINGS,
+  storage,
+  schedule: async () => undefined,
+});
 const upload = (name: string, data: Buffer, declaredType: string | null = "image/png") =>
-  createUpload({ database: testDb(), pool: testPool(), storage, limits: DEFAULT_MEDIA_LIMITS }, agent(), { name, declaredType, bytes: data });
-const mediaRequests = async () => ((await sandbox("/sandbox/requests")).body as Array<{ method: string; path: string; contentType: string | null; body: unknown }>).filter((entry) => entry.path.includes("/media/"));
+  createUpload({ database: testDb(), pool: testPool(), storage, limits: DEFAULT_MEDIA_LIMITS }, agent(), {
+    name,
+    declaredType,
+    bytes: data,
+  });
+const mediaRequests = async () =>
+  (
+    (await sandbox("/sandbox/requests")).body as Array<{
+      method: string;
+      path: string;
+      contentType: string | null;
+      body: unknown;
+    }>
+  ).filter((entry) => entry.path.includes("/media/"));
 
 async function sandboxOutcome(bandwidthMessageId: string): Promise<Record<string, string>> {
   const { body } = await sandbox(`/sandbox/messages?number=${encodeURIComponent(SENDER_NUMBER)}`);
-  const record = (body as Array<{ message: { id: string; media?: string[] }; outcomes: Record<string, string> }>).find((entry) => entry.message.id === bandwidthMessageId);
+  const record = (body as Array<{ message: { id: string; media?: string[] }; outcomes: Record<string, string> }>).find(
+    (entry) => entry.message.id === bandwidthMessageId,
+  );
   return record?.outcomes ?? {};
 }
 
 describe("outbound media", () => {
   it("uploads two images through Bandwidth's media API, then sends the MMS with their URLs, and it is delivered", async () => {
-    const [first, second] = [await upload("front.png", await png(640, 480)), await upload("back.png", await png(480, 640, "#dc2626"))];
-    expect(first).toMatchObject({ fileName: "front.png", contentType: "image/png", kind: "image", hasThumbnail: true, width: 640, height: 480 });
+    const [first, second] = [
+      await upload("front.png", await png(640, 480)),
+      await upload("back.png", await png(480, 640, "#dc2626")),
+    ];
+    expect(first).toMatchObject({
+      fileName: "front.png",
+      contentType: "image/png",
+      kind: "image",
+      hasThumbnail: true,
+      width: 640,
+      height: 480,
+    });
     const recipient = uniqueNumber();
-    const message = await sendMessage(testDb(), agent(), { from: SENDER_NUMBER, to: recipient, text: "Both sides of the card", mediaIds: [first.id, second.id] });
+    const message = await sendMessage(testDb(), agent(), {
+      from: SENDER_NUMBER,
+      to: recipient,
+      text: "Both sides of the card",
+      mediaIds: [first.id, second.id],
+    });
     expect(message.media.map((media) => media.fileName)).toEqual(["front.png", "back.png"]);
     expect(await mediaRequests()).toEqual([]); // nothing reaches Bandwidth before the worker runs
 
     expect(await processSendJob(sendDeps(), { messageId: message.id })).toBe("sent");
     const uploads = await mediaRequests();
-    expect(uploads.map((entry) => [entry.method, entry.contentType])).toEqual([["PUT", "image/png"], ["PUT", "image/png"]]);
-    const sent = await testDb().message.findUniqueOrThrow({ where: { id: message.id }, include: { media: { orderBy: { position: "asc" } } } });
+    expect(uploads.map((entry) => [entry.method, entry.contentType])).toEqual([
+      ["PUT", "image/png"],
+      ["PUT", "image/png"],
+    ]);
+    const sent = await testDb().message.findUniqueOrThrow({
+      where: { id: message.id },
+      include: { media: { orderBy: { position: "asc" } } },
+    });
     const urls = sent.media.map((media) => media.sourceUrl);
     expect(urls).toEqual(uploads.map((entry) => `${fixture.url}${entry.path}`));
     const { body } = await sandbox(`/sandbox/messages?number=${encodeURIComponent(recipient)}`);
-    expect((body as Array<{ message: { media: string[]; segmentCount: number } }>)[0]!.message).toMatchObject({ media: urls, segmentCount: 1 });
+    expect((body as Array<{ message: { media: string[]; segmentCount: number } }>)[0]!.message).toMatchObject({
+      media: urls,
+      segmentCount: 1,
+    });
     expect(await sandboxOutcome(sent.bandwidthMessageId!)).toEqual({ [recipient]: "delivered" });
   });
 
   it("retries a failed recipient with the same attachments", async () => {
     const photo = await upload("photo.png", await png(50, 50));
     const failing = "+15551234432";
-    const message = await sendMessage(testDb(), agent(), { from: SENDER_NUMBER, to: [uniqueNumber(), failing], text: "Group photo", mediaIds: [photo.id] });
-    await testDb().messageRecipient.updateMany({ where: { messageId: message.id, phoneNumber: failing }, data: { status: "failed" } });
+    const message = await sendMessage(testDb(), agent(), {
+      from: SENDER_NUMBER,
+      to: [uniqueNumber(), failing],
+      text: "Group photo",
+      mediaIds: [photo.id],
+    });
+    await testDb().messageRecipient.updateMany({
+      where: { messageId: message.id, phoneNumber: failing },
+      data: { status: "failed" },
+    });
     const retry = await retryFailedRecipients(testDb(), agent(), message.id);
     expect(retry.to).toEqual([failing]);
     expect(retry.media).toHaveLength(1);
@@ -234,9 +373,14 @@ describe("outbound media", () => {
 
   it("refuses oversize and wrong-type files with a clear message, before anything reaches Bandwidth", async () => {
     const big = Buffer.concat([await png(10, 10), Buffer.alloc(3_600_000)]);
-    await expect(upload("huge.png", big)).rejects.toMatchObject({ status: 413, message: "huge.png is 3.6 MB; Bandwidth takes at most 3.5 MB per file." });
+    await expect(upload("huge.png", big)).rejects.toMatchObject({
+      status: 413,
+      message: "huge.png is 3.6 MB; Bandwidth takes at most 3.5 MB per file.",
+    });
     // An HTML page named and declared as a picture is what its bytes say.
-    await expect(upload("cat.jpg", Buffer.from("<html><script>alert(1)</script></html>"), "image/jpeg")).rejects.toMatchObject({
+    await expect(
+      upload("cat.jpg", Buffer.from("<html><script>alert(1)</script></html>"), "image/jpeg"),
+    ).rejects.toMatchObject({
       status: 415,
       message: "cat.jpg cannot be sent by MMS (text/html). Send a picture, video, audio, PDF, vCard or text file.",
     });
@@ -246,32 +390,59 @@ describe("outbound media", () => {
 
   it("refuses more than 525 KB of media from a toll-free number when sending", async () => {
     // Random pixels do not compress: about 300 KB each as PNG.
-    const noise = () => sharp(randomBytes(320 * 320 * 3), { raw: { width: 320, height: 320, channels: 3 } }).png().toBuffer();
+    const noise = () =>
+      sharp(randomBytes(320 * 320 * 3), { raw: { width: 320, height: 320, channels: 3 } })
+        .png()
+        .toBuffer();
     const files = [await upload("a.png", await noise()), await upload("b.png", await noise())];
     expect(files[0]!.size + files[1]!.size).toBeGreaterThan(525_000);
-    await expect(sendMessage(testDb(), agent(), { from: TOLL_FREE_NUMBER, to: uniqueNumber(), mediaIds: files.map((file) => file.id) })).rejects.toMatchObject({
+    await expect(
+      sendMessage(testDb(), agent(), {
+        from: TOLL_FREE_NUMBER,
+        to: uniqueNumber(),
+        mediaIds: files.map((file) => file.id),
+      }),
+    ).rejects.toMatchObject({
       status: 422,
       message: expect.stringContaining("Toll-free numbers can send at most 525 KB of media per message"),
     });
     // Still drafts: the agent can remove one and send.
-    expect(await testDb().media.count({ where: { id: { in: files.map((file) => file.id) }, messageId: null } })).toBe(2);
+    expect(await testDb().media.count({ where: { id: { in: files.map((file) => file.id) }, messageId: null } })).toBe(
+      2,
+    );
   });
 
   it("only lets the uploader attach a draft, once", async () => {
     const photo = await upload("mine.png", await png(20, 20));
-    const other = await testDb().user.create({ data: { email: `other-${Date.now()}@example.com`, name: "Other", passwordHash: "x", role: "AGENT" } });
+    const other = await testDb().user.create({
+      data: { email: `other-${Date.now()}@example.com`, name: "Other", passwordHash: "x", role: "AGENT" },
+    });
     const otherAgent: CurrentUser = { id: other.id, email: other.email, name: other.name, role: "AGENT", active: true };
-    await expect(sendMessage(testDb(), otherAgent, { from: SENDER_NUMBER, to: uniqueNumber(), mediaIds: [photo.id] })).rejects.toMatchObject({ status: 422 });
-    await expect(serveMedia({ database: testDb(), pool: testPool(), storage }, otherAgent, photo.id, "original", { range: null, ifNoneMatch: null })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      sendMessage(testDb(), otherAgent, { from: SENDER_NUMBER, to: uniqueNumber(), mediaIds: [photo.id] }),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(
+      serveMedia({ database: testDb(), pool: testPool(), storage }, otherAgent, photo.id, "original", {
+        range: null,
+        ifNoneMatch: null,
+      }),
+    ).rejects.toMatchObject({ status: 404 });
     await sendMessage(testDb(), agent(), { from: SENDER_NUMBER, to: uniqueNumber(), mediaIds: [photo.id] });
-    await expect(sendMessage(testDb(), agent(), { from: SENDER_NUMBER, to: uniqueNumber(), mediaIds: [photo.id] })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      sendMessage(testDb(), agent(), { from: SENDER_NUMBER, to: uniqueNumber(), mediaIds: [photo.id] }),
+    ).rejects.toMatchObject({ status: 422 });
   });
 
   it("fails the message with the reason, and sends nothing, when Bandwidth refuses an attachment", async () => {
     const ok = await upload("ok.png", await png(20, 20));
     const refused = await upload("notes.txt", Buffer.from("call me back"), "text/plain");
     const recipient = uniqueNumber();
-    const message = await sendMessage(testDb(), agent(), { from: SENDER_NUMBER, to: recipient, text: "Two files", mediaIds: [ok.id, refused.id] });
+    const message = await sendMessage(testDb(), agent(), {
+      from: SENDER_NUMBER,
+      to: recipient,
+      text: "Two files",
+      mediaIds: [ok.id, refused.id],
+    });
     // This sandbox takes pictures only, so the text file is refused (415).
     fixture.sandbox.state.config.mediaContentTypes.splice(0, Infinity, "image/png");
     expect(await processSendJob(sendDeps(), { messageId: message.id })).toBe("failed");

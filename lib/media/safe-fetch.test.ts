@@ -18,8 +18,14 @@ describe("urlProblem", () => {
     ["gopher://messaging.bandwidth.com/x", "gopher: URLs are never fetched"],
     ["https://user:pw@messaging.bandwidth.com/api/v2/users/9900001/media/x", "credentials"],
     ["https://messaging.bandwidth.com/api/v2/users/1234567/media/x.jpg", "not under the account's media path"],
-    ["https://messaging.bandwidth.com/api/v2/users/9900001/media/../../1234567/messages", "not under the account's media path"],
-    ["https://messaging.bandwidth.com/api/v2/users/9900001/media/%2e%2e/%2e%2e/x", "not under the account's media path"],
+    [
+      "https://messaging.bandwidth.com/api/v2/users/9900001/media/../../1234567/messages",
+      "not under the account's media path",
+    ],
+    [
+      "https://messaging.bandwidth.com/api/v2/users/9900001/media/%2e%2e/%2e%2e/x",
+      "not under the account's media path",
+    ],
     ["https://messaging.bandwidth.com/api/v2/users/9900001/media/", "not under the account's media path"],
     ["not a url", "is not a URL"],
   ])("refuses %s", (url, reason) => {
@@ -28,7 +34,21 @@ describe("urlProblem", () => {
 });
 
 describe("isPrivateAddress", () => {
-  it.each(["127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "::", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1"])("%s is private", (address) => {
+  it.each([
+    "127.0.0.1",
+    "10.1.2.3",
+    "172.16.0.9",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "0.0.0.0",
+    "::1",
+    "::",
+    "fe80::1",
+    "fd00::1",
+    "::ffff:127.0.0.1",
+    "::ffff:10.0.0.1",
+  ])("%s is private", (address) => {
     expect(isPrivateAddress(address)).toBe(true);
   });
   it.each(["8.8.8.8", "216.82.236.1", "2607:f8b0::1", "::ffff:8.8.8.8"])("%s is public", (address) => {
@@ -45,9 +65,11 @@ describe("fetchMedia", () => {
     server = createServer((request, response) => {
       seen.push({ url: request.url ?? "", authorization: request.headers.authorization });
       const path = request.url ?? "";
-      if (path.endsWith("/photo.jpg")) response.writeHead(200, { "content-type": "image/jpeg" }).end(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+      if (path.endsWith("/photo.jpg"))
+        response.writeHead(200, { "content-type": "image/jpeg" }).end(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
       else if (path.endsWith("/to-database")) response.writeHead(302, { location: "http://127.0.0.1:5432/" }).end();
-      else if (path.endsWith("/to-metadata")) response.writeHead(301, { location: "http://169.254.169.254/latest/meta-data/" }).end();
+      else if (path.endsWith("/to-metadata"))
+        response.writeHead(301, { location: "http://169.254.169.254/latest/meta-data/" }).end();
       else if (path.endsWith("/to-sibling")) response.writeHead(302, { location: "photo.jpg" }).end();
       else if (path.endsWith("/loop")) response.writeHead(302, { location: "loop" }).end();
       else if (path.endsWith("/big.bin")) response.writeHead(200).end(Buffer.alloc(5000));
@@ -76,8 +98,14 @@ describe("fetchMedia", () => {
 
   it("refuses a redirect to the database port or the cloud metadata address, without connecting", async () => {
     const before = seen.length;
-    expect(await fetchMedia(`${base}m1/0/to-database`, credentials, policy())).toMatchObject({ kind: "refused", reason: expect.stringContaining("redirected to http://127.0.0.1:5432/") });
-    expect(await fetchMedia(`${base}m1/0/to-metadata`, credentials, policy())).toMatchObject({ kind: "refused", reason: expect.stringContaining("169.254.169.254") });
+    expect(await fetchMedia(`${base}m1/0/to-database`, credentials, policy())).toMatchObject({
+      kind: "refused",
+      reason: expect.stringContaining("redirected to http://127.0.0.1:5432/"),
+    });
+    expect(await fetchMedia(`${base}m1/0/to-metadata`, credentials, policy())).toMatchObject({
+      kind: "refused",
+      reason: expect.stringContaining("169.254.169.254"),
+    });
     expect(seen.length - before).toBe(2); // only the two first hops reached our server
   });
 
@@ -88,7 +116,10 @@ describe("fetchMedia", () => {
   });
 
   it("stops redirect loops", async () => {
-    expect(await fetchMedia(`${base}m1/0/loop`, credentials, policy())).toMatchObject({ kind: "refused", reason: "more than 3 redirects" });
+    expect(await fetchMedia(`${base}m1/0/loop`, credentials, policy())).toMatchObject({
+      kind: "refused",
+      reason: "more than 3 redirects",
+    });
   });
 
   it("caps the size, declared or streamed", async () => {
@@ -97,20 +128,30 @@ describe("fetchMedia", () => {
   });
 
   it("tells a missing file from a failing server", async () => {
-    expect(await fetchMedia(`${base}m1/0/missing.jpg`, credentials, policy())).toEqual({ kind: "not-found", status: 404 });
+    expect(await fetchMedia(`${base}m1/0/missing.jpg`, credentials, policy())).toEqual({
+      kind: "not-found",
+      status: 404,
+    });
     expect((await fetchMedia(`${base}m1/0/broken`, credentials, policy())).kind).toBe("error");
   });
 
   it("refuses a public media host whose name resolves to a private address (DNS rebinding)", async () => {
     const port = (server.address() as AddressInfo).port;
     const before = seen.length;
-    const result = await fetchMedia(`http://media.example.test:${port}/api/v2/users/9900001/media/m1/0/photo.jpg`, credentials, {
-      allowedPrefix: `http://media.example.test:${port}/api/v2/users/9900001/media/`,
-      maxBytes: 4096,
-      timeoutMs: 5000,
-      resolve: async () => [{ address: "127.0.0.1", family: 4 }],
+    const result = await fetchMedia(
+      `http://media.example.test:${port}/api/v2/users/9900001/media/m1/0/photo.jpg`,
+      credentials,
+      {
+        allowedPrefix: `http://media.example.test:${port}/api/v2/users/9900001/media/`,
+        maxBytes: 4096,
+        timeoutMs: 5000,
+        resolve: async () => [{ address: "127.0.0.1", family: 4 }],
+      },
+    );
+    expect(result).toMatchObject({
+      kind: "refused",
+      reason: expect.stringContaining("127.0.0.1, a private or loopback address"),
     });
-    expect(result).toMatchObject({ kind: "refused", reason: expect.stringContaining("127.0.0.1, a private or loopback address") });
     expect(seen.length).toBe(before);
   });
 });

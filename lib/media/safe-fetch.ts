@@ -34,10 +34,28 @@ export type MediaFetchResult =
   | { kind: "error"; reason: string };
 
 const PRIVATE = new BlockList();
-for (const [network, prefix] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4]] as const) {
+for (const [network, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const) {
   PRIVATE.addSubnet(network, prefix, "ipv4");
 }
-for (const [network, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8]] as const) {
+for (const [network, prefix] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+] as const) {
   PRIVATE.addSubnet(network, prefix, "ipv6");
 }
 
@@ -66,7 +84,8 @@ export function urlProblem(url: string, allowedPrefix: string): string | null {
   if (target.username || target.password) return "URLs with credentials in them are never fetched";
   if (target.origin !== base.origin) return `${target.host} is not the Bandwidth media host (${base.host})`;
   const prefix = base.pathname.endsWith("/") ? base.pathname : `${base.pathname}/`;
-  if (!target.pathname.startsWith(prefix) || target.pathname.length === prefix.length) return `${target.pathname} is not under the account's media path (${prefix})`;
+  if (!target.pathname.startsWith(prefix) || target.pathname.length === prefix.length)
+    return `${target.pathname} is not under the account's media path (${prefix})`;
   return null;
 }
 
@@ -80,12 +99,17 @@ function baseIsPrivate(prefix: string): boolean {
   return host === "localhost" || (isIP(host) !== 0 && isPrivateAddress(host));
 }
 
-export async function fetchMedia(url: string, credentials: { username: string; password: string }, policy: MediaFetchPolicy): Promise<MediaFetchResult> {
+export async function fetchMedia(
+  url: string,
+  credentials: { username: string; password: string },
+  policy: MediaFetchPolicy,
+): Promise<MediaFetchResult> {
   const maxRedirects = policy.maxRedirects ?? 3;
   let current = url;
   for (let hop = 0; hop <= maxRedirects; hop += 1) {
     const problem = urlProblem(current, policy.allowedPrefix);
-    if (problem) return { kind: "refused", reason: hop === 0 ? problem : `redirected to ${current.slice(0, 200)}: ${problem}` };
+    if (problem)
+      return { kind: "refused", reason: hop === 0 ? problem : `redirected to ${current.slice(0, 200)}: ${problem}` };
     const answer = await requestOnce(new URL(current), credentials, policy);
     if (answer.kind !== "redirect") return answer;
     current = new URL(answer.location, current).toString();
@@ -95,9 +119,18 @@ export async function fetchMedia(url: string, credentials: { username: string; p
 
 type Answer = MediaFetchResult | { kind: "redirect"; location: string };
 
-function requestOnce(url: URL, credentials: { username: string; password: string }, policy: MediaFetchPolicy): Promise<Answer> {
+function requestOnce(
+  url: URL,
+  credentials: { username: string; password: string },
+  policy: MediaFetchPolicy,
+): Promise<Answer> {
   const allowPrivate = baseIsPrivate(policy.allowedPrefix);
-  const resolve = policy.resolve ?? ((hostname: string) => new Promise<LookupAddress[]>((ok, fail) => dnsLookup(hostname, { all: true }, (error, addresses) => (error ? fail(error) : ok(addresses)))));
+  const resolve =
+    policy.resolve ??
+    ((hostname: string) =>
+      new Promise<LookupAddress[]>((ok, fail) =>
+        dnsLookup(hostname, { all: true }, (error, addresses) => (error ? fail(error) : ok(addresses))),
+      ));
   let refusedAddress: string | null = null;
   const lookup: LookupFunction = (hostname, options, callback) => {
     resolve(hostname).then(
@@ -122,41 +155,60 @@ function requestOnce(url: URL, credentials: { username: string; password: string
   return new Promise<Answer>((settle) => {
     const client = url.protocol === "https:" ? https : http;
     const authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
-    const request = client.request(url, { method: "GET", headers: { authorization, accept: "*/*" }, lookup, timeout: policy.timeoutMs }, (response) => {
-      const status = response.statusCode ?? 0;
-      if (status >= 300 && status < 400 && response.headers.location) {
-        response.resume();
-        settle({ kind: "redirect", location: response.headers.location });
-        return;
-      }
-      if (status !== 200) {
-        response.resume();
-        settle(status === 404 || status === 410 ? { kind: "not-found", status } : { kind: "error", reason: `Bandwidth answered HTTP ${status}` });
-        return;
-      }
-      const declared = Number(response.headers["content-length"] ?? "NaN");
-      if (declared > policy.maxBytes) {
-        request.destroy();
-        settle({ kind: "too-large", reason: `the file is ${declared} bytes, over the ${policy.maxBytes}-byte limit` });
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > policy.maxBytes) {
-          request.destroy();
-          settle({ kind: "too-large", reason: `the file is over the ${policy.maxBytes}-byte limit` });
+    const request = client.request(
+      url,
+      { method: "GET", headers: { authorization, accept: "*/*" }, lookup, timeout: policy.timeoutMs },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        if (status >= 300 && status < 400 && response.headers.location) {
+          response.resume();
+          settle({ kind: "redirect", location: response.headers.location });
           return;
         }
-        chunks.push(chunk);
-      });
-      response.on("end", () => settle({ kind: "ok", bytes: Buffer.concat(chunks), declaredType: response.headers["content-type"] ?? null }));
-      response.on("error", (error) => settle({ kind: "error", reason: error.message }));
-    });
-    request.on("timeout", () => request.destroy(Object.assign(new Error(`no answer within ${policy.timeoutMs} ms`), { code: "ETIMEDOUT" })));
+        if (status !== 200) {
+          response.resume();
+          settle(
+            status === 404 || status === 410
+              ? { kind: "not-found", status }
+              : { kind: "error", reason: `Bandwidth answered HTTP ${status}` },
+          );
+          return;
+        }
+        const declared = Number(response.headers["content-length"] ?? "NaN");
+        if (declared > policy.maxBytes) {
+          request.destroy();
+          settle({
+            kind: "too-large",
+            reason: `the file is ${declared} bytes, over the ${policy.maxBytes}-byte limit`,
+          });
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > policy.maxBytes) {
+            request.destroy();
+            settle({ kind: "too-large", reason: `the file is over the ${policy.maxBytes}-byte limit` });
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on("end", () =>
+          settle({ kind: "ok", bytes: Buffer.concat(chunks), declaredType: response.headers["content-type"] ?? null }),
+        );
+        response.on("error", (error) => settle({ kind: "error", reason: error.message }));
+      },
+    );
+    request.on("timeout", () =>
+      request.destroy(Object.assign(new Error(`no answer within ${policy.timeoutMs} ms`), { code: "ETIMEDOUT" })),
+    );
     request.on("error", (error: NodeJS.ErrnoException) => {
-      if (refusedAddress) settle({ kind: "refused", reason: `${url.hostname} resolves to ${refusedAddress}, a private or loopback address` });
+      if (refusedAddress)
+        settle({
+          kind: "refused",
+          reason: `${url.hostname} resolves to ${refusedAddress}, a private or loopback address`,
+        });
       else settle({ kind: "error", reason: `${error.code ?? "error"}: ${error.message}` });
     });
     request.end();

@@ -40,7 +40,9 @@ export function contentDisposition(kind: "inline" | "attachment", fileName: stri
 
 function etagMatches(header: string | null, etag: string): boolean {
   if (!header) return false;
-  return header.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag || candidate.trim() === "*");
+  return header
+    .split(",")
+    .some((candidate) => candidate.trim().replace(/^W\//, "") === etag || candidate.trim() === "*");
 }
 
 /**
@@ -57,24 +59,41 @@ export async function serveMedia(
 ): Promise<MediaResponse> {
   const media = await deps.database.media.findUnique({
     where: { id: mediaId },
-    select: { id: true, messageId: true, uploadedById: true, fileName: true, contentType: true, size: true, sha256: true, status: true, statusDetail: true, storageKey: true, hasThumbnail: true },
+    select: {
+      id: true,
+      messageId: true,
+      uploadedById: true,
+      fileName: true,
+      contentType: true,
+      size: true,
+      sha256: true,
+      status: true,
+      statusDetail: true,
+      storageKey: true,
+      hasThumbnail: true,
+    },
   });
   if (!media || (media.messageId === null && media.uploadedById !== user.id)) throw notFound("No such file.");
   if (media.status !== "stored" || !media.contentType || media.size === null || !media.sha256) {
     throw new HttpError(404, "not_stored", media.statusDetail ?? "This file has not been saved yet.");
   }
-  if (variant === "thumbnail" && !media.hasThumbnail) throw new HttpError(404, "no_thumbnail", "This file has no thumbnail (only pictures do).");
+  if (variant === "thumbnail" && !media.hasThumbnail)
+    throw new HttpError(404, "no_thumbnail", "This file has no thumbnail (only pictures do).");
 
   const contentType = variant === "thumbnail" ? THUMBNAIL_TYPE : media.contentType;
   const etag = `"${media.sha256.slice(0, 32)}${variant === "thumbnail" ? "-t" : ""}"`;
   const headers: Record<string, string> = {
     "content-type": contentType,
-    "content-disposition": contentDisposition(isInlineSafe(contentType) ? "inline" : "attachment", variant === "thumbnail" ? `thumbnail-${media.fileName}.webp` : media.fileName),
+    "content-disposition": contentDisposition(
+      isInlineSafe(contentType) ? "inline" : "attachment",
+      variant === "thumbnail" ? `thumbnail-${media.fileName}.webp` : media.fileName,
+    ),
     etag,
     "cache-control": "private, max-age=31536000, immutable",
     "x-content-type-options": "nosniff",
     // Opened on its own, a file can run nothing and load nothing.
-    "content-security-policy": "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox",
+    "content-security-policy":
+      "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox",
     "cross-origin-resource-policy": "same-origin",
   };
   if (etagMatches(request.ifNoneMatch, etag)) return { status: 304, headers, body: null };
@@ -83,11 +102,20 @@ export async function serveMedia(
   if (variant === "original") {
     headers["accept-ranges"] = "bytes";
     const range = parseRange(request.range, media.size);
-    if (range === "unsatisfiable") return { status: 416, headers: { ...headers, "content-range": `bytes */${media.size}` }, body: null };
+    if (range === "unsatisfiable")
+      return { status: 416, headers: { ...headers, "content-range": `bytes */${media.size}` }, body: null };
     if (range) {
       const body = await store.read(deps.pool, media, "original", range);
       if (!body) throw notFound("The file's content is missing.");
-      return { status: 206, headers: { ...headers, "content-range": `bytes ${range.start}-${range.end}/${media.size}`, "content-length": String(body.length) }, body };
+      return {
+        status: 206,
+        headers: {
+          ...headers,
+          "content-range": `bytes ${range.start}-${range.end}/${media.size}`,
+          "content-length": String(body.length),
+        },
+        body,
+      };
     }
   }
   const body = await store.read(deps.pool, media, variant);

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { sniffContentType } from "./sniff";
 
 const bytes = (...values: Array<number | string>) =>
-  Uint8Array.from(values.flatMap((value) => (typeof value === "string" ? [...value].map((char) => char.charCodeAt(0)) : [value])));
+  Uint8Array.from(
+    values.flatMap((value) => (typeof value === "string" ? [...value].map((char) => char.charCodeAt(0)) : [value])),
+  );
 
 describe("sniffContentType", () => {
   it.each([
@@ -22,7 +24,10 @@ describe("sniffContentType", () => {
     ["text/vcard", bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n")],
     ["text/vcard", bytes(0xef, 0xbb, 0xbf, "begin:vcard\r\n")],
     ["text/calendar", bytes("BEGIN:VCALENDAR\r\n")],
-    ["application/smil", bytes('<?xml version="1.0"?>\n<!DOCTYPE smil PUBLIC "-//W3C//DTD SMIL 2.0//EN" "x">\n<smil><head/></smil>')],
+    [
+      "application/smil",
+      bytes('<?xml version="1.0"?>\n<!DOCTYPE smil PUBLIC "-//W3C//DTD SMIL 2.0//EN" "x">\n<smil><head/></smil>'),
+    ],
     ["application/smil", bytes("<smil>\n<body></body></smil>")],
     ["text/xml", bytes('<?xml version="1.0"?><root/>')],
     ["text/html", bytes("<!DOCTYPE html><html>")],

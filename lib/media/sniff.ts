@@ -66,7 +66,8 @@ function sniffText(bytes: Uint8Array): string | null {
   const upper = head.slice(0, 200).toUpperCase();
   if (upper.startsWith("BEGIN:VCARD")) return "text/vcard";
   if (upper.startsWith("BEGIN:VCALENDAR")) return "text/calendar";
-  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE\s+smil[^>]*>\s*)?<smil[\s>]/i.test(head.slice(0, 2000))) return "application/smil";
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE\s+smil[^>]*>\s*)?<smil[\s>]/i.test(head.slice(0, 2000)))
+    return "application/smil";
   if (/^<\?xml/i.test(head)) return "text/xml";
   if (/^<svg[\s>]/i.test(head)) return "image/svg+xml";
   if (/^<(!DOCTYPE\s+html|html|head|body|script)[\s>]/i.test(head)) return "text/html";

@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { s3Store, type MediaStore } from "./storage";
 
 // s3rver (a fake S3 server on the local filesystem) ships no type declarations; this is the part used here.
-type S3rverOptions = { address: string; port: number; directory: string; silent: boolean; configureBuckets: { name: string }[] };
+type S3rverOptions = {
+  address: string;
+  port: number;
+  directory: string;
+  silent: boolean;
+  configureBuckets: { name: string }[];
+};
 type S3rverInstance = { run(): Promise<AddressInfo>; close(): Promise<void> };
 const S3rver = createRequire(import.meta.url)("s3rver") as new (options: S3rverOptions) => S3rverInstance;
 
@@ -29,7 +35,13 @@ describe("s3Store (against s3rver)", () => {
 
   beforeAll(async () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), "s3rver-"));
-    server = new S3rver({ address: "127.0.0.1", port: 0, directory, silent: true, configureBuckets: [{ name: BUCKET }] });
+    server = new S3rver({
+      address: "127.0.0.1",
+      port: 0,
+      directory,
+      silent: true,
+      configureBuckets: [{ name: BUCKET }],
+    });
     const { port } = await server.run();
     endpoint = `http://127.0.0.1:${port}`;
     store = s3Store({ endpoint, bucket: BUCKET, region: "us-east-1", ...CREDENTIALS, prefix: "media/" });
@@ -42,7 +54,9 @@ describe("s3Store (against s3rver)", () => {
 
   it("stores both variants under one storage key, the original's", async () => {
     expect(await store.put(undefined as never, id, "original", "image/png", original)).toBe(`s3:media/${id}/original`);
-    expect(await store.put(undefined as never, id, "thumbnail", "image/webp", thumbnail)).toBe(`s3:media/${id}/original`);
+    expect(await store.put(undefined as never, id, "thumbnail", "image/webp", thumbnail)).toBe(
+      `s3:media/${id}/original`,
+    );
   });
 
   it("reads each variant back byte for byte", async () => {
@@ -54,7 +68,10 @@ describe("s3Store (against s3rver)", () => {
   });
 
   it("reads just the requested range", async () => {
-    const part = await store.read(undefined as never, { id, storageKey: `s3:media/${id}/original` }, "original", { start: 10, end: 19 });
+    const part = await store.read(undefined as never, { id, storageKey: `s3:media/${id}/original` }, "original", {
+      start: 10,
+      end: 19,
+    });
     expect(part).not.toBeNull();
     expect(part!.length).toBe(10);
     expect(Buffer.compare(part!, original.subarray(10, 20))).toBe(0);
@@ -62,8 +79,12 @@ describe("s3Store (against s3rver)", () => {
 
   it("answers null for media never stored", async () => {
     const other = randomUUID();
-    expect(await store.read(undefined as never, { id: other, storageKey: `s3:media/${other}/original` }, "original")).toBeNull();
-    expect(await store.read(undefined as never, { id: other, storageKey: `s3:media/${other}/original` }, "thumbnail")).toBeNull();
+    expect(
+      await store.read(undefined as never, { id: other, storageKey: `s3:media/${other}/original` }, "original"),
+    ).toBeNull();
+    expect(
+      await store.read(undefined as never, { id: other, storageKey: `s3:media/${other}/original` }, "thumbnail"),
+    ).toBeNull();
   });
 
   it("really puts the object in the bucket, with its content type", async () => {

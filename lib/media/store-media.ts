@@ -18,10 +18,24 @@ export function decideContentType(bytes: Uint8Array, declared: string | null): s
   return sniffed ?? "application/octet-stream";
 }
 
-export type StoredFacts = { contentType: string; size: number; sha256: string; width: number | null; height: number | null; hasThumbnail: boolean; storageKey: string | null };
+export type StoredFacts = {
+  contentType: string;
+  size: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  hasThumbnail: boolean;
+  storageKey: string | null;
+};
 
 /** Stores a file's bytes and, for a picture, its thumbnail (made once, here). */
-export async function storeMediaBytes(sql: Sql, store: MediaStore, mediaId: string, bytes: Buffer, declaredType: string | null): Promise<StoredFacts> {
+export async function storeMediaBytes(
+  sql: Sql,
+  store: MediaStore,
+  mediaId: string,
+  bytes: Buffer,
+  declaredType: string | null,
+): Promise<StoredFacts> {
   const contentType = decideContentType(bytes, declaredType);
   const thumbnail = mediaKind(contentType) === "image" ? await makeThumbnail(bytes) : null;
   const storageKey = await store.put(sql, mediaId, "original", contentType, bytes);

@@ -9,14 +9,16 @@ import type { MediaStorage } from "./config";
 import { checkAttachments, fileProblem, type MediaLimits } from "./limits";
 import { decideContentType, storeMediaBytes } from "./store-media";
 
-
 /** Drafts nobody sent are removed after this long. */
 export const DRAFT_TTL_MS = 24 * 3_600_000;
 
 /** A file name safe to store and to put in a header: no folders, no control characters, ≤ 200 characters. */
 export function cleanFileName(raw: string | null | undefined, fallback = "attachment"): string {
   const last = (raw ?? "").split(/[\\/]/).pop() ?? "";
-  const cleaned = last.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-200);
+  const cleaned = last
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(-200);
   return cleaned === "" || cleaned === "." || cleaned === ".." ? fallback : cleaned;
 }
 
@@ -34,9 +36,15 @@ export async function createUpload(
   const problem = fileProblem({ name: fileName, size: file.bytes.length, type: contentType }, deps.limits);
   if (problem) {
     const status = file.bytes.length > deps.limits.maxFileBytes ? 413 : file.bytes.length === 0 ? 422 : 415;
-    throw new HttpError(status, status === 413 ? "payload_too_large" : status === 415 ? "unsupported_media_type" : "unprocessable", problem);
+    throw new HttpError(
+      status,
+      status === 413 ? "payload_too_large" : status === 415 ? "unsupported_media_type" : "unprocessable",
+      problem,
+    );
   }
-  const media = await deps.database.media.create({ data: { uploadedById: user.id, fileName, contentType, size: file.bytes.length, status: "pending" } });
+  const media = await deps.database.media.create({
+    data: { uploadedById: user.id, fileName, contentType, size: file.bytes.length, status: "pending" },
+  });
   try {
     const facts = await storeMediaBytes(deps.pool, deps.storage.configured, media.id, file.bytes, file.declaredType);
     await deps.database.media.update({ where: { id: media.id }, data: { ...facts, status: "stored" } });
@@ -66,11 +74,19 @@ export async function attachUploads(
 ): Promise<void> {
   if (mediaIds.length === 0) return;
   if (new Set(mediaIds).size !== mediaIds.length) throw unprocessable("mediaIds: the same attachment is listed twice.");
-  const drafts = await tx.media.findMany({ where: { id: { in: mediaIds }, uploadedById: user.id, messageId: null, status: "stored" } });
+  const drafts = await tx.media.findMany({
+    where: { id: { in: mediaIds }, uploadedById: user.id, messageId: null, status: "stored" },
+  });
   if (drafts.length !== mediaIds.length) {
-    throw unprocessable("mediaIds: an attachment is not one of your unsent uploads (it may have been sent already, removed, or expired). Attach it again.");
+    throw unprocessable(
+      "mediaIds: an attachment is not one of your unsent uploads (it may have been sent already, removed, or expired). Attach it again.",
+    );
   }
-  const check = checkAttachments(drafts.map((draft) => ({ name: draft.fileName, size: draft.size ?? 0, type: draft.contentType ?? "" })), rules.limits, { tollFree: rules.tollFree });
+  const check = checkAttachments(
+    drafts.map((draft) => ({ name: draft.fileName, size: draft.size ?? 0, type: draft.contentType ?? "" })),
+    rules.limits,
+    { tollFree: rules.tollFree },
+  );
   if (check.problems.length > 0) throw unprocessable(check.problems.join(" "));
   for (const [position, id] of mediaIds.entries()) {
     await tx.media.update({ where: { id }, data: { messageId, position } });
@@ -100,6 +116,8 @@ export async function copyAttachmentsAsDrafts(database: Db, user: CurrentUser, m
 
 /** Housekeeping: drafts older than a day that were never sent. */
 export async function deleteAbandonedUploads(database: Db, now = new Date()): Promise<number> {
-  const { count } = await database.media.deleteMany({ where: { messageId: null, createdAt: { lt: new Date(now.getTime() - DRAFT_TTL_MS) } } });
+  const { count } = await database.media.deleteMany({
+    where: { messageId: null, createdAt: { lt: new Date(now.getTime() - DRAFT_TTL_MS) } },
+  });
   return count;
 }

@@ -17,7 +17,11 @@ const cache = new Map<string, Entry>();
  * pair not past its grace period). Unknown applications, applications without credentials and
  * missing or wrong credentials all fail the same way: the endpoint fails closed.
  */
-export async function callbackCredentialsAccepted(database: Db, applicationId: string, authorization: string | null): Promise<boolean> {
+export async function callbackCredentialsAccepted(
+  database: Db,
+  applicationId: string,
+  authorization: string | null,
+): Promise<boolean> {
   const given = basicCredentials(authorization);
   const credentials = await credentialsFor(database, applicationId);
   const now = Date.now();
@@ -35,12 +39,13 @@ export async function callbackCredentialsAccepted(database: Db, applicationId: s
 async function credentialsFor(database: Db, applicationId: string): Promise<Credential[]> {
   const cached = cache.get(applicationId);
   if (cached && Date.now() - cached.fetchedAt < CACHE_MS) return cached.credentials;
-  const application = applicationId.length <= 100
-    ? await database.bandwidthApplication.findUnique({
-        where: { applicationId },
-        select: { callbackCredentials: { select: { username: true, passwordHash: true, expiresAt: true } } },
-      })
-    : null;
+  const application =
+    applicationId.length <= 100
+      ? await database.bandwidthApplication.findUnique({
+          where: { applicationId },
+          select: { callbackCredentials: { select: { username: true, passwordHash: true, expiresAt: true } } },
+        })
+      : null;
   const credentials = application?.callbackCredentials ?? [];
   cache.set(applicationId, { credentials, fetchedAt: Date.now() });
   if (cache.size > 1000) cache.delete(cache.keys().next().value ?? "");

@@ -19,21 +19,50 @@ type Event = Record<string, unknown> & { message: Record<string, unknown> };
 async function ourMessage(owner: string, to: string[]) {
   const identity = conversationIdentity(owner, to);
   const conversation =
-    (await testDb().conversation.findUnique({ where: { ownerNumber_participantsKey: { ownerNumber: owner, participantsKey: identity.participantsKey } } })) ??
-    (await testDb().conversation.create({ data: identity }));
+    (await testDb().conversation.findUnique({
+      where: { ownerNumber_participantsKey: { ownerNumber: owner, participantsKey: identity.participantsKey } },
+    })) ?? (await testDb().conversation.create({ data: identity }));
   return testDb().message.create({
     data: {
-      conversationId: conversation.id, direction: "OUTBOUND", from: owner, to, text: "hello", status: "queued",
+      conversationId: conversation.id,
+      direction: "OUTBOUND",
+      from: owner,
+      to,
+      text: "hello",
+      status: "queued",
       recipients: { create: to.map((phoneNumber) => ({ phoneNumber, status: "queued" as const })) },
     },
   });
 }
 
-function statusEvent(type: string, messageId: string, tag: string, owner: string, to: string[], recipient: string, second: number, errorCode?: number): Event {
+function statusEvent(
+  type: string,
+  messageId: string,
+  tag: string,
+  owner: string,
+  to: string[],
+  recipient: string,
+  second: number,
+  errorCode?: number,
+): Event {
   return {
-    type, time: new Date(Date.UTC(2026, 0, 1, 0, 0, second)).toISOString(), to: recipient, description: type,
+    type,
+    time: new Date(Date.UTC(2026, 0, 1, 0, 0, second)).toISOString(),
+    to: recipient,
+    description: type,
     ...(errorCode ? { errorCode } : {}),
-    message: { id: messageId, owner, applicationId: APP, time: "2026-01-01T00:00:00.000Z", segmentCount: 1, direction: "out", to, from: owner, text: "", tag },
+    message: {
+      id: messageId,
+      owner,
+      applicationId: APP,
+      time: "2026-01-01T00:00:00.000Z",
+      segmentCount: 1,
+      direction: "out",
+      to,
+      from: owner,
+      text: "",
+      tag,
+    },
   };
 }
 
@@ -49,11 +78,21 @@ function lifecycle(messageId: string, tag: string, owner: string, to: string[]):
 }
 
 async function finalState(messageId: string) {
-  const message = await testDb().message.findUniqueOrThrow({ where: { id: messageId }, include: { recipients: { orderBy: { phoneNumber: "asc" } } } });
-  return { status: message.status, recipients: message.recipients.map(({ phoneNumber, status, errorCode }) => ({ phoneNumber, status, errorCode })) };
+  const message = await testDb().message.findUniqueOrThrow({
+    where: { id: messageId },
+    include: { recipients: { orderBy: { phoneNumber: "asc" } } },
+  });
+  return {
+    status: message.status,
+    recipients: message.recipients.map(({ phoneNumber, status, errorCode }) => ({ phoneNumber, status, errorCode })),
+  };
 }
 
-const shuffle = <T,>(items: T[]) => items.map((item) => [Math.random(), item] as const).sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+const shuffle = <T>(items: T[]) =>
+  items
+    .map((item) => [Math.random(), item] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, item]) => item);
 
 describe("ingesting callbacks", () => {
   it("applies a group's statuses per recipient, matching our tag before the 202 is stored", async () => {
@@ -65,7 +104,10 @@ describe("ingesting callbacks", () => {
     const state = await finalState(message.id);
     expect(state.status).toBe("failed");
     expect(state.recipients.filter((r) => r.status === "delivered")).toHaveLength(2);
-    expect(state.recipients.find((r) => r.phoneNumber === "+15555554432")).toMatchObject({ status: "failed", errorCode: 4432 });
+    expect(state.recipients.find((r) => r.phoneNumber === "+15555554432")).toMatchObject({
+      status: "failed",
+      errorCode: 4432,
+    });
     const stored = await testDb().message.findUniqueOrThrow({ where: { id: message.id } });
     expect(stored.bandwidthMessageId).toBe(bandwidthId);
   });
@@ -74,13 +116,14 @@ describe("ingesting callbacks", () => {
     const owner = uniqueNumber();
     const to = [uniqueNumber(), uniqueNumber(), "+15555554432"];
     const clean = await ourMessage(owner, to);
-    for (const event of lifecycle(`bw-${randomUUID()}`, clean.id, owner, to)) await ingestCallbacks(testPool(), APP, [event]);
+    for (const event of lifecycle(`bw-${randomUUID()}`, clean.id, owner, to))
+      await ingestCallbacks(testPool(), APP, [event]);
 
     const messy = await ourMessage(owner, to);
     const bandwidthId = `bw-${randomUUID()}`;
     const events = shuffle(Array.from({ length: 5 }, () => lifecycle(bandwidthId, messy.id, owner, to)).flat());
     const batches: Event[][] = [];
-    for (let index = 0; index < events.length; ) {
+    for (let index = 0; index < events.length;) {
       const size = 1 + Math.floor(Math.random() * 3);
       batches.push(events.slice(index, index + size));
       index += size;
@@ -88,7 +131,11 @@ describe("ingesting callbacks", () => {
     await Promise.all(batches.map((batch) => ingestCallbacks(testPool(), APP, batch)));
 
     expect(await finalState(messy.id)).toEqual(await finalState(clean.id));
-    const logged = await testDb().callbackEvent.groupBy({ by: ["outcome"], where: { bandwidthMessageId: bandwidthId }, _count: true });
+    const logged = await testDb().callbackEvent.groupBy({
+      by: ["outcome"],
+      where: { bandwidthMessageId: bandwidthId },
+      _count: true,
+    });
     const count = (outcome: string) => logged.find((row) => row.outcome === outcome)?._count ?? 0;
     expect(logged.reduce((sum, row) => sum + row._count, 0)).toBe(45);
     expect(count("duplicate")).toBe(36);
@@ -99,8 +146,12 @@ describe("ingesting callbacks", () => {
     const owner = uniqueNumber();
     const recipient = uniqueNumber();
     const message = await ourMessage(owner, [recipient]);
-    await ingestCallbacks(testPool(), APP, [statusEvent("message-delivered", "bw-c1", message.id, owner, [recipient], recipient, 5)]);
-    const summary = await ingestCallbacks(testPool(), APP, [statusEvent("message-failed", "bw-c1", message.id, owner, [recipient], recipient, 6, 4720)]);
+    await ingestCallbacks(testPool(), APP, [
+      statusEvent("message-delivered", "bw-c1", message.id, owner, [recipient], recipient, 5),
+    ]);
+    const summary = await ingestCallbacks(testPool(), APP, [
+      statusEvent("message-failed", "bw-c1", message.id, owner, [recipient], recipient, 6, 4720),
+    ]);
     expect(summary.outcomes).toEqual({ conflict: 1 });
     expect((await finalState(message.id)).recipients[0]).toMatchObject({ status: "delivered", errorCode: null });
   });
@@ -108,12 +159,36 @@ describe("ingesting callbacks", () => {
   it("stores valid elements of a batch and logs the malformed and unknown ones", async () => {
     const owner = uniqueNumber();
     const from = uniqueNumber();
-    const received = { type: "message-received", time: "2026-01-01T00:00:00Z", to: owner, description: "Incoming message received", message: { id: `bw-${randomUUID()}`, owner, applicationId: APP, time: "2026-01-01T00:00:00Z", segmentCount: 1, direction: "in", to: [owner], from, text: "hi" } };
-    const summary = await ingestCallbacks(testPool(), APP, [{ type: "message-delivered", to: owner }, "nonsense", received, { type: "message-read", to: owner, time: "x", message: { id: "r1" } }]);
+    const received = {
+      type: "message-received",
+      time: "2026-01-01T00:00:00Z",
+      to: owner,
+      description: "Incoming message received",
+      message: {
+        id: `bw-${randomUUID()}`,
+        owner,
+        applicationId: APP,
+        time: "2026-01-01T00:00:00Z",
+        segmentCount: 1,
+        direction: "in",
+        to: [owner],
+        from,
+        text: "hi",
+      },
+    };
+    const summary = await ingestCallbacks(testPool(), APP, [
+      { type: "message-delivered", to: owner },
+      "nonsense",
+      received,
+      { type: "message-read", to: owner, time: "x", message: { id: "r1" } },
+    ]);
     expect(summary.outcomes).toEqual({ rejected: 2, applied: 1, ignored: 1 });
     const conversation = await testDb().conversation.findFirstOrThrow({ where: { ownerNumber: owner } });
     expect(conversation.participants).toEqual([from]);
-    const log = await testDb().callbackEvent.findMany({ where: { requestId: summary.requestId }, orderBy: { position: "asc" } });
+    const log = await testDb().callbackEvent.findMany({
+      where: { requestId: summary.requestId },
+      orderBy: { position: "asc" },
+    });
     expect(log.map((entry) => entry.outcome)).toEqual(["rejected", "rejected", "applied", "ignored"]);
     expect(log[1]?.payload).toBe("nonsense");
   });
@@ -122,10 +197,22 @@ describe("ingesting callbacks", () => {
     const owner = uniqueNumber();
     const recipient = uniqueNumber();
     const futureId = randomUUID();
-    const summary = await ingestCallbacks(testPool(), APP, [statusEvent("message-delivered", `bw-${futureId}`, futureId, owner, [recipient], recipient, 9)]);
+    const summary = await ingestCallbacks(testPool(), APP, [
+      statusEvent("message-delivered", `bw-${futureId}`, futureId, owner, [recipient], recipient, 9),
+    ]);
     expect(summary.outcomes).toEqual({ deferred: 1 });
     const conversation = await testDb().conversation.create({ data: conversationIdentity(owner, [recipient]) });
-    await testDb().message.create({ data: { id: futureId, conversationId: conversation.id, direction: "OUTBOUND", from: owner, to: [recipient], status: "queued", recipients: { create: [{ phoneNumber: recipient, status: "queued" }] } } });
+    await testDb().message.create({
+      data: {
+        id: futureId,
+        conversationId: conversation.id,
+        direction: "OUTBOUND",
+        from: owner,
+        to: [recipient],
+        status: "queued",
+        recipients: { create: [{ phoneNumber: recipient, status: "queued" }] },
+      },
+    });
     await applyPendingStatusEvents(testPool(), futureId);
     expect((await finalState(futureId)).recipients[0]?.status).toBe("delivered");
     expect(await testDb().pendingStatusEvent.count({ where: { tag: futureId } })).toBe(0);
@@ -134,9 +221,19 @@ describe("ingesting callbacks", () => {
   it("records a message sent outside Switchboard", async () => {
     const owner = uniqueNumber();
     const recipient = uniqueNumber();
-    await ingestCallbacks(testPool(), APP, [statusEvent("message-delivered", "bw-external-1", "someone else's tag", owner, [recipient], recipient, 1)]);
-    const message = await testDb().message.findUniqueOrThrow({ where: { bandwidthMessageId: "bw-external-1" }, include: { recipients: true, conversation: true } });
-    expect(message).toMatchObject({ direction: "OUTBOUND", origin: "EXTERNAL", status: "delivered", conversation: { ownerNumber: owner, participants: [recipient] } });
+    await ingestCallbacks(testPool(), APP, [
+      statusEvent("message-delivered", "bw-external-1", "someone else's tag", owner, [recipient], recipient, 1),
+    ]);
+    const message = await testDb().message.findUniqueOrThrow({
+      where: { bandwidthMessageId: "bw-external-1" },
+      include: { recipients: true, conversation: true },
+    });
+    expect(message).toMatchObject({
+      direction: "OUTBOUND",
+      origin: "EXTERNAL",
+      status: "delivered",
+      conversation: { ownerNumber: owner, participants: [recipient] },
+    });
   });
 
   it("announces changes on PostgreSQL NOTIFY after commit", async () => {
@@ -148,9 +245,15 @@ describe("ingesting callbacks", () => {
     try {
       const owner = uniqueNumber();
       const message = await ourMessage(owner, [uniqueNumber()]);
-      await ingestCallbacks(testPool(), APP, [statusEvent("message-sent", `bw-${randomUUID()}`, message.id, owner, message.to, message.to[0] ?? "", 1)]);
+      await ingestCallbacks(testPool(), APP, [
+        statusEvent("message-sent", `bw-${randomUUID()}`, message.id, owner, message.to, message.to[0] ?? "", 1),
+      ]);
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(received.flatMap(decodeNotices)).toContainEqual({ kind: "message.updated", conversationId: message.conversationId, messageId: message.id });
+      expect(received.flatMap(decodeNotices)).toContainEqual({
+        kind: "message.updated",
+        conversationId: message.conversationId,
+        messageId: message.id,
+      });
     } finally {
       await listener.end();
     }
@@ -167,18 +270,31 @@ describe("the official OpenAPI callback examples", () => {
     event.message.id = messageId;
     const summary = await ingestCallbacks(testPool(), APP, [event]);
     expect(summary.outcomes, name).toEqual({ applied: 1 });
-    const message = await testDb().message.findUniqueOrThrow({ where: { bandwidthMessageId: messageId }, include: { recipients: true, media: true, conversation: true } });
+    const message = await testDb().message.findUniqueOrThrow({
+      where: { bandwidthMessageId: messageId },
+      include: { recipients: true, media: true, conversation: true },
+    });
     const m = event.message as { owner: string; from: string; to: string[]; text?: string; media?: string[] };
     if (event.type === "message-received") {
       expect(message).toMatchObject({ direction: "INBOUND", status: "received", text: m.text, from: m.from, to: m.to });
       expect(message.conversation.ownerNumber).toBe(m.owner);
-      expect(message.conversation.participants).toEqual([...new Set([m.from, ...m.to])].filter((n) => n !== m.owner).sort());
+      expect(message.conversation.participants).toEqual(
+        [...new Set([m.from, ...m.to])].filter((n) => n !== m.owner).sort(),
+      );
       expect(message.media.map((media) => media.fileName)).toEqual((m.media ?? []).map((url) => url.split("/").pop()));
     } else {
-      const expected = { "message-sending": "sending", "message-sent": "sent", "message-delivered": "delivered", "message-failed": "failed" }[event.type as string];
+      const expected = {
+        "message-sending": "sending",
+        "message-sent": "sent",
+        "message-delivered": "delivered",
+        "message-failed": "failed",
+      }[event.type as string];
       expect(message).toMatchObject({ direction: "OUTBOUND", origin: "EXTERNAL", from: m.from, to: m.to });
       expect(message.conversation.ownerNumber).toBe(m.from);
-      expect(message.recipients.find((r) => r.phoneNumber === event.to)).toMatchObject({ status: expected, errorCode: (event.errorCode as number | undefined) ?? null });
+      expect(message.recipients.find((r) => r.phoneNumber === event.to)).toMatchObject({
+        status: expected,
+        errorCode: (event.errorCode as number | undefined) ?? null,
+      });
     }
   });
 });

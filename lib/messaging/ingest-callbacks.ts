@@ -9,7 +9,12 @@ import { logEvent, type LogEntry } from "./ingest-log";
 import { ingestReceived } from "./ingest-received";
 import { applyStatusEvent, applyToMessage, claimStatusEvent, type LockedMessage } from "./ingest-status";
 
-export type IngestSummary = { requestId: string; events: number; outcomes: Partial<Record<CallbackOutcome, number>>; mediaIds: string[] };
+export type IngestSummary = {
+  requestId: string;
+  events: number;
+  outcomes: Partial<Record<CallbackOutcome, number>>;
+  mediaIds: string[];
+};
 
 /** Queues the download of inbound media stored by a committed request (lib/media/queue-downloads.ts). */
 export type QueueMediaDownloads = (mediaIds: string[]) => Promise<void>;
@@ -22,12 +27,19 @@ export type QueueMediaDownloads = (mediaIds: string[]) => Promise<void>;
  * logged as `rejected`). Change notices go out on commit. Plain SQL through pg: this is the
  * webhook's hot path, one or two statements per event.
  */
-export async function ingestCallbacks(pool: pg.Pool, applicationId: string, elements: unknown[], queueMediaDownloads?: QueueMediaDownloads): Promise<IngestSummary> {
+export async function ingestCallbacks(
+  pool: pg.Pool,
+  applicationId: string,
+  elements: unknown[],
+  queueMediaDownloads?: QueueMediaDownloads,
+): Promise<IngestSummary> {
   const summary = await ingest(pool, applicationId, elements);
   // After the commit: a lost enqueue (a crash right here) leaves the files pending, and the media
   // sweep queues them; it must not turn a stored request into an error Bandwidth would resend.
   if (queueMediaDownloads && summary.mediaIds.length > 0) {
-    await queueMediaDownloads(summary.mediaIds).catch((error: unknown) => console.error("[webhook] could not queue media downloads; the sweep will", error));
+    await queueMediaDownloads(summary.mediaIds).catch((error: unknown) =>
+      console.error("[webhook] could not queue media downloads; the sweep will", error),
+    );
   }
   return summary;
 }
@@ -42,7 +54,9 @@ async function ingest(pool: pg.Pool, applicationId: string, elements: unknown[])
     const result = await ingestReceivedOrReject(pool, parsedOnly.event, entry, CHANGES_CHANNEL);
     return { requestId, events: 1, outcomes: { [result.outcome]: 1 }, mediaIds: result.mediaIds };
   }
-  const { outcomes, mediaIds } = await withDeadlockRetry(() => withTransaction(pool, (client) => ingestInTransaction(client, applicationId, requestId, elements)));
+  const { outcomes, mediaIds } = await withDeadlockRetry(() =>
+    withTransaction(pool, (client) => ingestInTransaction(client, applicationId, requestId, elements)),
+  );
   return { requestId, events: elements.length, outcomes, mediaIds };
 }
 
@@ -55,7 +69,8 @@ async function ingestInTransaction(sql: Sql, applicationId: string, requestId: s
   // (A lone message-received needs none: its key and the message id are unique in the database.)
   const keys = messageLockKeys(elements);
   const onlyReceived = elements.every(isReceived);
-  if (keys.length > 1 || !onlyReceived) for (const key of keys) await sql.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [key]);
+  if (keys.length > 1 || !onlyReceived)
+    for (const key of keys) await sql.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [key]);
   const outcomes: Partial<Record<CallbackOutcome, number>> = {};
   const notices: ChangeNotice[] = [];
   const mediaIds: string[] = [];
@@ -69,18 +84,38 @@ async function ingestInTransaction(sql: Sql, applicationId: string, requestId: s
   return { outcomes, mediaIds };
 }
 
-async function ingestOne(sql: Sql, entry: LogEntry): Promise<{ outcome: CallbackOutcome; notices: ChangeNotice[]; mediaIds?: string[] }> {
+async function ingestOne(
+  sql: Sql,
+  entry: LogEntry,
+): Promise<{ outcome: CallbackOutcome; notices: ChangeNotice[]; mediaIds?: string[] }> {
   const parsed = parseCallback(entry.payload);
   if (parsed.kind === "rejected") {
-    await logEvent(sql, entry, { type: typeOf(entry.payload), messageId: null, recipient: null, time: null }, "rejected", parsed.reason);
+    await logEvent(
+      sql,
+      entry,
+      { type: typeOf(entry.payload), messageId: null, recipient: null, time: null },
+      "rejected",
+      parsed.reason,
+    );
     return { outcome: "rejected", notices: [] };
   }
   if (parsed.kind === "other") {
-    await logEvent(sql, { ...entry, dedupeKey: parsed.dedupeKey }, { type: parsed.type.slice(0, 100), messageId: null, recipient: null, time: null }, "ignored", `${parsed.type} is not acted on`);
+    await logEvent(
+      sql,
+      { ...entry, dedupeKey: parsed.dedupeKey },
+      { type: parsed.type.slice(0, 100), messageId: null, recipient: null, time: null },
+      "ignored",
+      `${parsed.type} is not acted on`,
+    );
     return { outcome: "ignored", notices: [] };
   }
   const keyed = { ...entry, dedupeKey: parsed.dedupeKey };
-  const facts = { type: parsed.event.type, messageId: parsed.event.message.id, recipient: parsed.event.to, time: new Date(parsed.event.time) };
+  const facts = {
+    type: parsed.event.type,
+    messageId: parsed.event.message.id,
+    recipient: parsed.event.to,
+    time: new Date(parsed.event.time),
+  };
   if (parsed.kind === "received") return ingestReceivedOrReject(sql, parsed.event, keyed, null);
   const claimed = await claimStatusEvent(sql, parsed.event, parsed.dedupeKey);
   if (!claimed.fresh) {
@@ -112,9 +147,17 @@ async function ingestReceivedOrReject(sql: Sql, event: ReceivedCallback, entry: 
  */
 export async function applyPendingStatusEvents(pool: pg.Pool, messageId: string): Promise<void> {
   await withTransaction(pool, async (sql) => {
-    const pending = await sql.query<{ id: string; payload: unknown }>("SELECT id::text, payload FROM pending_status_events WHERE tag = $1 ORDER BY id FOR UPDATE", [messageId]);
+    const pending = await sql.query<{ id: string; payload: unknown }>(
+      "SELECT id::text, payload FROM pending_status_events WHERE tag = $1 ORDER BY id FOR UPDATE",
+      [messageId],
+    );
     if (pending.rows.length === 0) return;
-    const { rows } = await sql.query<{ id: string; conversation_id: string; bandwidth_message_id: string | null; recipients: LockedMessage["recipients"] }>(
+    const { rows } = await sql.query<{
+      id: string;
+      conversation_id: string;
+      bandwidth_message_id: string | null;
+      recipients: LockedMessage["recipients"];
+    }>(
       `SELECT id::text, conversation_id::text, bandwidth_message_id,
          (SELECT coalesce(json_agg(json_build_object('p', r.phone_number, 's', r.status)), '[]'::json) FROM message_recipients r WHERE r.message_id = m.id) AS recipients
        FROM messages m WHERE id = $1::uuid FOR UPDATE`,
@@ -122,14 +165,22 @@ export async function applyPendingStatusEvents(pool: pg.Pool, messageId: string)
     );
     const row = rows[0];
     if (!row) return;
-    const message: LockedMessage = { id: row.id, conversationId: row.conversation_id, bandwidthMessageId: row.bandwidth_message_id, recipients: row.recipients };
+    const message: LockedMessage = {
+      id: row.id,
+      conversationId: row.conversation_id,
+      bandwidthMessageId: row.bandwidth_message_id,
+      recipients: row.recipients,
+    };
     const notices: ChangeNotice[] = [];
     for (const entry of pending.rows) {
       const event = statusCallbackSchema.safeParse(entry.payload);
       if (event.success) notices.push(...(await applyToMessage(sql, message, event.data)).notices);
     }
-    await sql.query("DELETE FROM pending_status_events WHERE id = ANY($1::bigint[])", [pending.rows.map((entry) => entry.id)]);
-    for (const payload of encodeNotices(notices)) await sql.query("SELECT pg_notify($1, $2)", [CHANGES_CHANNEL, payload]);
+    await sql.query("DELETE FROM pending_status_events WHERE id = ANY($1::bigint[])", [
+      pending.rows.map((entry) => entry.id),
+    ]);
+    for (const payload of encodeNotices(notices))
+      await sql.query("SELECT pg_notify($1, $2)", [CHANGES_CHANNEL, payload]);
   });
 }
 

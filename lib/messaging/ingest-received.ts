@@ -54,16 +54,45 @@ export async function ingestReceived(
   const identity = inboundIdentity(message.owner, message.from, message.to);
   const at = new Date(message.time);
   const media = message.media ?? [];
-  const { rows } = await sql.query<{ message_id: string | null; conversation_id: string | null; media_ids: string[] | null }>({ name: "ingest-received", text: RECEIVED_SQL, values: [
-    log.dedupeKey, message.id, identity.ownerNumber, identity.participants, identity.participantsKey, identity.isGroup, at, randomUUID(),
-    message.from, message.to, message.text ?? "", message.tag ?? null, message.segmentCount ?? null, message.priority ?? null,
-    media, media.map(fileNameOf),
-    log.applicationId, log.requestId, log.position, event.to, new Date(event.time), JSON.stringify(log.payload), notifyOn,
-  ] });
+  const { rows } = await sql.query<{
+    message_id: string | null;
+    conversation_id: string | null;
+    media_ids: string[] | null;
+  }>({
+    name: "ingest-received",
+    text: RECEIVED_SQL,
+    values: [
+      log.dedupeKey,
+      message.id,
+      identity.ownerNumber,
+      identity.participants,
+      identity.participantsKey,
+      identity.isGroup,
+      at,
+      randomUUID(),
+      message.from,
+      message.to,
+      message.text ?? "",
+      message.tag ?? null,
+      message.segmentCount ?? null,
+      message.priority ?? null,
+      media,
+      media.map(fileNameOf),
+      log.applicationId,
+      log.requestId,
+      log.position,
+      event.to,
+      new Date(event.time),
+      JSON.stringify(log.payload),
+      notifyOn,
+    ],
+  });
   const row = rows[0];
   if (!row?.message_id || !row.conversation_id) return { outcome: "duplicate", notices: [], mediaIds: [] };
   // Already announced by the statement itself when `notifyOn` was given.
-  const notices: ChangeNotice[] = notifyOn ? [] : [{ kind: "message.created", conversationId: row.conversation_id, messageId: row.message_id }];
+  const notices: ChangeNotice[] = notifyOn
+    ? []
+    : [{ kind: "message.created", conversationId: row.conversation_id, messageId: row.message_id }];
   return { outcome: "applied", notices, mediaIds: row.media_ids ?? [] };
 }
 

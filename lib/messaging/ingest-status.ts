@@ -9,9 +9,19 @@ import { upsertConversationSql } from "@/lib/conversations/conversation-store";
 import { summariseStatus } from "./delivery-status";
 import { statusOfEvent, transition } from "./status-transition";
 
-export type StatusResult = { outcome: CallbackOutcome; reason: string | null; notices: ChangeNotice[]; deferTag?: string };
+export type StatusResult = {
+  outcome: CallbackOutcome;
+  reason: string | null;
+  notices: ChangeNotice[];
+  deferTag?: string;
+};
 
-export type LockedMessage = { id: string; conversationId: string; bandwidthMessageId: string | null; recipients: Array<{ p: string; s: DeliveryStatus }> };
+export type LockedMessage = {
+  id: string;
+  conversationId: string;
+  bandwidthMessageId: string | null;
+  recipients: Array<{ p: string; s: DeliveryStatus }>;
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,15 +41,31 @@ FROM (SELECT 1) AS one LEFT JOIN LATERAL (
  * Claims a status event and finds its message. `fresh` is false for a repeat (then nothing is
  * locked or changed).
  */
-export async function claimStatusEvent(sql: Sql, event: StatusCallback, dedupeKey: string): Promise<{ fresh: boolean; message: LockedMessage | null }> {
+export async function claimStatusEvent(
+  sql: Sql,
+  event: StatusCallback,
+  dedupeKey: string,
+): Promise<{ fresh: boolean; message: LockedMessage | null }> {
   const tag = event.message.tag && UUID.test(event.message.tag) ? event.message.tag : null;
-  const { rows } = await sql.query<{ fresh: boolean; id: string | null; conversation_id: string; bandwidth_message_id: string | null; recipients: LockedMessage["recipients"] }>(
-    { name: "ingest-status-claim", text: CLAIM_AND_LOCK_SQL, values: [dedupeKey, event.message.id, tag] },
-  );
+  const { rows } = await sql.query<{
+    fresh: boolean;
+    id: string | null;
+    conversation_id: string;
+    bandwidth_message_id: string | null;
+    recipients: LockedMessage["recipients"];
+  }>({ name: "ingest-status-claim", text: CLAIM_AND_LOCK_SQL, values: [dedupeKey, event.message.id, tag] });
   const row = rows[0];
   if (!row?.fresh) return { fresh: false, message: null };
   if (!row.id) return { fresh: true, message: null };
-  return { fresh: true, message: { id: row.id, conversationId: row.conversation_id, bandwidthMessageId: row.bandwidth_message_id, recipients: row.recipients } };
+  return {
+    fresh: true,
+    message: {
+      id: row.id,
+      conversationId: row.conversation_id,
+      bandwidthMessageId: row.bandwidth_message_id,
+      recipients: row.recipients,
+    },
+  };
 }
 
 /**
@@ -47,10 +73,15 @@ export async function claimStatusEvent(sql: Sql, event: StatusCallback, dedupeKe
  * A tag that claims to be ours but matches nothing is deferred; anything else unknown is a message
  * sent outside Switchboard, recorded as such.
  */
-export async function applyStatusEvent(sql: Sql, event: StatusCallback, message: LockedMessage | null): Promise<StatusResult> {
+export async function applyStatusEvent(
+  sql: Sql,
+  event: StatusCallback,
+  message: LockedMessage | null,
+): Promise<StatusResult> {
   if (!message) {
     const tag = event.message.tag;
-    if (tag && UUID.test(tag)) return { outcome: "deferred", reason: "no message with this tag yet", notices: [], deferTag: tag };
+    if (tag && UUID.test(tag))
+      return { outcome: "deferred", reason: "no message with this tag yet", notices: [], deferTag: tag };
     return applyToMessage(sql, await createExternalMessage(sql, event), event);
   }
   return applyToMessage(sql, message, event);
@@ -72,19 +103,33 @@ export async function applyToMessage(sql: Sql, message: LockedMessage, event: St
   const current = message.recipients.find((recipient) => recipient.p === event.to)?.s ?? "queued";
   const verdict = transition(current, incoming);
   if (!verdict.change) return { outcome: verdict.outcome, reason: verdict.reason, notices: [] };
-  const recipients = [...message.recipients.filter((recipient) => recipient.p !== event.to), { p: event.to, s: incoming }];
+  const recipients = [
+    ...message.recipients.filter((recipient) => recipient.p !== event.to),
+    { p: event.to, s: incoming },
+  ];
   const failed = incoming === "failed";
   await sql.query({
     name: "ingest-status-apply",
     text: APPLY_SQL,
     values: [
-      message.id, event.to, incoming, failed ? (event.errorCode ?? null) : null, failed ? (event.description ?? null) : null, new Date(event.time),
-      summariseStatus(recipients.map((recipient) => ({ status: recipient.s }))), event.message.id, event.message.segmentCount ?? null,
+      message.id,
+      event.to,
+      incoming,
+      failed ? (event.errorCode ?? null) : null,
+      failed ? (event.description ?? null) : null,
+      new Date(event.time),
+      summariseStatus(recipients.map((recipient) => ({ status: recipient.s }))),
+      event.message.id,
+      event.message.segmentCount ?? null,
       recipients.every((recipient) => recipient.s !== "unconfirmed"),
     ],
   });
   message.recipients = recipients; // later events of the same batch see this one
-  return { outcome: "applied", reason: null, notices: [{ kind: "message.updated", conversationId: message.conversationId, messageId: message.id }] };
+  return {
+    outcome: "applied",
+    reason: null,
+    notices: [{ kind: "message.updated", conversationId: message.conversationId, messageId: message.id }],
+  };
 }
 
 const EXTERNAL_SQL = `
@@ -107,10 +152,25 @@ async function createExternalMessage(sql: Sql, event: StatusCallback): Promise<L
   const id = randomUUID();
   const at = new Date(message.time);
   const { rows } = await sql.query<{ conversation_id: string }>(EXTERNAL_SQL, [
-    identity.ownerNumber, identity.participants, identity.participantsKey, identity.isGroup, at, id,
-    message.id, message.from, message.to, message.text ?? "", message.tag ?? null, message.segmentCount ?? null,
+    identity.ownerNumber,
+    identity.participants,
+    identity.participantsKey,
+    identity.isGroup,
+    at,
+    id,
+    message.id,
+    message.from,
+    message.to,
+    message.text ?? "",
+    message.tag ?? null,
+    message.segmentCount ?? null,
   ]);
   const conversationId = rows[0]?.conversation_id;
   if (!conversationId) throw new Error("external message was not stored");
-  return { id, conversationId, bandwidthMessageId: message.id, recipients: [...new Set(message.to)].map((p) => ({ p, s: "accepted" as const })) };
+  return {
+    id,
+    conversationId,
+    bandwidthMessageId: message.id,
+    recipients: [...new Set(message.to)].map((p) => ({ p, s: "accepted" as const })),
+  };
 }

@@ -1,7 +1,15 @@
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { isFinal } from "./delivery-status";
 
-const RANK: Partial<Record<DeliveryStatus, number>> = { unconfirmed: 0, queued: 0, accepted: 1, sending: 2, sent: 3, delivered: 4, failed: 4 };
+const RANK: Partial<Record<DeliveryStatus, number>> = {
+  unconfirmed: 0,
+  queued: 0,
+  accepted: 1,
+  sending: 2,
+  sent: 3,
+  delivered: 4,
+  failed: 4,
+};
 
 export type Transition = { change: true } | { change: false; outcome: "superseded" | "conflict"; reason: string };
 
@@ -13,7 +21,11 @@ export type Transition = { change: true } | { change: false; outcome: "supersede
 export function transition(current: DeliveryStatus, incoming: DeliveryStatus): Transition {
   if (isFinal(current)) {
     if (isFinal(incoming) && incoming !== current) {
-      return { change: false, outcome: "conflict", reason: `${incoming} after ${current}: the first final status stands` };
+      return {
+        change: false,
+        outcome: "conflict",
+        reason: `${incoming} after ${current}: the first final status stands`,
+      };
     }
     return { change: false, outcome: "superseded", reason: `${incoming} arrived after ${current}` };
   }

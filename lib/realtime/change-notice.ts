@@ -14,9 +14,14 @@ export type ChangeNotice = z.infer<typeof changeNoticeSchema>;
 
 /** Notices for one NOTIFY payload (PostgreSQL caps it near 8000 bytes; we stay well under). */
 export function encodeNotices(notices: ChangeNotice[]): string[] {
-  const unique = [...new Map(notices.map((notice) => [`${notice.kind}:${notice.conversationId}:${notice.messageId ?? ""}`, notice])).values()];
+  const unique = [
+    ...new Map(
+      notices.map((notice) => [`${notice.kind}:${notice.conversationId}:${notice.messageId ?? ""}`, notice]),
+    ).values(),
+  ];
   const payloads: string[] = [];
-  for (let index = 0; index < unique.length; index += 40) payloads.push(JSON.stringify(unique.slice(index, index + 40)));
+  for (let index = 0; index < unique.length; index += 40)
+    payloads.push(JSON.stringify(unique.slice(index, index + 40)));
   return payloads;
 }
 

@@ -10,7 +10,10 @@ const HEARTBEAT_MS = 15_000;
  * comment heartbeat. `stillAllowed` is asked on each heartbeat (a deactivated user is cut off).
  * Cleans up when the browser goes away.
  */
-export function changeEventStream(signal: AbortSignal, stillAllowed: () => Promise<boolean>): ReadableStream<Uint8Array> {
+export function changeEventStream(
+  signal: AbortSignal,
+  stillAllowed: () => Promise<boolean>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({

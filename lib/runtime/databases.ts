@@ -40,17 +40,3 @@ export async function dropDatabase(serverUrl: string, database: string): Promise
   if (!SAFE_NAME.test(database)) throw new Error(`Refusing unusual database name ${database}`);
   await onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
 }
-
-/** True when a PostgreSQL answers at `url` within `timeoutMs`. */
-export async function postgresAnswers(url: string, timeoutMs = 3_000): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}

@@ -10,7 +10,11 @@ export type RunningPostgres = { url: (database: string) => string; stop: () => P
 const USER = "postgres";
 const PASSWORD = "switchboard-embedded";
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; quiet?: boolean }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  quiet?: boolean;
+}): Promise<RunningPostgres> {
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const instance = new EmbeddedPostgres({
     databaseDir: options.dataDir,

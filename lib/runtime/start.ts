@@ -64,11 +64,14 @@ async function main() {
   const database = createPrismaClient(config.DATABASE_URL);
   try {
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
-      if (await ensureAdminFromEnv(database, config.ADMIN_EMAIL, config.ADMIN_PASSWORD)) step(`Created admin ${config.ADMIN_EMAIL}`);
+      if (await ensureAdminFromEnv(database, config.ADMIN_EMAIL, config.ADMIN_PASSWORD))
+        step(`Created admin ${config.ADMIN_EMAIL}`);
     }
     const bandwidth = await applyBandwidthEnvironment(database, config);
     if (bandwidth.applied) {
-      step(`Bandwidth account ${bandwidth.accountId} from the environment${bandwidth.numbers.length ? ` (numbers ${bandwidth.numbers.join(", ")})` : ""}`);
+      step(
+        `Bandwidth account ${bandwidth.accountId} from the environment${bandwidth.numbers.length ? ` (numbers ${bandwidth.numbers.join(", ")})` : ""}`,
+      );
       for (const warning of bandwidth.warnings) console.warn(`  ! ${warning}`);
     }
     if (config.SEED_DEMO) {
@@ -76,7 +79,9 @@ async function main() {
       await seedDemoData(database);
     }
     if ((await countUsers(database)) === 0) {
-      console.warn("\n  ! No user exists yet: set ADMIN_EMAIL and ADMIN_PASSWORD and start again to create an admin.\n");
+      console.warn(
+        "\n  ! No user exists yet: set ADMIN_EMAIL and ADMIN_PASSWORD and start again to create an admin.\n",
+      );
     }
   } finally {
     await database.$disconnect();
@@ -133,7 +138,9 @@ function step(message: string) {
 
 async function waitForHealth(url: string) {
   for (let attempt = 0; attempt < 600; attempt += 1) {
-    const healthy = await fetch(url).then((response) => response.ok).catch(() => false);
+    const healthy = await fetch(url)
+      .then((response) => response.ok)
+      .catch(() => false);
     if (healthy) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

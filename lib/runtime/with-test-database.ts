@@ -43,7 +43,8 @@ try {
 } catch (error) {
   console.error("[test database]", error);
 } finally {
-  if (!process.env.KEEP_TEST_DATABASE) await dropDatabase(serverUrl, name).catch((error) => console.error("[test database] drop failed", error));
+  if (!process.env.KEEP_TEST_DATABASE)
+    await dropDatabase(serverUrl, name).catch((error) => console.error("[test database] drop failed", error));
   await embedded?.stop().catch(() => undefined);
 }
 process.exit(exitCode);

@@ -28,16 +28,19 @@ export async function messagingFixture(options: { callbackUrl?: string } = {}) {
   const applicationId = `app-${randomBytes(6).toString("hex")}`;
   const credentials = { username: "api-user", password: "api-password-for-tests" };
   const sandbox = createSandbox(
-    loadSandboxConfig({}, {
-      port: 0,
-      accountId,
-      apiUsername: credentials.username,
-      apiPassword: credentials.password,
-      applicationId,
-      numbers: [SENDER_NUMBER, TOLL_FREE_NUMBER],
-      statusCallbackUrl: options.callbackUrl,
-      inboundCallbackUrl: options.callbackUrl,
-    }),
+    loadSandboxConfig(
+      {},
+      {
+        port: 0,
+        accountId,
+        apiUsername: credentials.username,
+        apiPassword: credentials.password,
+        applicationId,
+        numbers: [SENDER_NUMBER, TOLL_FREE_NUMBER],
+        statusCallbackUrl: options.callbackUrl,
+        inboundCallbackUrl: options.callbackUrl,
+      },
+    ),
   );
   const url = await sandbox.listen();
   await applyBandwidthEnvironment(testDb(), {
@@ -52,7 +55,9 @@ export async function messagingFixture(options: { callbackUrl?: string } = {}) {
     BANDWIDTH_NUMBERS: `${SENDER_NUMBER},${TOLL_FREE_NUMBER}`,
     ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? "",
   });
-  const user = await testDb().user.create({ data: { email: `${unique("sender")}@example.com`, name: "Sender", passwordHash: "x", role: "AGENT" } });
+  const user = await testDb().user.create({
+    data: { email: `${unique("sender")}@example.com`, name: "Sender", passwordHash: "x", role: "AGENT" },
+  });
   const agent: CurrentUser = { id: user.id, email: user.email, name: user.name, role: "AGENT", active: true };
   return { sandbox, url, accountId, applicationId, agent, close: () => sandbox.close() };
 }

@@ -4,8 +4,8 @@ import { AUDIT_TARGET_TYPES, e164, uuid } from "./common";
 
 /** The admin console's contracts: one schema each, shared by the routes, the forms and the tests. */
 
-const name = (field: string) => z.string().trim().min(1, `${field}: required`).max(200, `${field}: at most 200 characters`);
-
+const name = (field: string) =>
+  z.string().trim().min(1, `${field}: required`).max(200, `${field}: at most 200 characters`);
 
 const httpUrl = z
   .url(`messagingBaseUrl: must be a URL, e.g. ${BANDWIDTH_MESSAGING_URL}`)
@@ -14,7 +14,10 @@ const httpUrl = z
 
 export const accountCreateSchema = z
   .object({
-    accountId: z.string().trim().regex(/^\d{1,20}$/, "accountId: Bandwidth's account id is digits only, e.g. 9900001"),
+    accountId: z
+      .string()
+      .trim()
+      .regex(/^\d{1,20}$/, "accountId: Bandwidth's account id is digits only, e.g. 9900001"),
     name: name("name"),
     /** The API user's name, or an API token / OAuth client id. */
     apiUsername: z.string().trim().min(1, "apiUsername: required").max(200),
@@ -44,7 +47,12 @@ export const applicationUpdateSchema = applicationCreateSchema.omit({ applicatio
 export const rotateCredentialsSchema = z
   .object({
     /** How long the old pair keeps working, so Bandwidth's dashboard can be updated meanwhile. */
-    graceHours: z.number().int().min(0, "graceHours: 0 to 168").max(168, "graceHours: at most a week (168)").default(24),
+    graceHours: z
+      .number()
+      .int()
+      .min(0, "graceHours: 0 to 168")
+      .max(168, "graceHours: at most a week (168)")
+      .default(24),
   })
   .strict();
 
@@ -79,7 +87,9 @@ export const userUpdateSchema = z
   .refine((value) => Object.keys(value).length > 0, "nothing to change: give name, role or active");
 
 export const acceptInviteSchema = z
-  .object({ password: z.string().min(12, "password: at least 12 characters").max(200, "password: at most 200 characters") })
+  .object({
+    password: z.string().min(12, "password: at least 12 characters").max(200, "password: at most 200 characters"),
+  })
   .strict();
 
 export const auditQuerySchema = z.object({

@@ -17,23 +17,55 @@ function titleOf(numbers: string[], labels: Labels): string {
 }
 
 /** A conversation's header: our number, participants with their names, title. */
-export function toConversationHeader(row: { id: string; ownerNumber: string; isGroup: boolean; participants: string[] }, labels: Labels) {
-  return { id: row.id, ownerNumber: row.ownerNumber, isGroup: row.isGroup, participants: participantsOf(row.participants, labels), title: titleOf(row.participants, labels) };
+export function toConversationHeader(
+  row: { id: string; ownerNumber: string; isGroup: boolean; participants: string[] },
+  labels: Labels,
+) {
+  return {
+    id: row.id,
+    ownerNumber: row.ownerNumber,
+    isGroup: row.isGroup,
+    participants: participantsOf(row.participants, labels),
+    title: titleOf(row.participants, labels),
+  };
 }
 
 export type ConversationHeader = ReturnType<typeof toConversationHeader>;
 
-type LastMessage = { id: string; direction: Direction; text: string; hasMedia: boolean; status: DeliveryStatus; createdAt: Date };
+type LastMessage = {
+  id: string;
+  direction: Direction;
+  text: string;
+  hasMedia: boolean;
+  status: DeliveryStatus;
+  createdAt: Date;
+};
 
 /** A row of the inbox's list: the header, the newest message's preview and the agent's unread count. */
 export function toConversationListItem(
-  row: { id: string; ownerNumber: string; isGroup: boolean; participants: string[]; lastMessageAt: Date; lastMessage: LastMessage | null; unread: number },
+  row: {
+    id: string;
+    ownerNumber: string;
+    isGroup: boolean;
+    participants: string[];
+    lastMessageAt: Date;
+    lastMessage: LastMessage | null;
+    unread: number;
+  },
   labels: Labels,
 ) {
   const last = row.lastMessage;
   return {
     ...toConversationHeader(row, labels),
-    lastMessage: last ? { id: last.id, direction: last.direction, preview: last.text || (last.hasMedia ? "Attachment" : ""), status: last.status, createdAt: last.createdAt } : null,
+    lastMessage: last
+      ? {
+          id: last.id,
+          direction: last.direction,
+          preview: last.text || (last.hasMedia ? "Attachment" : ""),
+          status: last.status,
+          createdAt: last.createdAt,
+        }
+      : null,
     unreadCount: row.unread,
     updatedAt: row.lastMessageAt,
   };

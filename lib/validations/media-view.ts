@@ -35,10 +35,16 @@ export function toMediaView(file: MediaRow) {
   };
 }
 
-export type MediaView = ReturnType<typeof toMediaView>;
-
 /** An agent's uploaded attachment, as the composer sees it before sending. */
-export function toUploadView(file: { id: string; fileName: string; contentType: string; size: number; width: number | null; height: number | null; hasThumbnail: boolean }) {
+export function toUploadView(file: {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  hasThumbnail: boolean;
+}) {
   const { id, fileName, contentType, size, width, height, hasThumbnail } = file;
   return { id, fileName, contentType, size, kind: mediaKind(contentType), width, height, hasThumbnail };
 }

@@ -19,7 +19,14 @@ type MessageRow = {
   errorDetail: string | null;
   createdAt: Date;
   tag: string | null;
-  recipients: Array<{ phoneNumber: string; status: DeliveryStatus; errorCode: number | null; errorDescription: string | null; statusAt: Date | null; updatedAt: Date }>;
+  recipients: Array<{
+    phoneNumber: string;
+    status: DeliveryStatus;
+    errorCode: number | null;
+    errorDescription: string | null;
+    statusAt: Date | null;
+    updatedAt: Date;
+  }>;
   media: Array<Parameters<typeof toMediaView>[0]>;
   sentBy: { id: string; name: string } | null;
 };

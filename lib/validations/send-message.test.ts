@@ -10,7 +10,10 @@ describe("send contract", () => {
   });
 
   it("normalises recipients and keeps the sandbox's test numbers", () => {
-    expect(checkRecipients(["(919) 555-0123", "+1 555 555 4432"], "+19195550100")).toMatchObject({ ok: true, numbers: ["+19195550123", "+15555554432"] });
+    expect(checkRecipients(["(919) 555-0123", "+1 555 555 4432"], "+19195550100")).toMatchObject({
+      ok: true,
+      numbers: ["+19195550123", "+15555554432"],
+    });
   });
 
   it.each([

@@ -18,7 +18,10 @@ export const sendMessageSchema = z
     text: z.string().max(MAX_TEXT_LENGTH, `text: at most ${MAX_TEXT_LENGTH} characters`).optional(),
     conversationId: uuid("conversationId must be a conversation's id").optional(),
     /** Attachments uploaded first (POST /api/uploads), in the order to send them. */
-    mediaIds: z.array(uuid("mediaIds: each must be an uploaded attachment's id")).max(10, "mediaIds: at most 10 attachments per message").optional(),
+    mediaIds: z
+      .array(uuid("mediaIds: each must be an uploaded attachment's id"))
+      .max(10, "mediaIds: at most 10 attachments per message")
+      .optional(),
   })
   .strict();
 
@@ -30,15 +33,21 @@ export type RecipientCheck = { ok: true; numbers: string[]; warnings: string[] }
 export function checkRecipients(raw: string | string[], from: string | undefined): RecipientCheck {
   const list = (Array.isArray(raw) ? raw : [raw]).map((entry) => entry.trim()).filter(Boolean);
   if (list.length === 0) return { ok: false, problem: "Add at least one recipient." };
-  if (list.length > MAX_RECIPIENTS) return { ok: false, problem: `A group message can have at most ${MAX_RECIPIENTS} recipients (${list.length} given).` };
+  if (list.length > MAX_RECIPIENTS)
+    return {
+      ok: false,
+      problem: `A group message can have at most ${MAX_RECIPIENTS} recipients (${list.length} given).`,
+    };
   const numbers: string[] = [];
   const warnings: string[] = [];
   for (const entry of list) {
     const normalised = normalisePhoneNumber(entry);
     if (!normalised) return { ok: false, problem: `${entry} is not a phone number (use E.164, e.g. +19195550100).` };
     if (numbers.includes(normalised.e164)) return { ok: false, problem: `${normalised.e164} is listed twice.` };
-    if (normalised.e164 === from) return { ok: false, problem: `${normalised.e164} is the number sending the message.` };
-    if (!normalised.valid) warnings.push(`${normalised.e164} does not look like an assigned number; it may not be delivered.`);
+    if (normalised.e164 === from)
+      return { ok: false, problem: `${normalised.e164} is the number sending the message.` };
+    if (!normalised.valid)
+      warnings.push(`${normalised.e164} does not look like an assigned number; it may not be delivered.`);
     numbers.push(normalised.e164);
   }
   return { ok: true, numbers, warnings };

@@ -14,5 +14,3 @@ export const signInSchema = z.object({
     .min(1, "Enter your password")
     .max(1024, "That password is too long"),
 });
-
-export type SignInInput = z.infer<typeof signInSchema>;

@@ -5,7 +5,12 @@ import type { MessageView } from "./message-view";
 
 type Timed = { id: string; createdAt: string | Date };
 
-export type TimelineItem<M extends Timed = MessageView> = { kind: "message"; key: string; at: M["createdAt"]; message: M };
+export type TimelineItem<M extends Timed = MessageView> = {
+  kind: "message";
+  key: string;
+  at: M["createdAt"];
+  message: M;
+};
 
 /** Messages as timeline items, in the order given. */
 export function messagesToTimeline<M extends Timed>(messages: M[]): Array<TimelineItem<M>> {

@@ -13,7 +13,11 @@ export type AuthDeps = { state: SandboxState; clock: Clock };
  * it. Missing, unknown, expired or revoked credentials → 401; credentials of another account (or
  * of an account that does not exist) → 403.
  */
-export function authenticate(deps: AuthDeps, request: IncomingMessage, accountId: string): { account: Account } | { reply: Reply } {
+export function authenticate(
+  deps: AuthDeps,
+  request: IncomingMessage,
+  accountId: string,
+): { account: Account } | { reply: Reply } {
   const ownerId = authenticatedAccount(deps, request.headers.authorization);
   if (!ownerId) return { reply: unauthorized() };
   if (ownerId !== accountId) return { reply: forbidden() };

@@ -34,12 +34,18 @@ describe("Bearer tokens on the messaging API, through the official SDK", () => {
     expect(status).toBe(202);
     expect(responseProblems(MESSAGES, "post", 202, data)).toEqual([]);
     const log = (await control(harness.url, "GET", "/sandbox/requests")).data;
-    expect(log.filter((entry) => String(entry.path).endsWith("/messages")).at(-1)).toMatchObject({ username: "sandbox-client-id", status: 202 });
+    expect(log.filter((entry) => String(entry.path).endsWith("/messages")).at(-1)).toMatchObject({
+      username: "sandbox-client-id",
+      status: 202,
+    });
   });
 
   it("answers 401 to an unknown token and 403 to another account's", async () => {
     expectUnauthorized(await sendWith(harness.sdkWithToken("made-up")));
-    await control(harness.url, "PUT", "/sandbox/accounts/9900002", { clientId: "other-account-client", clientSecret: "other-secret" });
+    await control(harness.url, "PUT", "/sandbox/accounts/9900002", {
+      clientId: "other-account-client",
+      clientSecret: "other-secret",
+    });
     const other = await sendWith(harness.sdk("other-account-client", "other-secret"));
     expect(other.status).toBe(403);
     expect(responseProblems(MESSAGES, "post", 403, other.data)).toEqual([]);
@@ -49,7 +55,11 @@ describe("Bearer tokens on the messaging API, through the official SDK", () => {
     const client = await newClient();
     const token = await harness.token(client.clientId, client.clientSecret);
     expect((await sendWith(harness.sdkWithToken(token))).status).toBe(202);
-    const rotated = await control(harness.url, "POST", `/sandbox/accounts/${ACCOUNT}/credentials/${client.clientId}/rotate`);
+    const rotated = await control(
+      harness.url,
+      "POST",
+      `/sandbox/accounts/${ACCOUNT}/credentials/${client.clientId}/rotate`,
+    );
     expect(rotated.status).toBe(200);
     expectUnauthorized(await sendWith(harness.sdkWithToken(token)));
     const oldSecret = await requestToken(harness.url, client);
@@ -61,7 +71,9 @@ describe("Bearer tokens on the messaging API, through the official SDK", () => {
   it("ends a revoked client's tokens at once", async () => {
     const client = await newClient();
     const token = await harness.token(client.clientId, client.clientSecret);
-    expect((await control(harness.url, "DELETE", `/sandbox/accounts/${ACCOUNT}/credentials/${client.clientId}`)).status).toBe(204);
+    expect(
+      (await control(harness.url, "DELETE", `/sandbox/accounts/${ACCOUNT}/credentials/${client.clientId}`)).status,
+    ).toBe(204);
     expectUnauthorized(await sendWith(harness.sdkWithToken(token)));
     expect((await requestToken(harness.url, client)).status).toBe(401);
   });
@@ -74,7 +86,10 @@ describe("Bearer tokens on the messaging API, through the official SDK", () => {
 
   it("uploads and downloads media with a token", async () => {
     const media = harness.sdk().media;
-    expect((await settle(media.uploadMedia(ACCOUNT, "bearer.txt", Buffer.from("with a token") as never, "text/plain"))).status).toBe(204);
+    expect(
+      (await settle(media.uploadMedia(ACCOUNT, "bearer.txt", Buffer.from("with a token") as never, "text/plain")))
+        .status,
+    ).toBe(204);
     const got = await settle(media.getMedia(ACCOUNT, "bearer.txt", { responseType: "arraybuffer" }));
     expect(got.status).toBe(200);
     expect(Buffer.from(got.data as ArrayBuffer).toString()).toBe("with a token");
@@ -93,7 +108,9 @@ describe("legacy API users (HTTP Basic)", () => {
     expect(log.at(-1)).toMatchObject({ username: "sandbox-api-user", status: 401 });
     expect(JSON.stringify(log)).not.toContain("sandbox-api-password");
 
-    expect((await control(harness.url, "PUT", "/sandbox/auth", { legacyBasicAuth: "accepted" })).data).toEqual({ legacyBasicAuth: "accepted" });
+    expect((await control(harness.url, "PUT", "/sandbox/auth", { legacyBasicAuth: "accepted" })).data).toEqual({
+      legacyBasicAuth: "accepted",
+    });
     try {
       expect((await sendWith(harness.legacySdk())).status).toBe(202);
       expect((await settle(harness.legacySdk().media.listMedia(ACCOUNT))).status).toBe(200);

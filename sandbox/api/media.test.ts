@@ -4,7 +4,10 @@ import { ACCOUNT, settle, startSandbox } from "../testing/harness";
 
 const MEDIA = "/users/{accountId}/media/{mediaId}";
 const LIST = "/users/{accountId}/media";
-const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4f30000000049454e44ae426082", "hex");
+const png = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4f30000000049454e44ae426082",
+  "hex",
+);
 
 let harness: Awaited<ReturnType<typeof startSandbox>>;
 beforeAll(async () => {
@@ -13,7 +16,8 @@ beforeAll(async () => {
 afterAll(() => harness.sandbox.close());
 
 const media = () => harness.sdk().media;
-const upload = (name: string, body: Buffer, contentType = "image/png") => settle(media().uploadMedia(ACCOUNT, name, body as never, contentType));
+const upload = (name: string, body: Buffer, contentType = "image/png") =>
+  settle(media().uploadMedia(ACCOUNT, name, body as never, contentType));
 
 describe("media through the official SDK", () => {
   it("uploads, reads back, lists with a continuation token and deletes", async () => {
@@ -29,7 +33,9 @@ describe("media through the official SDK", () => {
     const token = first.headers["continuation-token"];
     expect(token).toBeTruthy();
     const second = await settle(media().listMedia(ACCOUNT, token));
-    expect((second.data as Array<{ mediaName: string; contentLength: number }>)).toEqual([expect.objectContaining({ mediaName: "c.png", contentLength: png.length })]);
+    expect(second.data as Array<{ mediaName: string; contentLength: number }>).toEqual([
+      expect.objectContaining({ mediaName: "c.png", contentLength: png.length }),
+    ]);
     expect(second.headers["continuation-token"]).toBeUndefined();
 
     expect((await settle(media().deleteMedia(ACCOUNT, "c.png"))).status).toBe(204);

@@ -10,29 +10,54 @@ export type MediaDeps = { state: SandboxState; clock: Clock; publicUrl: string }
 const MAX_MEDIA_ID = 512;
 
 /** PUT …/media/{mediaId}: stores the body under the name; the same name overwrites. */
-export async function uploadMedia(deps: MediaDeps, request: IncomingMessage, accountId: string, mediaId: string): Promise<{ reply: Reply; body: unknown }> {
+export async function uploadMedia(
+  deps: MediaDeps,
+  request: IncomingMessage,
+  accountId: string,
+  mediaId: string,
+): Promise<{ reply: Reply; body: unknown }> {
   const auth = authenticate(deps, request, accountId);
   if ("reply" in auth) return { reply: auth.reply, body: undefined };
-  if (!validMediaId(mediaId)) return { reply: badRequest(`'${mediaId.slice(0, 80)}' is not a valid media name`), body: undefined };
+  if (!validMediaId(mediaId))
+    return { reply: badRequest(`'${mediaId.slice(0, 80)}' is not a valid media name`), body: undefined };
   const contentType = mediaType(request.headers["content-type"]);
   if (!deps.state.config.mediaContentTypes.includes(contentType)) {
-    return { reply: unsupportedContentType(request.headers["content-type"] ?? "", "a supported media type"), body: undefined };
+    return {
+      reply: unsupportedContentType(request.headers["content-type"] ?? "", "a supported media type"),
+      body: undefined,
+    };
   }
   let data: Buffer;
   try {
     data = await readBody(request, deps.state.config.mediaMaxBytes);
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
-    return { reply: badRequest(`Media files must be at most ${deps.state.config.mediaMaxBytes} bytes`), body: { contentType } };
+    return {
+      reply: badRequest(`Media files must be at most ${deps.state.config.mediaMaxBytes} bytes`),
+      body: { contentType },
+    };
   }
   if (data.length === 0) return { reply: badRequest("The media file is empty"), body: { contentType, bytes: 0 } };
   storeMedia(deps, accountId, mediaId, contentType, data);
   return { reply: { status: 204 }, body: { contentType, bytes: data.length } };
 }
 
-export function storeMedia(deps: MediaDeps, accountId: string, mediaId: string, contentType: string, data: Buffer): StoredMedia {
+export function storeMedia(
+  deps: MediaDeps,
+  accountId: string,
+  mediaId: string,
+  contentType: string,
+  data: Buffer,
+): StoredMedia {
   const now = deps.clock.now();
-  const stored = { accountId, mediaId, contentType, data, uploadedAt: now, expiresAt: now + deps.clock.scaled(deps.state.config.mediaRetentionHours * HOUR) };
+  const stored = {
+    accountId,
+    mediaId,
+    contentType,
+    data,
+    uploadedAt: now,
+    expiresAt: now + deps.clock.scaled(deps.state.config.mediaRetentionHours * HOUR),
+  };
   deps.state.media.set(deps.state.mediaKey(accountId, mediaId), stored);
   return stored;
 }
@@ -41,7 +66,10 @@ export function getMedia(deps: MediaDeps, request: IncomingMessage, accountId: s
   const auth = authenticate(deps, request, accountId);
   if ("reply" in auth) return auth.reply;
   const stored = liveMedia(deps, accountId, mediaId);
-  if (!stored) return notFound(`Media '${mediaId}' was not found (media is kept for ${deps.state.config.mediaRetentionHours} hours)`);
+  if (!stored)
+    return notFound(
+      `Media '${mediaId}' was not found (media is kept for ${deps.state.config.mediaRetentionHours} hours)`,
+    );
   return { status: 200, body: stored.data, headers: { "content-type": stored.contentType } };
 }
 
@@ -72,7 +100,11 @@ export function listMedia(deps: MediaDeps, request: IncomingMessage, accountId: 
     headers: more ? { "continuation-token": Buffer.from(last).toString("base64url") } : {},
     body: page.map((name) => {
       const media = deps.state.media.get(deps.state.mediaKey(accountId, name));
-      return { content: mediaUrl(deps.publicUrl, accountId, name), contentLength: media?.data.length ?? 0, mediaName: name };
+      return {
+        content: mediaUrl(deps.publicUrl, accountId, name),
+        contentLength: media?.data.length ?? 0,
+        mediaName: name,
+      };
     }),
   };
 }
@@ -88,13 +120,17 @@ export function mediaUrl(publicUrl: string, accountId: string, mediaId: string):
 export function mediaUrlAvailable(deps: MediaDeps, accountId: string, url: string): boolean {
   const prefix = `${deps.publicUrl}/api/v2/users/${accountId}/media/`;
   if (!url.startsWith(prefix)) return true;
-  const mediaId = url.slice(prefix.length).split("/").map((part) => {
-    try {
-      return decodeURIComponent(part);
-    } catch {
-      return part;
-    }
-  }).join("/");
+  const mediaId = url
+    .slice(prefix.length)
+    .split("/")
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    })
+    .join("/");
   return liveMedia(deps, accountId, mediaId) !== undefined;
 }
 
@@ -109,5 +145,9 @@ function liveMedia(deps: MediaDeps, accountId: string, mediaId: string): StoredM
 }
 
 function validMediaId(mediaId: string): boolean {
-  return mediaId.length > 0 && mediaId.length <= MAX_MEDIA_ID && !mediaId.split("/").some((part) => part === "" || part === "." || part === "..");
+  return (
+    mediaId.length > 0 &&
+    mediaId.length <= MAX_MEDIA_ID &&
+    !mediaId.split("/").some((part) => part === "" || part === "." || part === "..")
+  );
 }

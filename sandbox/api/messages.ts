@@ -12,22 +12,34 @@ import { authenticate } from "./auth";
 import { mediaUrlAvailable } from "./media";
 import { validateMessageRequest } from "./message-request";
 
-export type MessagingDeps = { state: SandboxState; clock: Clock; queue: SendQueue; dispatcher: CallbackDispatcher; publicUrl: string };
+export type MessagingDeps = {
+  state: SandboxState;
+  clock: Clock;
+  queue: SendQueue;
+  dispatcher: CallbackDispatcher;
+  publicUrl: string;
+};
 
 const MAX_BODY = 256 * 1024;
 
 /** POST /api/v2/users/{accountId}/messages — the spec's createMessage. */
-export async function createMessage(deps: MessagingDeps, request: IncomingMessage, accountId: string): Promise<{ reply: Reply; body: unknown }> {
+export async function createMessage(
+  deps: MessagingDeps,
+  request: IncomingMessage,
+  accountId: string,
+): Promise<{ reply: Reply; body: unknown }> {
   const auth = authenticate(deps, request, accountId);
   if ("reply" in auth) return { reply: auth.reply, body: undefined };
   const contentType = mediaType(request.headers["content-type"]);
-  if (contentType !== "application/json") return { reply: unsupportedContentType(request.headers["content-type"] ?? ""), body: undefined };
+  if (contentType !== "application/json")
+    return { reply: unsupportedContentType(request.headers["content-type"] ?? ""), body: undefined };
 
   let body: unknown;
   try {
     body = JSON.parse((await readBody(request, MAX_BODY)).toString("utf8"));
   } catch (error) {
-    const reason = error instanceof BodyTooLargeError ? "The request body is too large" : "The request body is not valid JSON";
+    const reason =
+      error instanceof BodyTooLargeError ? "The request body is too large" : "The request body is not valid JSON";
     return { reply: badRequest(reason), body: undefined };
   }
 
@@ -40,11 +52,26 @@ export async function createMessage(deps: MessagingDeps, request: IncomingMessag
 
   const application = deps.state.applications.get(send.applicationId);
   if (!application || application.accountId !== accountId) {
-    return { reply: validationError([{ fieldName: "applicationId", description: `'${send.applicationId}' is not an application of account ${accountId}` }]), body };
+    return {
+      reply: validationError([
+        {
+          fieldName: "applicationId",
+          description: `'${send.applicationId}' is not an application of account ${accountId}`,
+        },
+      ]),
+      body,
+    };
   }
-  const accountNumbers = [...deps.state.applications.values()].filter((app) => app.accountId === accountId).flatMap((app) => app.numbers);
+  const accountNumbers = [...deps.state.applications.values()]
+    .filter((app) => app.accountId === accountId)
+    .flatMap((app) => app.numbers);
   if (send.from.startsWith("+") && !accountNumbers.includes(send.from)) {
-    return { reply: validationError([{ fieldName: "from", description: `'${send.from}' is not a number on account ${accountId}` }]), body };
+    return {
+      reply: validationError([
+        { fieldName: "from", description: `'${send.from}' is not a number on account ${accountId}` },
+      ]),
+      body,
+    };
   }
 
   const mms = send.to.length > 1 || (send.media?.length ?? 0) > 0;

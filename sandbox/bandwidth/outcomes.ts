@@ -9,7 +9,9 @@ export function mediaUnavailable(): { delivered: false; code: number; descriptio
  * The sandbox's "test card numbers": a recipient whose last four digits are a catalogue code fails
  * with that code; any other recipient is delivered.
  */
-export function outcomeFor(recipient: string): { delivered: true } | { delivered: false; code: number; description: string } {
+export function outcomeFor(
+  recipient: string,
+): { delivered: true } | { delivered: false; code: number; description: string } {
   const entry = findErrorCode(Number(recipient.slice(-4)));
   return entry ? { delivered: false, code: entry.code, description: entry.description } : { delivered: true };
 }

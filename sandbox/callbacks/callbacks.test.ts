@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { schemaProblems } from "../testing/openapi";
-import { ACCOUNT, APPLICATION, CALLBACK_CREDENTIALS, OUR_NUMBER, SECOND_NUMBER, settle, startReceiver, startSandbox, waitFor } from "../testing/harness";
+import {
+  ACCOUNT,
+  APPLICATION,
+  CALLBACK_CREDENTIALS,
+  OUR_NUMBER,
+  SECOND_NUMBER,
+  settle,
+  startReceiver,
+  startSandbox,
+  waitFor,
+} from "../testing/harness";
 
 // Bandwidth's 24 hours last 3 s of real time at this scale.
 const DAY_IN_3S = (24 * 3_600_000) / 3_000;
@@ -21,11 +31,26 @@ async function setup(answer?: Parameters<typeof startReceiver>[0], overrides: Pa
     callbackPassword: CALLBACK_CREDENTIALS.password,
     ...overrides,
   });
-  cleanups.push(() => receiver.close(), () => harness.sandbox.close());
+  cleanups.push(
+    () => receiver.close(),
+    () => harness.sandbox.close(),
+  );
   const send = (to: string[], extra: Record<string, unknown> = {}) =>
-    settle(harness.sdk().messages.createMessage(ACCOUNT, { applicationId: APPLICATION, from: OUR_NUMBER, to, text: "hello", ...extra } as never));
+    settle(
+      harness.sdk().messages.createMessage(ACCOUNT, {
+        applicationId: APPLICATION,
+        from: OUR_NUMBER,
+        to,
+        text: "hello",
+        ...extra,
+      } as never),
+    );
   const faults = (body: Record<string, unknown>) =>
-    fetch(`${harness.url}/sandbox/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${harness.url}/sandbox/faults`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
   return { receiver, harness, send, faults };
 }
 
@@ -42,11 +67,16 @@ describe("status callbacks", () => {
       expect(Array.isArray(body)).toBe(true);
       expect(headers["user-agent"]).toBe("BandwidthAPI/v2");
       expect(headers["content-type"]).toBe("application/json");
-      expect(headers.authorization).toBe(`Basic ${Buffer.from(`${CALLBACK_CREDENTIALS.username}:${CALLBACK_CREDENTIALS.password}`).toString("base64")}`);
+      expect(headers.authorization).toBe(
+        `Basic ${Buffer.from(`${CALLBACK_CREDENTIALS.username}:${CALLBACK_CREDENTIALS.password}`).toString("base64")}`,
+      );
     }
     for (const event of receiver.events()) {
       expect(schemaProblems("callback", event)).toEqual([]);
-      expect(event).toMatchObject({ to: "+15555550001", message: { id: (data as { id: string }).id, tag: "our-message-id", owner: OUR_NUMBER, direction: "out" } });
+      expect(event).toMatchObject({
+        to: "+15555550001",
+        message: { id: (data as { id: string }).id, tag: "our-message-id", owner: OUR_NUMBER, direction: "out" },
+      });
     }
   });
 
@@ -55,11 +85,18 @@ describe("status callbacks", () => {
     const url = `${harness.url}/api/v2/users/${ACCOUNT}/media/card.png`;
     await send(["+15555550011"], { media: [url] });
     await waitFor(() => receiver.events().some((event) => event.type === "message-failed"), 5_000, "the failure");
-    expect(receiver.events().find((event) => event.type === "message-failed")).toMatchObject({ errorCode: 4410, description: "media-unavailable" });
+    expect(receiver.events().find((event) => event.type === "message-failed")).toMatchObject({
+      errorCode: 4410,
+      description: "media-unavailable",
+    });
 
     await settle(harness.sdk().media.uploadMedia(ACCOUNT, "card.png", Buffer.from([0x89, 0x50]) as never, "image/png"));
     await send(["+15555550012"], { media: [url] });
-    await waitFor(() => receiver.events().some((event) => event.to === "+15555550012" && event.type === "message-delivered"), 5_000, "the delivery");
+    await waitFor(
+      () => receiver.events().some((event) => event.to === "+15555550012" && event.type === "message-delivered"),
+      5_000,
+      "the delivery",
+    );
   });
 
   it("reports each group recipient separately, failing test numbers with their code", async () => {
@@ -76,9 +113,15 @@ describe("status callbacks", () => {
 
   it("retries until a 2xx, counting a slow answer as a failure", async () => {
     // 1st: 500, 2nd: too slow (over the 200 ms floor of the scaled 10 s), 3rd: 503, then 200.
-    const { receiver, send, harness } = await setup((index) => (index === 0 ? 500 : index === 1 ? [200, 400] : index === 2 ? 503 : 200));
+    const { receiver, send, harness } = await setup((index) =>
+      index === 0 ? 500 : index === 1 ? [200, 400] : index === 2 ? 503 : 200,
+    );
     await send(["+15555550001"], { text: "retry me" });
-    await waitFor(() => harness.sandbox.dispatcher.deliveries.filter((d) => d.state === "delivered").length === 2, 5_000, "both events delivered");
+    await waitFor(
+      () => harness.sandbox.dispatcher.deliveries.filter((d) => d.state === "delivered").length === 2,
+      5_000,
+      "both events delivered",
+    );
     const attempts = harness.sandbox.dispatcher.deliveries.flatMap((delivery) => delivery.attempts);
     expect(attempts.map((attempt) => attempt.status)).toContain(500);
     expect(attempts.some((attempt) => attempt.error?.includes("no answer"))).toBe(true);
@@ -89,7 +132,13 @@ describe("status callbacks", () => {
     const { send, harness } = await setup(() => 500);
     const started = Date.now();
     await send(["+15555550001"]);
-    await waitFor(() => harness.sandbox.dispatcher.deliveries.every((d) => d.state === "gave-up") && harness.sandbox.dispatcher.deliveries.length === 2, 8_000, "giving up");
+    await waitFor(
+      () =>
+        harness.sandbox.dispatcher.deliveries.every((d) => d.state === "gave-up") &&
+        harness.sandbox.dispatcher.deliveries.length === 2,
+      8_000,
+      "giving up",
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
     const [delivery] = harness.sandbox.dispatcher.deliveries;
     expect(delivery?.attempts.length).toBeGreaterThan(10);
@@ -100,14 +149,21 @@ describe("status callbacks", () => {
     await faults({ duplicates: 4, shuffle: true });
     // 20 messages so that a shuffled order is all but certain to show up.
     for (let index = 0; index < 20; index += 1) await send([`+1555555100${String(index).padStart(2, "0")}`]);
-    await waitFor(() => receiver.events().length >= 20 * 2 * 5, 10_000, `200 callbacks (have ${receiver.events().length})`);
+    await waitFor(
+      () => receiver.events().length >= 20 * 2 * 5,
+      10_000,
+      `200 callbacks (have ${receiver.events().length})`,
+    );
     const byRecipient = new Map<string, string[]>();
-    for (const event of receiver.events()) byRecipient.set(event.to as string, [...(byRecipient.get(event.to as string) ?? []), event.type as string]);
+    for (const event of receiver.events())
+      byRecipient.set(event.to as string, [...(byRecipient.get(event.to as string) ?? []), event.type as string]);
     for (const sequence of byRecipient.values()) {
       expect(sequence.filter((type) => type === "message-sent")).toHaveLength(5);
       expect(sequence.filter((type) => type === "message-delivered")).toHaveLength(5);
     }
-    const finalBeforeSent = [...byRecipient.values()].some((sequence) => sequence.indexOf("message-delivered") < sequence.indexOf("message-sent"));
+    const finalBeforeSent = [...byRecipient.values()].some(
+      (sequence) => sequence.indexOf("message-delivered") < sequence.indexOf("message-sent"),
+    );
     expect(finalBeforeSent).toBe(true);
   });
 
@@ -116,7 +172,9 @@ describe("status callbacks", () => {
     await faults({ callbackFailureRate: 0.5 });
     for (let index = 0; index < 5; index += 1) await send([`+1555555200${index}`]);
     await waitFor(() => receiver.events().length === 10, 5_000, "every event eventually");
-    const injected = harness.sandbox.dispatcher.deliveries.flatMap((d) => d.attempts).filter((a) => a.error?.includes("injected"));
+    const injected = harness.sandbox.dispatcher.deliveries
+      .flatMap((d) => d.attempts)
+      .filter((a) => a.error?.includes("injected"));
     expect(injected.length).toBeGreaterThan(0);
   });
 });
@@ -131,7 +189,9 @@ describe("a customer texting in", () => {
         from: "+15555550009",
         to: [OUR_NUMBER, SECOND_NUMBER, "+15555550010"],
         text: "Photos of the damage",
-        media: [{ filename: "front.jpg", contentType: "image/jpeg", base64: Buffer.from("jpeg-bytes").toString("base64") }],
+        media: [
+          { filename: "front.jpg", contentType: "image/jpeg", base64: Buffer.from("jpeg-bytes").toString("base64") },
+        ],
       }),
     });
     expect(response.status).toBe(202);
@@ -142,8 +202,21 @@ describe("a customer texting in", () => {
     expect(ids.size).toBe(2);
     for (const event of events) {
       expect(schemaProblems("callback", event)).toEqual([]);
-      const message = event.message as { owner: string; to: string[]; from: string; media: string[]; direction: string; segmentCount: number };
-      expect(message).toMatchObject({ owner: event.to, from: "+15555550009", direction: "in", segmentCount: 1, to: [OUR_NUMBER, SECOND_NUMBER, "+15555550010"] });
+      const message = event.message as {
+        owner: string;
+        to: string[];
+        from: string;
+        media: string[];
+        direction: string;
+        segmentCount: number;
+      };
+      expect(message).toMatchObject({
+        owner: event.to,
+        from: "+15555550009",
+        direction: "in",
+        segmentCount: 1,
+        to: [OUR_NUMBER, SECOND_NUMBER, "+15555550010"],
+      });
       const [url] = message.media;
       expect(url).toMatch(new RegExp(`/api/v2/users/${ACCOUNT}/media/\\d{13}[a-z0-9]{16}/0/front.jpg$`));
       expect((await fetch(url ?? "")).status).toBe(401);
@@ -155,7 +228,12 @@ describe("a customer texting in", () => {
 
   it("refuses bad input in Bandwidth's error shape", async () => {
     const { harness } = await setup();
-    const post = (body: unknown) => fetch(`${harness.url}/sandbox/inbound`, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(`${harness.url}/sandbox/inbound`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
     const notOurs = await post({ from: "+15555550009", to: ["+15555550010"], text: "hi" });
     expect(notOurs.status).toBe(400);
     expect(await notOurs.json()).toMatchObject({ type: "request-validation", fieldErrors: [{ fieldName: "to" }] });
@@ -163,7 +241,11 @@ describe("a customer texting in", () => {
     expect(await empty.json()).toMatchObject({ fieldErrors: [{ fieldName: "text" }] });
     const broken = await post("{");
     expect(broken.status).toBe(400);
-    const faults = await fetch(`${harness.url}/sandbox/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ duplicates: -1, nonsense: true }) });
+    const faults = await fetch(`${harness.url}/sandbox/faults`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ duplicates: -1, nonsense: true }),
+    });
     expect(faults.status).toBe(400);
   });
 });

@@ -2,7 +2,11 @@ import { HOUR, MINUTE, SECOND, type Clock } from "../clock";
 import { basicAuthorization, type Credentials } from "@/lib/bandwidth/basic-credentials";
 import type { Faults } from "../state";
 
-export type CallbackEvent = Record<string, unknown> & { type: string; to: string; message: Record<string, unknown> & { id: string } };
+export type CallbackEvent = Record<string, unknown> & {
+  type: string;
+  to: string;
+  message: Record<string, unknown> & { id: string };
+};
 
 export type Attempt = { at: string; status: number | null; durationMs: number; error?: string };
 
@@ -42,7 +46,15 @@ export class CallbackDispatcher {
     const { duplicates, delayMs } = this.faults();
     for (let copy = 0; copy <= duplicates; copy += 1) {
       this.sequence += 1;
-      const delivery: Delivery = { id: this.sequence, url, events, copy, state: "pending", createdAt: new Date(at).toISOString(), attempts: [] };
+      const delivery: Delivery = {
+        id: this.sequence,
+        url,
+        events,
+        copy,
+        state: "pending",
+        createdAt: new Date(at).toISOString(),
+        attempts: [],
+      };
       this.deliveries.push(delivery);
       if (this.deliveries.length > LOG_LIMIT) this.deliveries.splice(0, this.deliveries.length - LOG_LIMIT);
       const jitter = copy === 0 ? 0 : Math.random() * this.clock.scaled(2 * SECOND);
@@ -56,7 +68,10 @@ export class CallbackDispatcher {
 
   private async attempt(delivery: Delivery, credentials: Credentials | null, firstAt: number): Promise<void> {
     const started = this.clock.now();
-    const result = Math.random() < this.faults().callbackFailureRate ? { status: null, error: "injected failure (fault injection)" } : await this.post(delivery, credentials);
+    const result =
+      Math.random() < this.faults().callbackFailureRate
+        ? { status: null, error: "injected failure (fault injection)" }
+        : await this.post(delivery, credentials);
     delivery.attempts.push({ at: new Date(started).toISOString(), durationMs: this.clock.now() - started, ...result });
     if (result.status !== null && result.status >= 200 && result.status < 300) {
       delivery.state = "delivered";
@@ -72,7 +87,10 @@ export class CallbackDispatcher {
     this.clock.at(next, () => void this.attempt(delivery, credentials, firstAt));
   }
 
-  private async post(delivery: Delivery, credentials: Credentials | null): Promise<{ status: number | null; error?: string }> {
+  private async post(
+    delivery: Delivery,
+    credentials: Credentials | null,
+  ): Promise<{ status: number | null; error?: string }> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.clock.timeout(RESPONSE_TIMEOUT));
     try {
@@ -90,7 +108,14 @@ export class CallbackDispatcher {
       return { status: response.status };
     } catch (error) {
       const timedOut = controller.signal.aborted;
-      return { status: null, error: timedOut ? "no answer within 10 s (scaled)" : error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error) };
+      return {
+        status: null,
+        error: timedOut
+          ? "no answer within 10 s (scaled)"
+          : error instanceof Error
+            ? ((error.cause as Error | undefined)?.message ?? error.message)
+            : String(error),
+      };
     } finally {
       clearTimeout(timer);
     }

@@ -6,7 +6,12 @@ import type { CallbackDispatcher, CallbackEvent } from "./dispatcher";
 // When each event happens after the message leaves the queue (Bandwidth time).
 const OFFSETS = { "message-sending": 0, "message-sent": 0.5 * SECOND, final: 2 * SECOND } as const;
 
-type Step = { type: "message-sending" | "message-sent" | "message-delivered" | "message-failed"; offset: number; errorCode?: number; description: string };
+type Step = {
+  type: "message-sending" | "message-sent" | "message-delivered" | "message-failed";
+  offset: number;
+  errorCode?: number;
+  description: string;
+};
 
 /**
  * Schedules the status callbacks of an accepted message: for each recipient `message-sending`
@@ -26,7 +31,15 @@ export function scheduleStatusCallbacks(
     const outcome = deps.mediaMissing ? mediaUnavailable() : outcomeFor(recipient);
     outcomes[recipient] = outcome.delivered ? "delivered" : `failed ${outcome.code}`;
     const steps: Step[] = [
-      ...(mms ? [{ type: "message-sending", offset: OFFSETS["message-sending"], description: "Message is sending to carrier" } as const] : []),
+      ...(mms
+        ? [
+            {
+              type: "message-sending",
+              offset: OFFSETS["message-sending"],
+              description: "Message is sending to carrier",
+            } as const,
+          ]
+        : []),
       { type: "message-sent", offset: OFFSETS["message-sent"], description: "Message sent to carrier" },
       outcome.delivered
         ? { type: "message-delivered", offset: OFFSETS.final, description: "Message delivered to handset." }
@@ -37,7 +50,12 @@ export function scheduleStatusCallbacks(
     const credentials = credentialsOf(application);
     steps.forEach((step, index) => {
       const at = startsAt + deps.clock.scaled(offsets[index] ?? step.offset);
-      deps.dispatcher.dispatch(application.statusCallbackUrl ?? "", credentials, [statusEvent(message, recipient, step, at)], at);
+      deps.dispatcher.dispatch(
+        application.statusCallbackUrl ?? "",
+        credentials,
+        [statusEvent(message, recipient, step, at)],
+        at,
+      );
     });
   }
   return outcomes;

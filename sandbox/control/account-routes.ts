@@ -10,21 +10,37 @@ import { parseJson } from "./parse-json";
 // (Account > API Credentials) and, sandbox-only, whether legacy Basic still authenticates.
 
 // A client id travels as the user name of HTTP Basic, so it cannot hold a colon.
-const clientId = z.string().min(1).max(200).regex(/^[^:\s]+$/, "a client id has no colon or whitespace");
+const clientId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^:\s]+$/, "a client id has no colon or whitespace");
 const clientSecret = z.string().min(1).max(200);
 
 const accountSchema = z
   .object({ apiUsername: z.string().min(1), apiPassword: z.string().min(1), clientId, clientSecret })
   .partial()
-  .refine((body) => (body.apiUsername === undefined) === (body.apiPassword === undefined), { message: "give apiUsername and apiPassword together", path: ["apiPassword"] })
-  .refine((body) => (body.clientId === undefined) === (body.clientSecret === undefined), { message: "give clientId and clientSecret together", path: ["clientSecret"] })
-  .refine((body) => body.apiUsername !== undefined || body.clientId !== undefined, { message: "give apiUsername/apiPassword, clientId/clientSecret or both" });
+  .refine((body) => (body.apiUsername === undefined) === (body.apiPassword === undefined), {
+    message: "give apiUsername and apiPassword together",
+    path: ["apiPassword"],
+  })
+  .refine((body) => (body.clientId === undefined) === (body.clientSecret === undefined), {
+    message: "give clientId and clientSecret together",
+    path: ["clientSecret"],
+  })
+  .refine((body) => body.apiUsername !== undefined || body.clientId !== undefined, {
+    message: "give apiUsername/apiPassword, clientId/clientSecret or both",
+  });
 
 const newClientSchema = z.object({ clientId, clientSecret }).partial().strict();
 const rotateSchema = z.object({ clientSecret }).partial().strict();
 const authSchema = z.object({ legacyBasicAuth: z.enum(["accepted", "refused"]) }).strict();
 
-export async function handleAccountControl({ state, clock }: AuthDeps, request: IncomingMessage, path: string): Promise<Reply | null> {
+export async function handleAccountControl(
+  { state, clock }: AuthDeps,
+  request: IncomingMessage,
+  path: string,
+): Promise<Reply | null> {
   const method = request.method ?? "GET";
   const account = /^\/sandbox\/accounts\/(\d+)$/.exec(path)?.[1];
   const credentials = /^\/sandbox\/accounts\/(\d+)\/credentials$/.exec(path)?.[1];
@@ -47,8 +63,15 @@ export async function handleAccountControl({ state, clock }: AuthDeps, request: 
     if ("reply" in parsed) return parsed.reply;
     const { apiUsername, apiPassword, clientId: id, clientSecret: secret } = parsed.value;
     const existing = id === undefined ? undefined : state.credentials.get(id);
-    if (existing && existing.accountId !== account) return validationError([{ fieldName: "clientId", description: "this client id belongs to another sandbox account" }]);
-    state.accounts.set(account, { ...state.accounts.get(account), accountId: account, ...(apiUsername ? { apiUsername, apiPassword } : {}) });
+    if (existing && existing.accountId !== account)
+      return validationError([
+        { fieldName: "clientId", description: "this client id belongs to another sandbox account" },
+      ]);
+    state.accounts.set(account, {
+      ...state.accounts.get(account),
+      accountId: account,
+      ...(apiUsername ? { apiUsername, apiPassword } : {}),
+    });
     if (id && secret && !existing) state.credentials.add(account, id, secret);
     // A different secret for a known client is a rotation: its tokens end with the old secret.
     if (id && secret && existing && existing.clientSecret !== secret) state.credentials.rotate(id, secret);
@@ -58,20 +81,28 @@ export async function handleAccountControl({ state, clock }: AuthDeps, request: 
     if (!state.accounts.has(credentials)) return notFound("no such sandbox account");
     if (method === "GET") {
       const now = clock.now();
-      return { status: 200, body: state.credentials.ofAccount(credentials).map((entry) => ({ clientId: entry.clientId, activeTokens: state.credentials.activeTokens(entry.clientId, now) })) };
+      return {
+        status: 200,
+        body: state.credentials.ofAccount(credentials).map((entry) => ({
+          clientId: entry.clientId,
+          activeTokens: state.credentials.activeTokens(entry.clientId, now),
+        })),
+      };
     }
     if (method !== "POST") return null;
     const parsed = await parseJson(request, newClientSchema);
     if ("reply" in parsed) return parsed.reply;
     const created = state.credentials.add(credentials, parsed.value.clientId, parsed.value.clientSecret);
-    if (!created) return validationError([{ fieldName: "clientId", description: "a client with this id exists already" }]);
+    if (!created)
+      return validationError([{ fieldName: "clientId", description: "a client with this id exists already" }]);
     // The only time the secret is shown, as on Bandwidth's dashboard.
     return { status: 201, body: created };
   }
   if (client?.[1] && client[2]) {
     const [, accountId, encodedId, rotate] = client;
     const id = safeDecode(encodedId);
-    if (state.credentials.get(id)?.accountId !== accountId) return notFound("no such API client on this sandbox account");
+    if (state.credentials.get(id)?.accountId !== accountId)
+      return notFound("no such API client on this sandbox account");
     if (method === "DELETE" && !rotate) {
       state.credentials.revoke(id);
       return { status: 204 };

@@ -15,7 +15,11 @@ export const inboundSchema = z
     media: z
       .array(
         z.object({
-          filename: z.string().min(1).max(200).regex(/^[^/\\]+$/, "a file name, without folders"),
+          filename: z
+            .string()
+            .min(1)
+            .max(200)
+            .regex(/^[^/\\]+$/, "a file name, without folders"),
           contentType: z.string().min(3).max(100),
           base64: z.string().min(1),
         }),
@@ -23,7 +27,10 @@ export const inboundSchema = z
       .max(10)
       .default([]),
   })
-  .refine((input) => input.text.length > 0 || input.media.length > 0, { message: "a message needs text or media", path: ["text"] });
+  .refine((input) => input.text.length > 0 || input.media.length > 0, {
+    message: "a message needs text or media",
+    path: ["text"],
+  });
 
 export type InboundInput = z.infer<typeof inboundSchema>;
 
@@ -60,7 +67,13 @@ export function simulateInbound(deps: MessagingDeps, input: InboundInput): Bandw
     };
     deps.state.rememberMessage({ accountId: application.accountId, message, outcomes: {} });
     if (application.inboundCallbackUrl) {
-      const event = { time: new Date(now).toISOString(), type: "message-received", to: owner, description: "Incoming message received", message };
+      const event = {
+        time: new Date(now).toISOString(),
+        type: "message-received",
+        to: owner,
+        description: "Incoming message received",
+        message,
+      };
       deps.dispatcher.dispatch(application.inboundCallbackUrl, credentialsOf(application), [event], now);
     }
     return message;

@@ -2,7 +2,12 @@ import type { SandboxState } from "../state";
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 const DEFAULT_CUSTOMER = "+19195550123";
@@ -15,10 +20,14 @@ function ourNumbers(state: SandboxState): string {
       if (seen.has(number)) continue;
       seen.add(number);
       const checked = rows.length === 0 ? " checked" : "";
-      rows.push(`<label class="check"><input type="checkbox" name="ours" value="${escapeHtml(number)}"${checked}> <span>${escapeHtml(number)}</span> <small>${escapeHtml(application.name)}</small></label>`);
+      rows.push(
+        `<label class="check"><input type="checkbox" name="ours" value="${escapeHtml(number)}"${checked}> <span>${escapeHtml(number)}</span> <small>${escapeHtml(application.name)}</small></label>`,
+      );
     }
   }
-  return rows.length ? rows.join("") : `<p class="muted">No numbers yet: add an application with numbers (PUT /sandbox/applications/:id).</p>`;
+  return rows.length
+    ? rows.join("")
+    : `<p class="muted">No numbers yet: add an application with numbers (PUT /sandbox/applications/:id).</p>`;
 }
 
 // The browser script below is plain JS inside a template string: it avoids backticks, "${" and backslashes.

@@ -30,13 +30,20 @@ const faultsSchema = z
     callbackFailureRate: z.number().min(0).max(1),
     send429Rate: z.number().min(0).max(1),
     send5xxRate: z.number().min(0).max(1),
-    failNextSends: z.array(z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)])).max(100),
+    failNextSends: z
+      .array(z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)]))
+      .max(100),
     sendResponseDelayMs: z.number().int().min(0).max(600_000),
   })
   .partial()
   .strict();
 
-export async function handleControl(deps: ControlDeps, request: IncomingMessage, path: string, query: URLSearchParams): Promise<Reply | null> {
+export async function handleControl(
+  deps: ControlDeps,
+  request: IncomingMessage,
+  path: string,
+  query: URLSearchParams,
+): Promise<Reply | null> {
   const { state } = deps;
   const method = request.method ?? "GET";
   const application = /^\/sandbox\/applications\/([^/]+)$/.exec(path);
@@ -47,18 +54,27 @@ export async function handleControl(deps: ControlDeps, request: IncomingMessage,
     if (reply) return reply;
   }
   if (method === "GET" && path === "/sandbox/applications") {
-    return { status: 200, body: [...state.applications.values()].map(({ callbackPassword, ...rest }) => ({ ...rest, callbackPasswordSet: Boolean(callbackPassword) })) };
+    return {
+      status: 200,
+      body: [...state.applications.values()].map(({ callbackPassword, ...rest }) => ({
+        ...rest,
+        callbackPasswordSet: Boolean(callbackPassword),
+      })),
+    };
   }
   if (method === "PUT" && application?.[1]) {
     const parsed = await parseJson(request, applicationSchema);
     if ("reply" in parsed) return parsed.reply;
-    if (!state.accounts.has(parsed.value.accountId)) return validationError([{ fieldName: "accountId", description: "no such sandbox account" }]);
+    if (!state.accounts.has(parsed.value.accountId))
+      return validationError([{ fieldName: "accountId", description: "no such sandbox account" }]);
     const applicationId = decodeURIComponent(application[1]);
     state.applications.set(applicationId, { applicationId, name: parsed.value.name ?? applicationId, ...parsed.value });
     return { status: 200, body: { applicationId, ...parsed.value, callbackPassword: undefined } };
   }
   if (method === "DELETE" && application?.[1]) {
-    return state.applications.delete(decodeURIComponent(application[1])) ? { status: 204 } : notFound("no such application");
+    return state.applications.delete(decodeURIComponent(application[1]))
+      ? { status: 204 }
+      : notFound("no such application");
   }
   if (method === "DELETE" && path === "/sandbox/media") {
     // As if Bandwidth's 48 hours had passed for every file: its media URLs answer 404 from now on.
@@ -92,16 +108,28 @@ export async function handleControl(deps: ControlDeps, request: IncomingMessage,
   }
   if (method === "GET" && path === "/sandbox/messages") {
     const number = query.get("number");
-    const messages = number ? state.messages.filter(({ message }) => message.from === number || message.to.includes(number)) : state.messages;
+    const messages = number
+      ? state.messages.filter(({ message }) => message.from === number || message.to.includes(number))
+      : state.messages;
     return { status: 200, body: messages };
   }
   if (method === "GET" && path === "/sandbox/callbacks") {
     const messageId = query.get("messageId");
-    const deliveries = deps.dispatcher.deliveries.filter((delivery) => !messageId || delivery.events.some((event) => event.message.id === messageId));
+    const deliveries = deps.dispatcher.deliveries.filter(
+      (delivery) => !messageId || delivery.events.some((event) => event.message.id === messageId),
+    );
     return { status: 200, body: deliveries };
   }
   if (method === "GET" && path === "/sandbox/test-numbers") {
-    return { status: 200, body: errorCodes().map(({ code, description, friendlyDescription }) => ({ number: `+1555555${code}`, code, description, friendlyDescription })) };
+    return {
+      status: 200,
+      body: errorCodes().map(({ code, description, friendlyDescription }) => ({
+        number: `+1555555${code}`,
+        code,
+        description,
+        friendlyDescription,
+      })),
+    };
   }
   if (method === "POST" && path === "/sandbox/reset") {
     deps.clock.stop(); // cancels every scheduled callback and retry

@@ -6,7 +6,10 @@ import type { Reply } from "./kit";
 export type FieldError = { fieldName: string; description: string };
 
 export function validationError(fieldErrors: FieldError[], description = "Your request could not be accepted"): Reply {
-  return { status: 400, body: { type: "request-validation", description, ...(fieldErrors.length ? { fieldErrors } : {}) } };
+  return {
+    status: 400,
+    body: { type: "request-validation", description, ...(fieldErrors.length ? { fieldErrors } : {}) },
+  };
 }
 
 export function badRequest(description: string): Reply {
@@ -14,7 +17,11 @@ export function badRequest(description: string): Reply {
 }
 
 export function unauthorized(): Reply {
-  return { status: 401, body: { type: "unauthorized", description: "Authentication Failed" }, headers: { "www-authenticate": 'Basic realm="Bandwidth"' } };
+  return {
+    status: 401,
+    body: { type: "unauthorized", description: "Authentication Failed" },
+    headers: { "www-authenticate": 'Basic realm="Bandwidth"' },
+  };
 }
 
 export function forbidden(): Reply {
@@ -25,7 +32,13 @@ export function forbidden(): Reply {
 export function unknownPath(path: string): Reply {
   return {
     status: 404,
-    body: { timestamp: new Date().toISOString().replace("Z", "+0000"), status: 404, error: "Not Found", message: "Not Found", path },
+    body: {
+      timestamp: new Date().toISOString().replace("Z", "+0000"),
+      status: 404,
+      error: "Not Found",
+      message: "Not Found",
+      path,
+    },
   };
 }
 
@@ -40,12 +53,11 @@ export function methodNotAllowed(method: string): Reply {
 export function unsupportedContentType(contentType: string, expected = "application/json"): Reply {
   return {
     status: 415,
-    body: { type: "unsupported-content-type", description: `Content type '${contentType || "none"}' not supported. Please use '${expected}'` },
+    body: {
+      type: "unsupported-content-type",
+      description: `Content type '${contentType || "none"}' not supported. Please use '${expected}'`,
+    },
   };
-}
-
-export function payloadTooLarge(description: string): Reply {
-  return { status: 413, body: { type: "payload-too-large", description } };
 }
 
 export function queueFull(ratePerMinute: number, capacity: number, retryAfterSeconds: number): Reply {
@@ -59,6 +71,9 @@ export function queueFull(ratePerMinute: number, capacity: number, retryAfterSec
   };
 }
 
-export function serverError(status = 500, description = "An internal server error occurred. Please try again later."): Reply {
+export function serverError(
+  status = 500,
+  description = "An internal server error occurred. Please try again later.",
+): Reply {
   return { status, body: { type: status === 503 ? "service-unavailable" : "internal-server-error", description } };
 }

@@ -13,12 +13,19 @@ export function invalidRequest(description: string): Reply {
 }
 
 export function unsupportedGrantType(grantType: string): Reply {
-  return oauthError(400, "unsupported_grant_type", `The grant type '${grantType.slice(0, 80)}' is not supported; use 'client_credentials'`);
+  return oauthError(
+    400,
+    "unsupported_grant_type",
+    `The grant type '${grantType.slice(0, 80)}' is not supported; use 'client_credentials'`,
+  );
 }
 
 /** 401 with a Basic challenge: the client authenticates to the token endpoint with HTTP Basic. */
 export function invalidClient(description = "Client authentication failed"): Reply {
-  return { ...oauthError(401, "invalid_client", description), headers: { ...NO_STORE, "www-authenticate": 'Basic realm="Bandwidth"' } };
+  return {
+    ...oauthError(401, "invalid_client", description),
+    headers: { ...NO_STORE, "www-authenticate": 'Basic realm="Bandwidth"' },
+  };
 }
 
 function oauthError(status: number, error: OAuthError, description: string): Reply {

@@ -22,10 +22,16 @@ const MAX_BODY = 16 * 1024;
 export async function issueToken({ state, clock }: TokenDeps, request: IncomingMessage): Promise<TokenExchange> {
   const header = request.headers.authorization;
   let claimed = basicCredentials(header)?.username ?? null;
-  const answer = (reply: Reply, body?: unknown): TokenExchange => ({ reply, body, response: reply.body, caller: claimed });
+  const answer = (reply: Reply, body?: unknown): TokenExchange => ({
+    reply,
+    body,
+    response: reply.body,
+    caller: claimed,
+  });
 
   const contentType = mediaType(request.headers["content-type"]);
-  if (contentType !== FORM) return answer(invalidRequest(`Content type '${contentType || "none"}' is not supported; use '${FORM}'`));
+  if (contentType !== FORM)
+    return answer(invalidRequest(`Content type '${contentType || "none"}' is not supported; use '${FORM}'`));
   let raw: string;
   try {
     raw = (await readBody(request, MAX_BODY)).toString("utf8");
@@ -36,7 +42,10 @@ export async function issueToken({ state, clock }: TokenDeps, request: IncomingM
   const form = parseForm(raw);
   if (!form) return answer(invalidRequest("The request body is not a valid form"));
   claimed ??= form.get("client_id") ?? null;
-  const logged = { grant_type: form.get("grant_type"), ...(form.has("client_id") ? { client_id: form.get("client_id") } : {}) };
+  const logged = {
+    grant_type: form.get("grant_type"),
+    ...(form.has("client_id") ? { client_id: form.get("client_id") } : {}),
+  };
   const repeated = [...new Set(form.keys())].find((key) => form.getAll(key).length > 1);
   if (repeated) return answer(invalidRequest(`The parameter '${repeated}' is repeated`), logged);
 
@@ -55,7 +64,12 @@ export async function issueToken({ state, clock }: TokenDeps, request: IncomingM
   const now = clock.now();
   const token = state.credentials.issue(client, now + clock.timeout(TOKEN_LIFETIME_SECONDS * SECOND), now);
   const body = { access_token: token, token_type: "Bearer", expires_in: TOKEN_LIFETIME_SECONDS };
-  return { reply: { status: 200, body, headers: { ...NO_STORE } }, body: logged, response: { ...body, access_token: "[redacted]" }, caller: claimed };
+  return {
+    reply: { status: 200, body, headers: { ...NO_STORE } },
+    body: logged,
+    response: { ...body, access_token: "[redacted]" },
+    caller: claimed,
+  };
 }
 
 /** The form, or null when it cannot be decoded (URLSearchParams would silently keep broken escapes). */
@@ -71,22 +85,32 @@ function parseForm(raw: string): URLSearchParams | null {
 /** HTTP Basic (client_secret_basic) or the form's client_id/client_secret (client_secret_post), not both. */
 function clientCredentials(header: string | undefined, form: URLSearchParams): Credentials[] | { reply: Reply } {
   const basic = basicCredentials(header);
-  const posted = form.has("client_secret") ? { username: form.get("client_id") ?? "", password: form.get("client_secret") ?? "" } : null;
-  if (basic && posted) return { reply: invalidRequest("Use one way of client authentication: HTTP Basic or the form, not both") };
+  const posted = form.has("client_secret")
+    ? { username: form.get("client_id") ?? "", password: form.get("client_secret") ?? "" }
+    : null;
+  if (basic && posted)
+    return { reply: invalidRequest("Use one way of client authentication: HTTP Basic or the form, not both") };
   if (basic) return basicReadings(basic);
-  return posted ? [posted] : { reply: invalidClient("Client authentication is required: HTTP Basic with client_id:client_secret") };
+  return posted
+    ? [posted]
+    : { reply: invalidClient("Client authentication is required: HTTP Basic with client_id:client_secret") };
 }
 
 // RFC 6749 §2.3.1 form-encodes the id and secret inside Basic; the official SDK (axios `auth`) does
 // not. Both readings are tried, so either kind of client gets in with the same credentials.
 function basicReadings(basic: Credentials): Credentials[] {
   const decoded = formDecoded(basic);
-  return decoded && (decoded.username !== basic.username || decoded.password !== basic.password) ? [basic, decoded] : [basic];
+  return decoded && (decoded.username !== basic.username || decoded.password !== basic.password)
+    ? [basic, decoded]
+    : [basic];
 }
 
 function formDecoded({ username, password }: Credentials): Credentials | null {
   try {
-    return { username: decodeURIComponent(username.replaceAll("+", " ")), password: decodeURIComponent(password.replaceAll("+", " ")) };
+    return {
+      username: decodeURIComponent(username.replaceAll("+", " ")),
+      password: decodeURIComponent(password.replaceAll("+", " ")),
+    };
   } catch {
     return null;
   }

@@ -19,17 +19,24 @@ export async function startSandbox(overrides: Partial<SandboxConfig> = {}) {
   const sandbox = createSandbox(config);
   const url = await sandbox.listen();
   const basePath = `${url}/api/v2`;
-  const apis = (configuration: Configuration) => ({ messages: new MessagesApi(configuration), media: new MediaApi(configuration) });
+  const apis = (configuration: Configuration) => ({
+    messages: new MessagesApi(configuration),
+    media: new MediaApi(configuration),
+  });
   // The SDK's own clientId/clientSecret fetch is hard-wired to api.bandwidth.com; an `accessToken`
   // function is how an app points it at another token URL. One token per SDK, fetched on first use.
   const sdk = (clientId = config.clientId, clientSecret = config.clientSecret) => {
     let token: Promise<string> | undefined;
-    return apis(new Configuration({ basePath, accessToken: () => (token ??= fetchToken(url, clientId, clientSecret)) }));
+    return apis(
+      new Configuration({ basePath, accessToken: () => (token ??= fetchToken(url, clientId, clientSecret)) }),
+    );
   };
   const sdkWithToken = (accessToken: string) => apis(new Configuration({ basePath, accessToken }));
   /** HTTP Basic with a legacy API user, as before 2 December 2026. */
-  const legacySdk = (username = config.apiUsername, password = config.apiPassword) => apis(new Configuration({ basePath, username, password }));
-  const token = (clientId = config.clientId, clientSecret = config.clientSecret) => fetchToken(url, clientId, clientSecret);
+  const legacySdk = (username = config.apiUsername, password = config.apiPassword) =>
+    apis(new Configuration({ basePath, username, password }));
+  const token = (clientId = config.clientId, clientSecret = config.clientSecret) =>
+    fetchToken(url, clientId, clientSecret);
   /** An Authorization header for plain fetch calls. */
   const bearer = async () => ({ authorization: `Bearer ${await token()}` });
   return { sandbox, url, config, sdk, sdkWithToken, legacySdk, token, bearer };
@@ -58,10 +65,11 @@ export async function startReceiver(answer: (index: number, body: unknown) => nu
     url: `http://127.0.0.1:${port}/callbacks`,
     received,
     events: () => received.flatMap((entry) => entry.body as Array<Record<string, unknown>>),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -69,9 +77,14 @@ export async function startReceiver(answer: (index: number, body: unknown) => nu
 export async function settle<T>(call: Promise<{ status: number; data: T; headers: unknown }>) {
   try {
     const response = await call;
-    return { status: response.status, data: response.data as unknown, headers: response.headers as Record<string, string> };
+    return {
+      status: response.status,
+      data: response.data as unknown,
+      headers: response.headers as Record<string, string>,
+    };
   } catch (error) {
-    const response = (error as { response?: { status: number; data: unknown; headers: Record<string, string> } }).response;
+    const response = (error as { response?: { status: number; data: unknown; headers: Record<string, string> } })
+      .response;
     if (!response) throw error;
     return { status: response.status, data: response.data, headers: response.headers };
   }
@@ -92,5 +105,8 @@ export async function control(baseUrl: string, method: string, path: string, bod
     ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, data: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & Array<Record<string, unknown>> };
+  return {
+    status: response.status,
+    data: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & Array<Record<string, unknown>>,
+  };
 }

@@ -13,13 +13,22 @@ export type TokenRequest = {
 };
 
 export async function requestToken(baseUrl: string, request: TokenRequest = {}): Promise<TokenAnswer> {
-  const { clientId = "sandbox-client-id", clientSecret = "sandbox-client-secret", body = "grant_type=client_credentials" } = request;
+  const {
+    clientId = "sandbox-client-id",
+    clientSecret = "sandbox-client-secret",
+    body = "grant_type=client_credentials",
+  } = request;
   const headers: Record<string, string> = {};
-  if (!request.noBasic) headers.authorization = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
+  if (!request.noBasic)
+    headers.authorization = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
   const contentType = request.contentType === undefined ? "application/x-www-form-urlencoded" : request.contentType;
   if (contentType) headers["content-type"] = contentType;
   const response = await fetch(`${baseUrl}/api/v1/oauth2/token`, { method: "POST", headers, body });
-  return { status: response.status, data: (await response.json()) as Record<string, unknown>, headers: response.headers };
+  return {
+    status: response.status,
+    data: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  };
 }
 
 /** An access token for these credentials; throws when the sandbox refuses them. */

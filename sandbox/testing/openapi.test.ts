@@ -8,7 +8,9 @@ describe("the OpenAPI validator", () => {
     expect(responseProblems("/users/{accountId}/messages", "post", 202, { id: 42, to: "+1555" })).not.toEqual([]);
     expect(responseProblems("/users/{accountId}/messages", "post", 400, { description: "no type" })).not.toEqual([]);
     expect(schemaProblems("callback", { type: "message-delivered", to: "+1555" })).not.toEqual([]);
-    expect(responseProblems("/users/{accountId}/messages", "post", 418, {})).toEqual([expect.stringMatching(/defines no 418/)]);
+    expect(responseProblems("/users/{accountId}/messages", "post", 418, {})).toEqual([
+      expect.stringMatching(/defines no 418/),
+    ]);
   });
 
   it("accepts the spec's own callback examples", () => {
@@ -18,7 +20,15 @@ describe("the OpenAPI validator", () => {
   });
 
   it("checks against a verbatim copy of the reference spec", () => {
-    const reference = path.join(import.meta.dirname, "..", "..", "..", "shared", "ref", "bandwidth-messaging-openapi.yml");
+    const reference = path.join(
+      import.meta.dirname,
+      "..",
+      "..",
+      "..",
+      "shared",
+      "ref",
+      "bandwidth-messaging-openapi.yml",
+    );
     // The reference lives beside the repository in this team's workspace; a plain clone has only the copy.
     if (existsSync(reference)) expect(readFileSync(SPEC_PATH, "utf8")).toBe(readFileSync(reference, "utf8"));
     expect(readFileSync(SPEC_PATH, "utf8")).toMatch(/Bandwidth Messaging/);

@@ -34,7 +34,12 @@ function resolve(node: unknown): Json {
 function anchored(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(anchored);
   if (schema && typeof schema === "object") {
-    return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === "$ref" && typeof value === "string" && value.startsWith("#") ? `spec${value}` : anchored(value)]));
+    return Object.fromEntries(
+      Object.entries(schema).map(([key, value]) => [
+        key,
+        key === "$ref" && typeof value === "string" && value.startsWith("#") ? `spec${value}` : anchored(value),
+      ]),
+    );
   }
   return schema;
 }

@@ -13,7 +13,15 @@ export const POST = route(async (request) => {
   const user = await requireApiUser();
   const { name } = uploadQuerySchema.parse(searchParamsOf(request));
   const limits = mediaLimits();
-  const bytes = await readBodyBytes(request, limits.maxFileBytes, `${name} is over ${formatBytes(limits.maxFileBytes)}, the most Bandwidth takes per file.`);
-  const upload = await createUpload({ database: db(), pool: pgPool(), storage: mediaStorage(), limits }, user, { name, declaredType: request.headers.get("content-type"), bytes });
+  const bytes = await readBodyBytes(
+    request,
+    limits.maxFileBytes,
+    `${name} is over ${formatBytes(limits.maxFileBytes)}, the most Bandwidth takes per file.`,
+  );
+  const upload = await createUpload({ database: db(), pool: pgPool(), storage: mediaStorage(), limits }, user, {
+    name,
+    declaredType: request.headers.get("content-type"),
+    bytes,
+  });
   return NextResponse.json({ upload }, { status: 201 });
 });

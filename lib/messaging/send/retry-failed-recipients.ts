@@ -16,8 +16,11 @@ export async function retryFailedRecipients(database: Db, user: CurrentUser, mes
   const message = await database.message.findUnique({ where: { id: messageId }, include: { recipients: true } });
   if (!message || message.direction !== "OUTBOUND") throw notFound("No outbound message with that id.");
   await findViewableConversation(database, user, message.conversationId);
-  const failed = message.recipients.filter((recipient) => recipient.status === "failed" || recipient.status === "unconfirmed").map((recipient) => recipient.phoneNumber);
-  if (failed.length === 0) throw unprocessable("Every recipient of this message has it, or may still get it: nothing to retry.");
+  const failed = message.recipients
+    .filter((recipient) => recipient.status === "failed" || recipient.status === "unconfirmed")
+    .map((recipient) => recipient.phoneNumber);
+  if (failed.length === 0)
+    throw unprocessable("Every recipient of this message has it, or may still get it: nothing to retry.");
   const mediaIds = await copyAttachmentsAsDrafts(database, user, message.id);
   return sendMessage(database, user, { from: message.from, to: failed, text: message.text, mediaIds });
 }

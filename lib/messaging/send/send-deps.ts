@@ -37,4 +37,3 @@ export function sendSettings(): SendSettings {
     rateLimitedGiveUpMs: config.SEND_RATE_LIMITED_GIVE_UP_HOURS * 3_600_000,
   };
 }
-

@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { postgresStore } from "@/lib/media/storage";
 import { sendMessage } from "./send-message";
-import { SENDER_NUMBER, setUpMessagingFixture, TEST_SEND_SETTINGS, type MessagingFixture } from "@/lib/testing/messaging-fixtures";
+import {
+  SENDER_NUMBER,
+  setUpMessagingFixture,
+  TEST_SEND_SETTINGS,
+  type MessagingFixture,
+} from "@/lib/testing/messaging-fixtures";
 import { testDb, testPool, uniqueNumber } from "@/lib/testing/test-database";
 import { processConfirmJob } from "./confirm-send";
 import type { SendDeps, SendSettings } from "./send-deps";
@@ -20,9 +25,16 @@ const deps = (overrides: Partial<SendSettings> = {}): SendDeps => ({
     scheduled.push({ queue, data: data as { messageId: string }, at });
   },
 });
-const faults = (body: object) => fetch(`${fixture.url}/sandbox/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-const send = (to: string | string[], text = "Your order has shipped") => sendMessage(testDb(), fixture.agent, { from: SENDER_NUMBER, to, text });
-const stored = (id: string) => testDb().message.findUniqueOrThrow({ where: { id }, include: { recipients: { orderBy: { phoneNumber: "asc" } } } });
+const faults = (body: object) =>
+  fetch(`${fixture.url}/sandbox/faults`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+const send = (to: string | string[], text = "Your order has shipped") =>
+  sendMessage(testDb(), fixture.agent, { from: SENDER_NUMBER, to, text });
+const stored = (id: string) =>
+  testDb().message.findUniqueOrThrow({ where: { id }, include: { recipients: { orderBy: { phoneNumber: "asc" } } } });
 
 const current = setUpMessagingFixture();
 beforeEach(() => {
@@ -37,10 +49,24 @@ describe("the send worker, against the sandbox through Bandwidth's SDK", () => {
     expect(message).toMatchObject({ status: "queued", recipients: [{ phoneNumber: recipient, status: "queued" }] });
     expect(await processSendJob(deps(), { messageId: message.id })).toBe("sent");
     const after = await stored(message.id);
-    expect(after).toMatchObject({ status: "accepted", segmentCount: 1, bandwidthMessageId: expect.stringMatching(/^\d{13}/), sendAttempts: 1 });
+    expect(after).toMatchObject({
+      status: "accepted",
+      segmentCount: 1,
+      bandwidthMessageId: expect.stringMatching(/^\d{13}/),
+      sendAttempts: 1,
+    });
     expect(after.recipients).toMatchObject([{ status: "accepted" }]);
     const [request] = fixture.sandbox.state.requests;
-    expect(request).toMatchObject({ status: 202, body: { applicationId: fixture.applicationId, from: SENDER_NUMBER, to: [recipient], text: "Your order has shipped", tag: message.id } });
+    expect(request).toMatchObject({
+      status: 202,
+      body: {
+        applicationId: fixture.applicationId,
+        from: SENDER_NUMBER,
+        to: [recipient],
+        text: "Your order has shipped",
+        tag: message.id,
+      },
+    });
   });
 
   it("sends a group of three as one message with a recipient row each", async () => {
@@ -54,7 +80,10 @@ describe("the send worker, against the sandbox through Bandwidth's SDK", () => {
 
   it("sends each message once, however often its job runs", async () => {
     const message = await send(uniqueNumber());
-    const results = await Promise.all([processSendJob(deps(), { messageId: message.id }), processSendJob(deps(), { messageId: message.id })]);
+    const results = await Promise.all([
+      processSendJob(deps(), { messageId: message.id }),
+      processSendJob(deps(), { messageId: message.id }),
+    ]);
     expect(results.sort()).toEqual(["sent", "skipped"]);
     expect(await processSendJob(deps(), { messageId: message.id })).toBe("skipped");
     expect(fixture.sandbox.state.requests).toHaveLength(1);
@@ -89,7 +118,12 @@ describe("the send worker, against the sandbox through Bandwidth's SDK", () => {
     // The sandbox's account does not own this number: Bandwidth answers 400 with a field error.
     fixture.sandbox.state.applications.get(fixture.applicationId)?.numbers.splice(0);
     expect(await processSendJob(deps(), { messageId: message.id })).toBe("failed");
-    expect(await stored(message.id)).toMatchObject({ status: "failed", errorDetail: expect.stringMatching(/^Bandwidth refused the message: .*from: '\+19195550100' is not a number on account/) });
+    expect(await stored(message.id)).toMatchObject({
+      status: "failed",
+      errorDetail: expect.stringMatching(
+        /^Bandwidth refused the message: .*from: '\+19195550100' is not a number on account/,
+      ),
+    });
   });
 
   it("fails on rejected credentials and tells the admins", async () => {
@@ -97,18 +131,28 @@ describe("the send worker, against the sandbox through Bandwidth's SDK", () => {
     const account = fixture.sandbox.state.accounts.get(fixture.accountId);
     if (account) account.apiPassword = "rotated-in-the-dashboard";
     expect(await processSendJob(deps(), { messageId: message.id })).toBe("failed");
-    expect(await stored(message.id)).toMatchObject({ status: "failed", errorDetail: expect.stringMatching(/rejected the credentials \(HTTP 401\)/) });
-    const alert = await testDb().adminAlert.findFirst({ where: { kind: "bandwidth.credentials_rejected", message: { contains: fixture.accountId } } });
+    expect(await stored(message.id)).toMatchObject({
+      status: "failed",
+      errorDetail: expect.stringMatching(/rejected the credentials \(HTTP 401\)/),
+    });
+    const alert = await testDb().adminAlert.findFirst({
+      where: { kind: "bandwidth.credentials_rejected", message: { contains: fixture.accountId } },
+    });
     expect(alert).not.toBeNull();
   });
 
   it("never resends a send whose answer was lost, and marks it unconfirmed without callbacks", async () => {
     await faults({ sendResponseDelayMs: 1_500 });
     const message = await send(uniqueNumber());
-    expect(await processSendJob(deps({ requestTimeoutMs: 300 }), { messageId: message.id })).toBe("awaiting-confirmation");
+    expect(await processSendJob(deps({ requestTimeoutMs: 300 }), { messageId: message.id })).toBe(
+      "awaiting-confirmation",
+    );
     expect(scheduled).toMatchObject([{ queue: "confirm-send", data: { messageId: message.id } }]);
     expect(await processSendJob(deps(), { messageId: message.id })).toBe("skipped");
-    expect(await stored(message.id)).toMatchObject({ status: "queued", errorDetail: expect.stringMatching(/may have gone out/) });
+    expect(await stored(message.id)).toMatchObject({
+      status: "queued",
+      errorDetail: expect.stringMatching(/may have gone out/),
+    });
     expect(await processConfirmJob(testDb(), { messageId: message.id })).toBe("unconfirmed");
     const after = await stored(message.id);
     expect(after).toMatchObject({ status: "unconfirmed", errorDetail: expect.stringMatching(/Resend if needed/) });
@@ -132,7 +176,9 @@ describe("the send worker, against the sandbox through Bandwidth's SDK", () => {
 describe("sending rules", () => {
   it("stores the message, its recipients and its job in one go", async () => {
     const message = await send([uniqueNumber(), uniqueNumber()]);
-    const jobs = await testDb().$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'send-message' AND data->>'messageId' = ${message.id}`;
+    const jobs = await testDb().$queryRaw<
+      Array<{ n: bigint }>
+    >`SELECT count(*) AS n FROM pgboss.job WHERE name = 'send-message' AND data->>'messageId' = ${message.id}`;
     expect(Number(jobs[0]?.n)).toBe(1);
     expect(message).toMatchObject({ direction: "OUTBOUND", from: SENDER_NUMBER, status: "queued", tag: message.id });
   });
@@ -145,7 +191,10 @@ describe("sending rules", () => {
     [{ from: SENDER_NUMBER, text: "x" }, 422, /to: add at least one recipient/],
     [{ conversationId: "00000000-0000-4000-8000-000000000000", text: "x" }, 404, /No conversation/],
   ])("refuses %j", async (input, status, message) => {
-    await expect(sendMessage(testDb(), fixture.agent, input)).rejects.toMatchObject({ status, message: expect.stringMatching(message) });
+    await expect(sendMessage(testDb(), fixture.agent, input)).rejects.toMatchObject({
+      status,
+      message: expect.stringMatching(message),
+    });
   });
 
   it("keeps agents to the numbers they may send from", async () => {
@@ -166,6 +215,8 @@ describe("sending rules", () => {
     const conversationId = first.conversationId;
     const reply = await sendMessage(testDb(), fixture.agent, { conversationId, text: "Following up" });
     expect(reply).toMatchObject({ conversationId, from: SENDER_NUMBER, to: [...to].sort() });
-    await expect(sendMessage(testDb(), fixture.agent, { conversationId, to: [to[0] ?? ""], text: "x" })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      sendMessage(testDb(), fixture.agent, { conversationId, to: [to[0] ?? ""], text: "x" }),
+    ).rejects.toMatchObject({ status: 422 });
   });
 });

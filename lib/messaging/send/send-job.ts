@@ -25,8 +25,16 @@ export async function processSendJob(deps: SendDeps, job: SendJobData): Promise<
   const { database, settings } = deps;
   const message = await database.message.findUnique({ where: { id: job.messageId } });
   if (!message || message.status !== "queued" || message.bandwidthMessageId || message.submittedAt) return "skipped";
-  const number = await database.phoneNumber.findUnique({ where: { e164: message.from }, include: { application: { include: { account: true } } } });
-  if (!number) return failMessage(database, message.id, `${message.from} is no longer one of our numbers, so the message could not be sent.`);
+  const number = await database.phoneNumber.findUnique({
+    where: { e164: message.from },
+    include: { application: { include: { account: true } } },
+  });
+  if (!number)
+    return failMessage(
+      database,
+      message.id,
+      `${message.from} is no longer one of our numbers, so the message could not be sent.`,
+    );
   const { application } = number;
   const { account } = application;
 
@@ -58,10 +66,27 @@ export async function processSendJob(deps: SendDeps, job: SendJobData): Promise<
 
   const outcome = await sendThroughBandwidth(
     access,
-    { applicationId: application.applicationId, from: message.from, to: message.to, text: message.text, tag: message.id, ...(uploaded.urls.length ? { media: uploaded.urls } : {}) },
+    {
+      applicationId: application.applicationId,
+      from: message.from,
+      to: message.to,
+      text: message.text,
+      tag: message.id,
+      ...(uploaded.urls.length ? { media: uploaded.urls } : {}),
+    },
     settings.requestTimeoutMs,
   );
-  return act(deps, { id: message.id, createdAt: message.createdAt, attempts: message.sendAttempts + 1, accountId: account.id, bandwidthAccountId: account.accountId }, outcome);
+  return act(
+    deps,
+    {
+      id: message.id,
+      createdAt: message.createdAt,
+      attempts: message.sendAttempts + 1,
+      accountId: account.id,
+      bandwidthAccountId: account.accountId,
+    },
+    outcome,
+  );
 }
 
 type Claimed = { id: string; createdAt: Date; attempts: number; accountId: string; bandwidthAccountId: string };
@@ -81,25 +106,48 @@ async function act(deps: SendDeps, message: Claimed, outcome: SendOutcome): Prom
         accountId: message.accountId,
         message: `Bandwidth rejected the API credentials of account ${message.bandwidthAccountId} (HTTP ${outcome.status}). Messages from its numbers fail until an admin updates them.`,
       });
-      return failMessage(database, message.id, `Bandwidth rejected the credentials (HTTP ${outcome.status}). An admin has been told.`);
+      return failMessage(
+        database,
+        message.id,
+        `Bandwidth rejected the credentials (HTTP ${outcome.status}). An admin has been told.`,
+      );
     case "rate-limited": {
       if (Date.now() - message.createdAt.getTime() > settings.rateLimitedGiveUpMs) {
-        return failMessage(database, message.id, `Bandwidth kept refusing the send as over its rate limit (429) for ${Math.round(settings.rateLimitedGiveUpMs / 3_600_000)} hours.`);
+        return failMessage(
+          database,
+          message.id,
+          `Bandwidth kept refusing the send as over its rate limit (429) for ${Math.round(settings.rateLimitedGiveUpMs / 3_600_000)} hours.`,
+        );
       }
       const delay = outcome.retryAfterMs ?? backoff(message.attempts);
-      return retryLater(deps, message.id, delay, `Bandwidth is busy (429); trying again in ${Math.ceil(delay / 1000)} s.`);
+      return retryLater(
+        deps,
+        message.id,
+        delay,
+        `Bandwidth is busy (429); trying again in ${Math.ceil(delay / 1000)} s.`,
+      );
     }
     case "retryable":
       if (message.attempts >= settings.maxRetries) {
-        return failMessage(database, message.id, `Bandwidth could not take the message after ${message.attempts} attempts (${outcome.detail}).`);
+        return failMessage(
+          database,
+          message.id,
+          `Bandwidth could not take the message after ${message.attempts} attempts (${outcome.detail}).`,
+        );
       }
       return retryLater(deps, message.id, backoff(message.attempts), `${outcome.detail}; trying again shortly.`);
     case "unknown":
       await database.message.update({
         where: { id: message.id },
-        data: { errorDetail: `${outcome.detail}. It may have gone out: waiting for Bandwidth's callbacks to confirm before anything else.` },
+        data: {
+          errorDetail: `${outcome.detail}. It may have gone out: waiting for Bandwidth's callbacks to confirm before anything else.`,
+        },
       });
-      await deps.schedule(QUEUES.confirm, { messageId: message.id }, new Date(Date.now() + settings.confirmationWindowMs));
+      await deps.schedule(
+        QUEUES.confirm,
+        { messageId: message.id },
+        new Date(Date.now() + settings.confirmationWindowMs),
+      );
       return "awaiting-confirmation";
   }
 }
@@ -109,8 +157,14 @@ async function storeAcceptance(database: Db, messageId: string, outcome: Extract
     // The same lock the webhook takes for this Bandwidth message, so callbacks that race this answer
     // are applied strictly before or after it, never against a stale read.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`bandwidth-message:${outcome.id}`}, 0))`;
-    const current = await tx.message.findUniqueOrThrow({ where: { id: messageId }, select: { bandwidthMessageId: true, conversationId: true } });
-    await tx.messageRecipient.updateMany({ where: { messageId, status: { in: ["queued", "unconfirmed"] } }, data: { status: "accepted" } });
+    const current = await tx.message.findUniqueOrThrow({
+      where: { id: messageId },
+      select: { bandwidthMessageId: true, conversationId: true },
+    });
+    await tx.messageRecipient.updateMany({
+      where: { messageId, status: { in: ["queued", "unconfirmed"] } },
+      data: { status: "accepted" },
+    });
     const recipients = await tx.messageRecipient.findMany({ where: { messageId }, select: { status: true } });
     await tx.message.update({
       where: { id: messageId },
@@ -127,4 +181,3 @@ async function storeAcceptance(database: Db, messageId: string, outcome: Extract
     await publishChanges(tx, [{ kind: "message.updated", conversationId: current.conversationId, messageId }]);
   });
 }
-

@@ -16,7 +16,6 @@ import { upsertConversation } from "@/lib/conversations/conversation-store";
 import { getMessageView } from "@/lib/conversations/message-queries";
 import type { MessageView } from "@/lib/validations/message-view";
 
-
 /**
  * An agent sends a message: checked (our number, allowed to send from it, 1–10 valid recipients,
  * no group from toll-free, some text or attachments within the limits), then stored with one
@@ -27,14 +26,16 @@ export async function sendMessage(database: Db, sender: CurrentUser, input: Send
   const { from, to } = await resolveParties(database, input);
   const number = await database.phoneNumber.findUnique({ where: { e164: from }, select: numberAccessSelect });
   if (!number) throw unprocessable(`${from} is not one of our numbers.`);
-  if (!canSendFrom(sender, toNumberAccess(number))) throw forbidden(`You are not allowed to send from ${from}. Ask an admin for access.`);
+  if (!canSendFrom(sender, toNumberAccess(number)))
+    throw forbidden(`You are not allowed to send from ${from}. Ask an admin for access.`);
   const recipients = checkRecipients(to, from);
   if (!recipients.ok) throw unprocessable(recipients.problem);
   const tollFree = groupFromTollFreeProblem(from, recipients.numbers);
   if (tollFree) throw unprocessable(tollFree);
   const text = input.text ?? "";
   const mediaIds = input.mediaIds ?? [];
-  if (text.trim() === "" && mediaIds.length === 0) throw unprocessable("Write a message or attach a file before sending.");
+  if (text.trim() === "" && mediaIds.length === 0)
+    throw unprocessable("Write a message or attach a file before sending.");
 
   const id = randomUUID();
   await database.$transaction(async (tx) => {
@@ -78,7 +79,10 @@ async function resolveParties(database: Db, input: SendMessageInput): Promise<{ 
   }
   if (input.to) {
     const check = checkRecipients(input.to, conversation.ownerNumber);
-    const same = check.ok && check.numbers.length === conversation.participants.length && check.numbers.every((n) => conversation.participants.includes(n));
+    const same =
+      check.ok &&
+      check.numbers.length === conversation.participants.length &&
+      check.numbers.every((n) => conversation.participants.includes(n));
     if (!same) throw unprocessable("to: must be the conversation's participants (or leave it out).");
   }
   return { from: conversation.ownerNumber, to: conversation.participants };

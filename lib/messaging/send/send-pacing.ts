@@ -6,7 +6,12 @@ import type { Db } from "@/lib/db";
  * instance together keeps to `segmentsPerMinute` (Bandwidth counts segments). Atomic in
  * PostgreSQL; returns the reserved start, which may be in the future.
  */
-export async function reserveSendSlot(database: Db, accountId: string, segments: number, segmentsPerMinute: number): Promise<Date> {
+export async function reserveSendSlot(
+  database: Db,
+  accountId: string,
+  segments: number,
+  segmentsPerMinute: number,
+): Promise<Date> {
   const intervalMs = Math.round((segments * 60_000) / segmentsPerMinute);
   const rows = await database.$queryRaw<Array<{ slot: Date }>>`
     INSERT INTO send_pacing (account_id, next_slot_at) VALUES (${accountId}::uuid, now() + make_interval(secs => ${intervalMs / 1000}))

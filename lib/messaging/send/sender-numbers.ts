@@ -13,6 +13,9 @@ export function toNumberAccess(number: { allowAllAgents: boolean; agents: Array<
 
 /** Our numbers the user may send from (admins: all), for the composer's "send from" choice. */
 export async function numbersUserMaySendFrom(database: Db, user: CurrentUser): Promise<SenderNumber[]> {
-  const numbers = await database.phoneNumber.findMany({ orderBy: { e164: "asc" }, select: { ...numberAccessSelect, label: true, tollFree: true } });
+  const numbers = await database.phoneNumber.findMany({
+    orderBy: { e164: "asc" },
+    select: { ...numberAccessSelect, label: true, tollFree: true },
+  });
   return numbers.filter((number) => canSendFrom(user, toNumberAccess(number))).map(toSenderNumber);
 }

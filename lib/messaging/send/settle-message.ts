@@ -11,7 +11,12 @@ export type SendJobResult = "sent" | "failed" | "rescheduled" | "awaiting-confir
 /** Queues a job to run at `at` (pg-boss in the app; a recorder in tests). */
 export type Schedule = (queue: string, data: object, at: Date) => Promise<void>;
 
-export async function retryLater(deps: { database: Db; schedule: Schedule }, messageId: string, delayMs: number, detail: string): Promise<SendJobResult> {
+export async function retryLater(
+  deps: { database: Db; schedule: Schedule },
+  messageId: string,
+  delayMs: number,
+  detail: string,
+): Promise<SendJobResult> {
   // Nothing went out (Bandwidth neither sends nor bills on an error), so the claim is released.
   await deps.database.message.update({ where: { id: messageId }, data: { submittedAt: null, errorDetail: detail } });
   await deps.schedule(QUEUES.send, { messageId }, new Date(Date.now() + delayMs));
@@ -20,8 +25,15 @@ export async function retryLater(deps: { database: Db; schedule: Schedule }, mes
 
 export async function failMessage(database: Db, messageId: string, detail: string): Promise<SendJobResult> {
   await database.$transaction(async (tx) => {
-    const message = await tx.message.update({ where: { id: messageId }, data: { status: "failed", errorDetail: detail }, select: { conversationId: true } });
-    await tx.messageRecipient.updateMany({ where: { messageId, status: "queued" }, data: { status: "failed", errorDescription: detail, statusAt: new Date() } });
+    const message = await tx.message.update({
+      where: { id: messageId },
+      data: { status: "failed", errorDetail: detail },
+      select: { conversationId: true },
+    });
+    await tx.messageRecipient.updateMany({
+      where: { messageId, status: "queued" },
+      data: { status: "failed", errorDescription: detail, statusAt: new Date() },
+    });
     await publishChanges(tx, [{ kind: "message.updated", conversationId: message.conversationId, messageId }]);
   });
   return "failed";

@@ -1,10 +1,20 @@
 import "server-only";
-import { deleteMediaFromBandwidth, uploadMediaToBandwidth, type BandwidthAccountAccess } from "@/lib/bandwidth/messaging-client";
+import {
+  deleteMediaFromBandwidth,
+  uploadMediaToBandwidth,
+  type BandwidthAccountAccess,
+} from "@/lib/bandwidth/messaging-client";
 import { storeFor } from "@/lib/media/storage";
 import { backoff, failMessage, retryLater, type SendJobResult } from "./settle-message";
 import type { SendDeps } from "./send-deps";
 
-type Attachment = { id: string; fileName: string; contentType: string | null; sourceUrl: string | null; storageKey: string | null };
+type Attachment = {
+  id: string;
+  fileName: string;
+  contentType: string | null;
+  sourceUrl: string | null;
+  storageKey: string | null;
+};
 
 /** Bandwidth's name for an attachment: ours, unique, ending in the file name the recipient sees. */
 export function bandwidthMediaName(attachment: { id: string; fileName: string }): string {
@@ -32,10 +42,21 @@ export async function uploadAttachments(
     const data = await storeFor(attachment, deps.storage.s3).read(deps.pool, attachment, "original");
     if (!data || !attachment.contentType) {
       await deleteMediaFromBandwidth(access, uploadedNow, deps.settings.requestTimeoutMs);
-      return { kind: "stopped", result: await failMessage(deps.database, message.id, `The attachment ${attachment.fileName} is missing from storage, so the message was not sent.`) };
+      return {
+        kind: "stopped",
+        result: await failMessage(
+          deps.database,
+          message.id,
+          `The attachment ${attachment.fileName} is missing from storage, so the message was not sent.`,
+        ),
+      };
     }
     const mediaName = bandwidthMediaName(attachment);
-    const outcome = await uploadMediaToBandwidth(access, { mediaName, contentType: attachment.contentType, data }, deps.settings.requestTimeoutMs);
+    const outcome = await uploadMediaToBandwidth(
+      access,
+      { mediaName, contentType: attachment.contentType, data },
+      deps.settings.requestTimeoutMs,
+    );
     if (outcome.kind === "uploaded") {
       uploadedNow.push(mediaName);
       urls.push(outcome.url);
@@ -43,20 +64,36 @@ export async function uploadAttachments(
       continue;
     }
     const attempts = message.sendAttempts + 1;
-    const reason = outcome.kind === "unauthorized" ? `Bandwidth rejected the credentials (HTTP ${outcome.status})` : outcome.detail;
+    const reason =
+      outcome.kind === "unauthorized" ? `Bandwidth rejected the credentials (HTTP ${outcome.status})` : outcome.detail;
     const transient = outcome.kind === "retryable" || outcome.kind === "rate-limited";
     if (transient && attempts < deps.settings.maxRetries) {
       // Files already uploaded keep their URLs; the next attempt uploads the rest.
       await deps.database.message.update({ where: { id: message.id }, data: { sendAttempts: attempts } });
-      const delay = outcome.kind === "rate-limited" && outcome.retryAfterMs !== null ? outcome.retryAfterMs : backoff(attempts);
-      return { kind: "stopped", result: await retryLater(deps, message.id, delay, `Uploading ${attachment.fileName} to Bandwidth failed (${reason}); trying again shortly.`) };
+      const delay =
+        outcome.kind === "rate-limited" && outcome.retryAfterMs !== null ? outcome.retryAfterMs : backoff(attempts);
+      return {
+        kind: "stopped",
+        result: await retryLater(
+          deps,
+          message.id,
+          delay,
+          `Uploading ${attachment.fileName} to Bandwidth failed (${reason}); trying again shortly.`,
+        ),
+      };
     }
     // Everything of this message on Bandwidth's store goes: uploaded now or on an earlier attempt.
     const earlier = media.filter((item) => item.sourceUrl).map(bandwidthMediaName);
     await deleteMediaFromBandwidth(access, [...earlier, ...uploadedNow], deps.settings.requestTimeoutMs);
     await deps.database.media.updateMany({ where: { messageId: message.id }, data: { sourceUrl: null } });
-    return { kind: "stopped", result: await failMessage(deps.database, message.id, `Bandwidth did not take the attachment ${attachment.fileName}: ${reason}. The message was not sent.`) };
+    return {
+      kind: "stopped",
+      result: await failMessage(
+        deps.database,
+        message.id,
+        `Bandwidth did not take the attachment ${attachment.fileName}: ${reason}. The message was not sent.`,
+      ),
+    };
   }
   return { kind: "ready", urls };
 }
-

@@ -24,8 +24,13 @@ export default async function InvitePage({ params }: Props) {
         ) : (
           <>
             <h1 className="text-xl font-semibold">This invitation is not valid</h1>
-            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">It was used already, has expired, or was withdrawn. Ask your admin for a new one.</p>
-            <Link href="/sign-in" className="mt-4 inline-block text-sm font-medium text-brand-700 underline dark:text-brand-100">
+            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+              It was used already, has expired, or was withdrawn. Ask your admin for a new one.
+            </p>
+            <Link
+              href="/sign-in"
+              className="mt-4 inline-block text-sm font-medium text-brand-700 underline dark:text-brand-100"
+            >
               Go to sign-in
             </Link>
           </>

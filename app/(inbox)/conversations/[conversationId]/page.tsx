@@ -13,6 +13,10 @@ type Props = { params: Promise<{ conversationId: string }> };
 export default async function ConversationPage({ params }: Props) {
   const { conversationId } = await params;
   const user = await requirePageUser(`/conversations/${conversationId}`);
-  if (!conversationIdParam.safeParse(conversationId).success || !(await isViewableConversation(db(), user, conversationId))) notFound();
+  if (
+    !conversationIdParam.safeParse(conversationId).success ||
+    !(await isViewableConversation(db(), user, conversationId))
+  )
+    notFound();
   return <InboxView selectedId={conversationId} />;
 }

@@ -13,5 +13,7 @@ export const GET = route<Context>(async (request, context) => {
   const user = await requireApiUser();
   const id = uuidParam((await context.params).mediaId, "No such file.");
   const headers = { range: null, ifNoneMatch: request.headers.get("if-none-match") };
-  return toResponse(await serveMedia({ database: db(), pool: pgPool(), storage: mediaStorage() }, user, id, "thumbnail", headers));
+  return toResponse(
+    await serveMedia({ database: db(), pool: pgPool(), storage: mediaStorage() }, user, id, "thumbnail", headers),
+  );
 });

@@ -11,5 +11,7 @@ type Context = { params: Promise<{ id: string }> };
 export const POST = route<Context>(async (_request, context) => {
   await requireApiAdmin();
   const id = uuidParam((await context.params).id, "No Bandwidth account with that id.");
-  return NextResponse.json({ result: await testAccountConnection(db(), id, env().ENCRYPTION_KEY, env().BANDWIDTH_REQUEST_TIMEOUT_MS) });
+  return NextResponse.json({
+    result: await testAccountConnection(db(), id, env().ENCRYPTION_KEY, env().BANDWIDTH_REQUEST_TIMEOUT_MS),
+  });
 });

@@ -12,5 +12,8 @@ export const POST = route<Context>(async (request, context) => {
   const admin = await requireApiAdmin();
   const id = uuidParam((await context.params).id, "No application with that id.");
   const { graceHours } = rotateCredentialsSchema.parse(await readJsonBody(request, 1024));
-  return NextResponse.json({ credentials: await rotateCallbackCredentials(db(), admin, id, graceHours), graceHours }, { status: 201 });
+  return NextResponse.json(
+    { credentials: await rotateCallbackCredentials(db(), admin, id, graceHours), graceHours },
+    { status: 201 },
+  );
 });
