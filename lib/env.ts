@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BANDWIDTH_MESSAGING_URL } from "@/lib/bandwidth/endpoints";
+import { BANDWIDTH_MESSAGING_URL, BANDWIDTH_TOKEN_URL } from "@/lib/bandwidth/endpoints";
 
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -38,6 +38,10 @@ export const envSchema = z
       .string()
       .regex(/^\d+$/, "BANDWIDTH_ACCOUNT_ID is Bandwidth's numeric account id")
       .optional(),
+    // API credentials: OAuth 2.0 client id + secret (legacy API users stop working on 2 December 2026).
+    BANDWIDTH_CLIENT_ID: z.string().min(1).optional(),
+    BANDWIDTH_CLIENT_SECRET: z.string().min(1).optional(),
+    BANDWIDTH_OAUTH_TOKEN_URL: z.url("BANDWIDTH_OAUTH_TOKEN_URL must be a URL").default(BANDWIDTH_TOKEN_URL),
     BANDWIDTH_API_USERNAME: z.string().min(1).optional(),
     BANDWIDTH_API_PASSWORD: z.string().min(1).optional(),
     BANDWIDTH_MESSAGING_BASE_URL: z.url("BANDWIDTH_MESSAGING_BASE_URL must be a URL").default(BANDWIDTH_MESSAGING_URL),
@@ -81,6 +85,18 @@ export const envSchema = z
       message:
         "MEDIA_STORAGE=s3 needs MEDIA_S3_ENDPOINT, MEDIA_S3_BUCKET, MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY",
       path: ["MEDIA_STORAGE"],
+    },
+  )
+  .refine(
+    (env) =>
+      !(
+        (env.BANDWIDTH_CLIENT_ID || env.BANDWIDTH_CLIENT_SECRET) &&
+        (env.BANDWIDTH_API_USERNAME || env.BANDWIDTH_API_PASSWORD)
+      ),
+    {
+      message:
+        "Set one kind of Bandwidth credentials: BANDWIDTH_CLIENT_ID/BANDWIDTH_CLIENT_SECRET (API credentials, OAuth 2.0) or BANDWIDTH_API_USERNAME/BANDWIDTH_API_PASSWORD (legacy API user), not both",
+      path: ["BANDWIDTH_CLIENT_ID"],
     },
   )
   .refine((env) => Boolean(env.ADMIN_EMAIL) === Boolean(env.ADMIN_PASSWORD), {

@@ -13,10 +13,16 @@ import {
   useUpdateAccount,
   type AdminAccount,
 } from "@/lib/client/admin";
-import { BANDWIDTH_MESSAGING_URL } from "@/lib/bandwidth/endpoints";
+import { BANDWIDTH_MESSAGING_URL, BANDWIDTH_TOKEN_URL } from "@/lib/bandwidth/endpoints";
 
-/** Bandwidth accounts: add, edit (a new password replaces the old; it is never shown), test the connection. */
-export function AccountsPanel({ sandboxApiUrl }: { sandboxApiUrl: string | null }) {
+type Sandbox = { apiUrl: string; tokenUrl: string } | null;
+
+const KIND_LABEL = { OAUTH: "API credentials", LEGACY: "Legacy API user" } as const;
+const ID_LABEL = { OAUTH: "Client id", LEGACY: "API username" } as const;
+const SECRET_LABEL = { OAUTH: "Client secret", LEGACY: "API password" } as const;
+
+/** Bandwidth accounts: add, edit (a new secret replaces the old; it is never shown), test the connection. */
+export function AccountsPanel({ sandbox }: { sandbox: Sandbox }) {
   const accounts = useAccounts();
   return (
     <AdminSection
@@ -25,22 +31,37 @@ export function AccountsPanel({ sandboxApiUrl }: { sandboxApiUrl: string | null 
     >
       {accounts.isError ? <FormProblem error={accounts.error} /> : null}
       <DataTable
-        headers={["Name", "Account id", "Messaging API", "API user", "Password", "Set by", ""]}
+        headers={["Name", "Account id", "Credentials", "Messaging API", "Set by", ""]}
         empty={accounts.isPending ? "Loading…" : "No Bandwidth account yet: add one below."}
         rows={(accounts.data ?? []).map((account) => [
           account.name,
           account.accountId,
-          <code key="url" className="text-xs">
+          <CredentialsCell key="credentials" account={account} />,
+          <code key="url" className="break-all text-xs">
             {account.messagingBaseUrl}
           </code>,
-          account.apiUsername,
-          account.apiPasswordSet ? "set" : "not set",
           <SourceTag key="source" source={account.source} />,
           <AccountActions key="actions" account={account} />,
         ])}
       />
-      <AddAccount sandboxApiUrl={sandboxApiUrl} />
+      <AddAccount sandbox={sandbox} />
     </AdminSection>
+  );
+}
+
+function CredentialsCell({ account }: { account: AdminAccount }) {
+  return (
+    <div className="flex max-w-xs flex-col gap-1">
+      <span>
+        {KIND_LABEL[account.credentialKind]}: <code className="text-xs">{account.credentialId}</code>
+        {account.credentialSecretSet ? "" : " (no secret set)"}
+      </span>
+      {account.legacyWarning ? (
+        <p role="note" className="rounded bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          {account.legacyWarning}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -89,33 +110,57 @@ function AccountActions({ account }: { account: AdminAccount }) {
 
 function EditAccount({ account, onDone }: { account: AdminAccount; onDone: () => void }) {
   const update = useUpdateAccount();
+  const [kind, setKind] = useState(account.credentialKind);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const password = String(form.get("apiPassword") ?? "");
+    const secret = String(form.get("credentialSecret") ?? "");
+    const tokenUrl = String(form.get("tokenUrl") ?? "");
     update.mutate(
       {
         id: account.id,
         name: String(form.get("name")),
-        apiUsername: String(form.get("apiUsername")),
+        credentialId: String(form.get("credentialId")),
         messagingBaseUrl: String(form.get("messagingBaseUrl")),
-        ...(password ? { apiPassword: password } : {}),
+        ...(kind === "OAUTH" && tokenUrl ? { tokenUrl } : {}),
+        ...(kind !== account.credentialKind ? { credentialKind: kind } : {}),
+        ...(secret ? { credentialSecret: secret } : {}),
       },
       { onSuccess: onDone },
     );
   };
+  const switching = kind !== account.credentialKind;
   return (
-    <form onSubmit={onSubmit} className="mt-2 flex w-72 flex-col gap-2" aria-label={`Edit ${account.name}`}>
+    <form onSubmit={onSubmit} className="mt-2 flex w-72 max-w-full flex-col gap-2" aria-label={`Edit ${account.name}`}>
       <TextField label="Name" name="name" defaultValue={account.name} required />
-      <TextField label="API username or token" name="apiUsername" defaultValue={account.apiUsername} required />
+      <KindChoice value={kind} onChange={setKind} name={`kind-${account.id}`} />
       <TextField
-        label="New API password or secret"
-        name="apiPassword"
+        label={ID_LABEL[kind]}
+        name="credentialId"
+        defaultValue={switching ? "" : account.credentialId}
+        autoComplete="off"
+        required
+      />
+      <TextField
+        label={switching ? SECRET_LABEL[kind] : `New ${SECRET_LABEL[kind].toLowerCase()}`}
+        name="credentialSecret"
         type="password"
         autoComplete="new-password"
-        placeholder="Leave empty to keep the current one"
+        required={switching}
+        placeholder={switching ? undefined : "Leave empty to keep the current one"}
       />
       <TextField label="Messaging API URL" name="messagingBaseUrl" defaultValue={account.messagingBaseUrl} required />
+      {kind === "OAUTH" ? (
+        <TextField
+          label="Token URL"
+          name="tokenUrl"
+          defaultValue={account.tokenUrl ?? ""}
+          placeholder={BANDWIDTH_TOKEN_URL}
+        />
+      ) : null}
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Changing either URL needs the secret again: it will be sent there.
+      </p>
       <FormProblem error={update.error} />
       <div className="flex gap-2">
         <Button type="submit" disabled={update.isPending}>
@@ -129,9 +174,58 @@ function EditAccount({ account, onDone }: { account: AdminAccount; onDone: () =>
   );
 }
 
-function AddAccount({ sandboxApiUrl }: { sandboxApiUrl: string | null }) {
+/** API credentials first; the legacy API user explained as retiring. */
+function KindChoice({
+  value,
+  onChange,
+  name,
+}: {
+  value: "OAUTH" | "LEGACY";
+  onChange: (kind: "OAUTH" | "LEGACY") => void;
+  name: string;
+}) {
+  return (
+    <fieldset className="flex flex-col gap-1 text-sm">
+      <legend className="mb-1 text-xs font-medium text-slate-700 dark:text-slate-200">Credentials</legend>
+      <label className="flex items-start gap-2">
+        <input
+          type="radio"
+          name={name}
+          checked={value === "OAUTH"}
+          onChange={() => onChange("OAUTH")}
+          className="mt-1"
+        />
+        <span>
+          API credentials (OAuth 2.0 client id and secret)
+          <span className="block text-xs text-slate-600 dark:text-slate-400">
+            Create them in Bandwidth&apos;s dashboard under Account &gt; API Credentials, with the Messaging role.
+          </span>
+        </span>
+      </label>
+      <label className="flex items-start gap-2">
+        <input
+          type="radio"
+          name={name}
+          checked={value === "LEGACY"}
+          onChange={() => onChange("LEGACY")}
+          className="mt-1"
+        />
+        <span>
+          Legacy API user (username and password)
+          <span className="block text-xs text-amber-800 dark:text-amber-200">
+            Retiring: Bandwidth stops accepting legacy API users on 2 December 2026.
+          </span>
+        </span>
+      </label>
+    </fieldset>
+  );
+}
+
+function AddAccount({ sandbox }: { sandbox: Sandbox }) {
   const create = useCreateAccount();
+  const [kind, setKind] = useState<"OAUTH" | "LEGACY">("OAUTH");
   const [baseUrl, setBaseUrl] = useState(BANDWIDTH_MESSAGING_URL);
+  const [tokenUrl, setTokenUrl] = useState(BANDWIDTH_TOKEN_URL);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
@@ -140,9 +234,11 @@ function AddAccount({ sandboxApiUrl }: { sandboxApiUrl: string | null }) {
       {
         accountId: String(form.get("accountId")),
         name: String(form.get("name")),
-        apiUsername: String(form.get("apiUsername")),
-        apiPassword: String(form.get("apiPassword")),
+        credentialKind: kind,
+        credentialId: String(form.get("credentialId")),
+        credentialSecret: String(form.get("credentialSecret")),
         messagingBaseUrl: baseUrl,
+        ...(kind === "OAUTH" ? { tokenUrl } : {}),
       },
       { onSuccess: () => formElement.reset() },
     );
@@ -159,15 +255,18 @@ function AddAccount({ sandboxApiUrl }: { sandboxApiUrl: string | null }) {
       >
         <TextField label="Account id" name="accountId" inputMode="numeric" placeholder="e.g. 9900001" required />
         <TextField label="Name" name="name" placeholder="e.g. Support US" required />
-        <TextField label="API username or token" name="apiUsername" autoComplete="off" required />
+        <div className="sm:col-span-2">
+          <KindChoice value={kind} onChange={setKind} name="new-account-kind" />
+        </div>
+        <TextField label={ID_LABEL[kind]} name="credentialId" autoComplete="off" required />
         <TextField
-          label="API password or secret"
-          name="apiPassword"
+          label={SECRET_LABEL[kind]}
+          name="credentialSecret"
           type="password"
           autoComplete="new-password"
           required
         />
-        <div className="sm:col-span-2">
+        <div className="sm:col-span-2 flex flex-col gap-3">
           <TextField
             label="Messaging API URL"
             name="messagingBaseUrl"
@@ -175,13 +274,25 @@ function AddAccount({ sandboxApiUrl }: { sandboxApiUrl: string | null }) {
             onChange={(event) => setBaseUrl(event.target.value)}
             required
           />
-          {sandboxApiUrl ? (
+          {kind === "OAUTH" ? (
+            <TextField
+              label="Token URL"
+              name="tokenUrl"
+              value={tokenUrl}
+              onChange={(event) => setTokenUrl(event.target.value)}
+              required
+            />
+          ) : null}
+          {sandbox ? (
             <button
               type="button"
-              onClick={() => setBaseUrl(sandboxApiUrl)}
-              className="mt-1 text-xs font-medium text-brand-700 underline dark:text-brand-100"
+              onClick={() => {
+                setBaseUrl(sandbox.apiUrl);
+                setTokenUrl(sandbox.tokenUrl);
+              }}
+              className="self-start text-xs font-medium text-brand-700 underline dark:text-brand-100"
             >
-              Use the embedded sandbox ({sandboxApiUrl})
+              Use the embedded sandbox ({sandbox.apiUrl})
             </button>
           ) : null}
         </div>

@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { verifyPassword } from "@/lib/auth/password";
-import { decryptSecret } from "@/lib/crypto/secret-box";
 import { callbackCredentialsAccepted } from "@/lib/messaging/callback-auth";
-import { setUpMessagingFixture, type MessagingFixture } from "@/lib/testing/messaging-fixtures";
+import { addAccount, setUpAdminFixture } from "@/lib/testing/admin-fixtures";
+import type { MessagingFixture } from "@/lib/testing/messaging-fixtures";
 import { testDb, unique, uniqueNumber } from "@/lib/testing/test-database";
-import { accountCreateSchema, applicationCreateSchema, numberCreateSchema } from "@/lib/validations/admin";
+import { applicationCreateSchema, numberCreateSchema } from "@/lib/validations/admin";
 import { listAudit } from "./audit";
-import { createAccount, listAccounts, testAccountConnection, updateAccount } from "./accounts";
 import { createApplication, listApplications, rotateCallbackCredentials } from "./applications";
 import { createNumber, updateNumber } from "./numbers";
 import { acceptInvite, createUser, findInvite, updateUser } from "./users";
 
-const KEY = process.env.ENCRYPTION_KEY ?? "";
-const SECRET = "Sup3r-Secret-Bandwidth-Password-42";
 const basic = (username: string, password: string) =>
   `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
 const uuid = () => crypto.randomUUID();
@@ -21,104 +18,12 @@ const uuid = () => crypto.randomUUID();
 let fixture: MessagingFixture;
 let admin: CurrentUser;
 let logged: string[];
-const current = setUpMessagingFixture();
-
-beforeEach(async () => {
-  fixture = current();
-  const user = await testDb().user.create({
-    data: { email: `${unique("admin")}@example.com`, name: "Avery", passwordHash: "x", role: "ADMIN" },
-  });
-  admin = { id: user.id, email: user.email, name: user.name, role: "ADMIN", active: true };
-  logged = [];
-  for (const method of ["log", "info", "warn", "error", "debug"] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-      logged.push(
-        args
-          .map((arg) =>
-            arg instanceof Error ? `${arg.message} ${arg.stack}` : typeof arg === "string" ? arg : JSON.stringify(arg),
-          )
-          .join(" "),
-      );
-    });
-  }
-});
-afterEach(() => vi.restoreAllMocks());
+const current = setUpAdminFixture();
+beforeEach(() => ({ fixture, admin, logged } = current()));
 
 const auditFor = async (targetId: string) =>
   (await listAudit(testDb(), { limit: 50 })).entries.filter((entry) => entry.targetId === targetId);
-const newAccount = (overrides: Partial<{ accountId: string; apiUsername: string; apiPassword: string }> = {}) =>
-  createAccount(
-    testDb(),
-    admin,
-    accountCreateSchema.parse({
-      accountId: String(Math.floor(Math.random() * 1e9)),
-      name: "Support",
-      apiUsername: "api-user",
-      apiPassword: SECRET,
-      messagingBaseUrl: `${fixture.url}/api/v2`,
-      ...overrides,
-    }),
-    KEY,
-  );
-
-describe("Bandwidth accounts", () => {
-  it("stores the API password encrypted, never returns or logs it, and audits the change without it", async () => {
-    const account = await newAccount();
-    const row = await testDb().bandwidthAccount.findUniqueOrThrow({ where: { id: account.id } });
-    expect(row.apiPasswordEncrypted).not.toContain(SECRET);
-    expect(row.apiPasswordEncrypted).not.toContain(Buffer.from(SECRET).toString("base64"));
-    expect(decryptSecret(row.apiPasswordEncrypted, KEY)).toBe(SECRET);
-    expect(account).toMatchObject({ apiPasswordSet: true });
-    expect(JSON.stringify(account)).not.toContain(row.apiPasswordEncrypted);
-    expect(JSON.stringify(await listAccounts(testDb()))).not.toMatch(
-      new RegExp(`${SECRET}|${row.apiPasswordEncrypted.slice(0, 20)}`),
-    );
-
-    await updateAccount(testDb(), admin, account.id, { apiPassword: `${SECRET}-2`, name: "Support US" }, KEY);
-    const audit = await auditFor(account.id);
-    expect(audit.map((entry) => entry.action)).toEqual(["account.update", "account.create"]);
-    expect(audit[0]?.details).toMatchObject({ name: { from: "Support", to: "Support US" }, apiPassword: "[redacted]" });
-    expect(JSON.stringify(audit)).not.toContain(SECRET);
-    expect(logged.join("\n")).not.toContain(SECRET);
-  });
-
-  it("tests the connection with Bandwidth (the sandbox) and reports a refusal in words, without logging the secret", async () => {
-    // The fixture configured the sandbox's account (api-user / api-password-for-tests) from the environment.
-    const good = await testDb().bandwidthAccount.findUniqueOrThrow({ where: { accountId: fixture.accountId } });
-    expect(await testAccountConnection(testDb(), good.id, KEY, 5_000)).toEqual({
-      ok: true,
-      message: `Connected: Bandwidth accepted the credentials for account ${fixture.accountId}.`,
-    });
-
-    const bad = await newAccount({ apiPassword: SECRET });
-    const result = await testAccountConnection(testDb(), bad.id, KEY, 5_000);
-    expect(result.ok).toBe(false);
-    expect(result.message).toMatch(/^Bandwidth (rejected the credentials \(HTTP 40[13]\)|refused the request)/);
-    expect(logged.join("\n")).not.toContain(SECRET);
-  });
-
-  it("refuses a duplicate account id with 409 and a malformed one before it is stored", async () => {
-    const account = await newAccount();
-    await expect(
-      newAccount({
-        accountId: (await testDb().bandwidthAccount.findUniqueOrThrow({ where: { id: account.id } })).accountId,
-      }),
-    ).rejects.toMatchObject({ status: 409 });
-    expect(
-      accountCreateSchema.safeParse({ accountId: "99-001", name: "x", apiUsername: "u", apiPassword: "p" }).error
-        ?.issues[0]?.message,
-    ).toBe("accountId: Bandwidth's account id is digits only, e.g. 9900001");
-  });
-
-  it("keeps what the environment set read-only", async () => {
-    const fromEnv = await testDb().bandwidthAccount.findUniqueOrThrow({ where: { accountId: fixture.accountId } });
-    expect(fromEnv.source).toBe("ENVIRONMENT");
-    await expect(updateAccount(testDb(), admin, fromEnv.id, { name: "Renamed" }, KEY)).rejects.toMatchObject({
-      status: 409,
-      message: expect.stringContaining("BANDWIDTH_* environment"),
-    });
-  });
-});
+const newAccount = () => addAccount(current());
 
 describe("applications and callback credentials", () => {
   it("generates strong callback credentials, shown once and stored hashed, that the webhook accepts", async () => {

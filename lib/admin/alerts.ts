@@ -8,7 +8,7 @@ import { recordAudit } from "./audit";
 // Problems only an admin can fix (Bandwidth refusing an account's credentials…), shown on /admin
 // until an admin resolves them or fixes the cause.
 
-export type AlertKind = "bandwidth.credentials_rejected";
+export type AlertKind = "bandwidth.credentials_rejected" | "bandwidth.legacy_credentials";
 
 /**
  * Raises an alert, once: while one of the same kind for the same account is open, a repeat only

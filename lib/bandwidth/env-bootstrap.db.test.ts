@@ -7,11 +7,18 @@ import { applyBandwidthEnvironment } from "./env-bootstrap";
 
 const ENCRYPTION_KEY = randomBytes(32).toString("base64");
 
-function environment(overrides: Record<string, string | undefined> = {}) {
+function environment(overrides: Record<string, string | undefined> = {}): Parameters<
+  typeof applyBandwidthEnvironment
+>[1] & {
+  BANDWIDTH_ACCOUNT_ID: string;
+  BANDWIDTH_APPLICATION_ID: string;
+  BANDWIDTH_CALLBACK_PASSWORD: string;
+} {
   return {
     BANDWIDTH_ACCOUNT_ID: String(Math.floor(Math.random() * 1e7)),
-    BANDWIDTH_API_USERNAME: "api-user",
-    BANDWIDTH_API_PASSWORD: "api-password-secret",
+    BANDWIDTH_CLIENT_ID: "client-id",
+    BANDWIDTH_CLIENT_SECRET: "client-secret-value",
+    BANDWIDTH_OAUTH_TOKEN_URL: "http://127.0.0.1:3010/api/v1/oauth2/token",
     BANDWIDTH_MESSAGING_BASE_URL: "http://127.0.0.1:3010/api/v2",
     BANDWIDTH_APPLICATION_ID: unique("app-"),
     BANDWIDTH_APPLICATION_NAME: "Support",
@@ -20,7 +27,7 @@ function environment(overrides: Record<string, string | undefined> = {}) {
     BANDWIDTH_NUMBERS: `+1919${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}, +1888${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`,
     ENCRYPTION_KEY,
     ...overrides,
-  };
+  } as ReturnType<typeof environment>;
 }
 
 describe("Bandwidth configuration from the environment", () => {
@@ -36,11 +43,13 @@ describe("Bandwidth configuration from the environment", () => {
     });
     expect(account).toMatchObject({
       source: "ENVIRONMENT",
-      apiUsername: "api-user",
+      credentialKind: "OAUTH",
+      credentialId: "client-id",
+      tokenUrl: env.BANDWIDTH_OAUTH_TOKEN_URL,
       messagingBaseUrl: env.BANDWIDTH_MESSAGING_BASE_URL,
     });
-    expect(account.apiPasswordEncrypted).not.toContain("api-password-secret");
-    expect(decryptSecret(account.apiPasswordEncrypted, ENCRYPTION_KEY)).toBe("api-password-secret");
+    expect(account.credentialSecretEncrypted).not.toContain("client-secret-value");
+    expect(decryptSecret(account.credentialSecretEncrypted, ENCRYPTION_KEY)).toBe("client-secret-value");
     const [application] = account.applications;
     expect(application?.callbackCredentials).toHaveLength(1);
     expect(
@@ -55,7 +64,7 @@ describe("Bandwidth configuration from the environment", () => {
     await applyBandwidthEnvironment(testDb(), {
       ...env,
       BANDWIDTH_CALLBACK_PASSWORD: "another-long-random-callback-password",
-      BANDWIDTH_API_USERNAME: "rotated-user",
+      BANDWIDTH_CLIENT_ID: "rotated-client",
     });
     const application = await testDb().bandwidthApplication.findUniqueOrThrow({
       where: { applicationId: env.BANDWIDTH_APPLICATION_ID },
@@ -68,7 +77,7 @@ describe("Bandwidth configuration from the environment", () => {
         application.callbackCredentials[0]?.passwordHash ?? "",
       ),
     ).toBe(true);
-    expect(application.account.apiUsername).toBe("rotated-user");
+    expect(application.account.credentialId).toBe("rotated-client");
   });
 
   it("does nothing without BANDWIDTH_* and explains an incomplete set", async () => {
@@ -81,11 +90,38 @@ describe("Bandwidth configuration from the environment", () => {
     await expect(
       applyBandwidthEnvironment(
         testDb(),
-        environment({ BANDWIDTH_API_PASSWORD: undefined, BANDWIDTH_CALLBACK_USERNAME: undefined }),
+        environment({ BANDWIDTH_CLIENT_SECRET: undefined, BANDWIDTH_CALLBACK_USERNAME: undefined }),
       ),
-    ).rejects.toThrow(/BANDWIDTH_API_USERNAME and BANDWIDTH_API_PASSWORD[\s\S]*go together/);
+    ).rejects.toThrow(/BANDWIDTH_CLIENT_ID and BANDWIDTH_CLIENT_SECRET are required[\s\S]*go together/);
+    await expect(
+      applyBandwidthEnvironment(
+        testDb(),
+        environment({ BANDWIDTH_API_USERNAME: "legacy", BANDWIDTH_API_PASSWORD: "pw" }),
+      ),
+    ).rejects.toThrow(
+      /BANDWIDTH_CLIENT_ID\/BANDWIDTH_CLIENT_SECRET .*BANDWIDTH_API_USERNAME\/BANDWIDTH_API_PASSWORD.*not both/,
+    );
     await expect(applyBandwidthEnvironment(testDb(), environment({ BANDWIDTH_NUMBERS: "+1919555" }))).rejects.toThrow(
       /not an E.164 number/,
     );
+  });
+
+  it("keeps a legacy API user working, with a warning that Bandwidth stops accepting it on 2 December 2026", async () => {
+    const env = environment({
+      BANDWIDTH_CLIENT_ID: undefined,
+      BANDWIDTH_CLIENT_SECRET: undefined,
+      BANDWIDTH_API_USERNAME: "api-user",
+      BANDWIDTH_API_PASSWORD: "api-password-secret",
+    });
+    const result = await applyBandwidthEnvironment(testDb(), env);
+    expect(result).toMatchObject({
+      applied: true,
+      warnings: [expect.stringMatching(/2 December 2026.*BANDWIDTH_CLIENT_ID/)],
+    });
+    const account = await testDb().bandwidthAccount.findUniqueOrThrow({
+      where: { accountId: env.BANDWIDTH_ACCOUNT_ID },
+    });
+    expect(account).toMatchObject({ credentialKind: "LEGACY", credentialId: "api-user" });
+    expect(decryptSecret(account.credentialSecretEncrypted, ENCRYPTION_KEY)).toBe("api-password-secret");
   });
 });

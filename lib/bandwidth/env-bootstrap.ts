@@ -1,4 +1,5 @@
 import "server-only";
+import { noteLegacy } from "@/lib/admin/accounts";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { hashRandomSecret, matchesRandomSecret } from "@/lib/crypto/secret-hash";
 import type { Db } from "@/lib/db";
@@ -6,19 +7,23 @@ import type { Env } from "@/lib/env";
 import { normalisePhoneNumber } from "./phone-number";
 import { isTollFreeNumber } from "./number-rules";
 
-type BandwidthEnv = Pick<
-  Env,
-  | "BANDWIDTH_ACCOUNT_ID"
-  | "BANDWIDTH_API_USERNAME"
-  | "BANDWIDTH_API_PASSWORD"
-  | "BANDWIDTH_MESSAGING_BASE_URL"
-  | "BANDWIDTH_APPLICATION_ID"
-  | "BANDWIDTH_APPLICATION_NAME"
-  | "BANDWIDTH_CALLBACK_USERNAME"
-  | "BANDWIDTH_CALLBACK_PASSWORD"
-  | "BANDWIDTH_NUMBERS"
-  | "ENCRYPTION_KEY"
->;
+type BandwidthEnv = Partial<
+  Pick<
+    Env,
+    | "BANDWIDTH_ACCOUNT_ID"
+    | "BANDWIDTH_CLIENT_ID"
+    | "BANDWIDTH_CLIENT_SECRET"
+    | "BANDWIDTH_OAUTH_TOKEN_URL"
+    | "BANDWIDTH_API_USERNAME"
+    | "BANDWIDTH_API_PASSWORD"
+    | "BANDWIDTH_APPLICATION_ID"
+    | "BANDWIDTH_APPLICATION_NAME"
+    | "BANDWIDTH_CALLBACK_USERNAME"
+    | "BANDWIDTH_CALLBACK_PASSWORD"
+    | "BANDWIDTH_NUMBERS"
+  >
+> &
+  Pick<Env, "BANDWIDTH_MESSAGING_BASE_URL" | "ENCRYPTION_KEY">;
 
 export type BootstrapResult =
   | { applied: false }
@@ -44,10 +49,16 @@ export async function applyBandwidthEnvironment(database: Db, env: BandwidthEnv)
       return normalised.e164;
     });
 
+  const legacy = Boolean(env.BANDWIDTH_API_USERNAME);
   const fields = {
     messagingBaseUrl: env.BANDWIDTH_MESSAGING_BASE_URL,
-    apiUsername: env.BANDWIDTH_API_USERNAME ?? "",
-    apiPasswordEncrypted: encryptSecret(env.BANDWIDTH_API_PASSWORD ?? "", env.ENCRYPTION_KEY),
+    credentialKind: legacy ? ("LEGACY" as const) : ("OAUTH" as const),
+    credentialId: (legacy ? env.BANDWIDTH_API_USERNAME : env.BANDWIDTH_CLIENT_ID) ?? "",
+    credentialSecretEncrypted: encryptSecret(
+      (legacy ? env.BANDWIDTH_API_PASSWORD : env.BANDWIDTH_CLIENT_SECRET) ?? "",
+      env.ENCRYPTION_KEY,
+    ),
+    tokenUrl: env.BANDWIDTH_OAUTH_TOKEN_URL ?? null,
     source: "ENVIRONMENT" as const,
   };
   const accountId = env.BANDWIDTH_ACCOUNT_ID ?? "";
@@ -56,7 +67,12 @@ export async function applyBandwidthEnvironment(database: Db, env: BandwidthEnv)
     create: { accountId, name: `Bandwidth account ${accountId}`, ...fields },
     update: fields,
   });
-  const warnings: string[] = [];
+  await noteLegacy(database, account);
+  const warnings: string[] = legacy
+    ? [
+        `Bandwidth account ${accountId} uses a legacy API user (BANDWIDTH_API_USERNAME/PASSWORD), which Bandwidth stops accepting on 2 December 2026: create API credentials (Account > API Credentials) and set BANDWIDTH_CLIENT_ID/BANDWIDTH_CLIENT_SECRET instead.`,
+      ]
+    : [];
   if (!env.BANDWIDTH_APPLICATION_ID) return { applied: true, accountId, applicationId: null, numbers: [], warnings };
 
   const applicationId = env.BANDWIDTH_APPLICATION_ID;
@@ -109,8 +125,18 @@ export async function applyBandwidthEnvironment(database: Db, env: BandwidthEnv)
 function incomplete(env: BandwidthEnv): string[] {
   const problems: string[] = [];
   if (!env.BANDWIDTH_ACCOUNT_ID) problems.push("BANDWIDTH_ACCOUNT_ID is required");
-  if (!env.BANDWIDTH_API_USERNAME || !env.BANDWIDTH_API_PASSWORD)
-    problems.push("BANDWIDTH_API_USERNAME and BANDWIDTH_API_PASSWORD are required");
+  const oauth = Boolean(env.BANDWIDTH_CLIENT_ID || env.BANDWIDTH_CLIENT_SECRET);
+  const legacy = Boolean(env.BANDWIDTH_API_USERNAME || env.BANDWIDTH_API_PASSWORD);
+  if (oauth && legacy) {
+    problems.push(
+      "set BANDWIDTH_CLIENT_ID/BANDWIDTH_CLIENT_SECRET (API credentials) or BANDWIDTH_API_USERNAME/BANDWIDTH_API_PASSWORD (legacy API user), not both",
+    );
+  } else if (legacy) {
+    if (!env.BANDWIDTH_API_USERNAME || !env.BANDWIDTH_API_PASSWORD)
+      problems.push("BANDWIDTH_API_USERNAME and BANDWIDTH_API_PASSWORD go together");
+  } else if (!env.BANDWIDTH_CLIENT_ID || !env.BANDWIDTH_CLIENT_SECRET) {
+    problems.push("BANDWIDTH_CLIENT_ID and BANDWIDTH_CLIENT_SECRET are required (Bandwidth's API credentials)");
+  }
   if (env.BANDWIDTH_NUMBERS && !env.BANDWIDTH_APPLICATION_ID)
     problems.push("BANDWIDTH_NUMBERS needs BANDWIDTH_APPLICATION_ID (the application every send from them uses)");
   if (Boolean(env.BANDWIDTH_CALLBACK_USERNAME) !== Boolean(env.BANDWIDTH_CALLBACK_PASSWORD)) {

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { TokenError } from "./credentials";
 import { classify, describeRejection } from "./messaging-client";
 
 describe("classifying Bandwidth's answers", () => {
+  it("treats a refused token request as refused credentials, and an unreachable token endpoint as nothing sent", () => {
+    expect(classify(new TokenError("refused", 401, "refused (invalid_client)"))).toEqual({
+      kind: "unauthorized",
+      status: 401,
+      detail: "refused (invalid_client)",
+    });
+    expect(classify(new TokenError("unavailable", 503, "HTTP 503"))).toEqual({ kind: "retryable", detail: "HTTP 503" });
+  });
+
   it("never treats a lost answer as safe to resend", () => {
     expect(classify({ code: "ECONNABORTED", message: "timeout of 15000ms exceeded" })).toMatchObject({
       kind: "unknown",
@@ -11,8 +21,8 @@ describe("classifying Bandwidth's answers", () => {
   });
 
   it("sorts HTTP answers", () => {
-    expect(classify({ response: { status: 401 } })).toEqual({ kind: "unauthorized", status: 401 });
-    expect(classify({ response: { status: 403 } })).toEqual({ kind: "unauthorized", status: 403 });
+    expect(classify({ response: { status: 401 } })).toMatchObject({ kind: "unauthorized", status: 401 });
+    expect(classify({ response: { status: 403 } })).toMatchObject({ kind: "unauthorized", status: 403 });
     expect(classify({ response: { status: 503, data: { description: "down" } } })).toMatchObject({
       kind: "retryable",
       detail: "Bandwidth answered 503: down",

@@ -1,12 +1,6 @@
 import "server-only";
-import { Configuration, MediaApi, MessagesApi, type MessageRequest } from "bandwidth-sdk";
-
-export type BandwidthAccountAccess = {
-  accountId: string;
-  messagingBaseUrl: string;
-  username: string;
-  password: string;
-};
+import { MediaApi, MessagesApi, type MessageRequest } from "bandwidth-sdk";
+import { sdkConfiguration, TokenError, withTokenRetry, type BandwidthAccess } from "./credentials";
 
 export type SendRequest = {
   applicationId: string;
@@ -22,8 +16,8 @@ export type SendOutcome =
   | { kind: "accepted"; id: string; segmentCount: number | null; time: Date | null }
   /** 400: Bandwidth refused the request itself; resending will not help. */
   | { kind: "rejected"; detail: string }
-  /** 401/403: the account's credentials were refused. */
-  | { kind: "unauthorized"; status: number }
+  /** 401/403: the account's credentials were refused (by the API, or by the token endpoint). */
+  | { kind: "unauthorized"; status: number; detail: string }
   | { kind: "rate-limited"; retryAfterMs: number | null; detail: string }
   /** 5xx, or no connection at all: nothing was sent (Bandwidth bills and sends nothing on an error). */
   | { kind: "retryable"; detail: string }
@@ -43,23 +37,16 @@ const NOT_SENT = new Set([
 
 /** Sends one message through Bandwidth's official SDK and classifies the answer; never throws. */
 export async function sendThroughBandwidth(
-  account: BandwidthAccountAccess,
+  account: BandwidthAccess,
   request: SendRequest,
   timeoutMs: number,
 ): Promise<SendOutcome> {
-  const api = new MessagesApi(
-    new Configuration({
-      username: account.username,
-      password: account.password,
-      basePath: account.messagingBaseUrl.replace(/\/+$/, ""),
-      baseOptions: { timeout: timeoutMs },
-    }),
-  );
+  const api = new MessagesApi(sdkConfiguration(account, { timeoutMs }));
   // The SDK types `to` as a Set (the spec's uniqueItems) but serialises with JSON.stringify, which
   // turns a Set into {}: it must be given an array.
   const body = { ...request, to: [...request.to] } as unknown as MessageRequest;
   try {
-    const { data } = await api.createMessage(account.accountId, body);
+    const { data } = await withTokenRetry(account, () => api.createMessage(account.accountId, body));
     return {
       kind: "accepted",
       id: data.id ?? "",
@@ -78,6 +65,12 @@ type AxiosLikeError = {
 };
 
 export function classify(error: unknown): SendOutcome {
+  // No token, so no request reached the API: refused credentials, or nothing sent at all.
+  if (error instanceof TokenError) {
+    return error.reason === "refused"
+      ? { kind: "unauthorized", status: error.status ?? 401, detail: error.message }
+      : { kind: "retryable", detail: error.message };
+  }
   const failure = error as AxiosLikeError;
   const response = failure.response;
   if (!response) {
@@ -90,7 +83,13 @@ export function classify(error: unknown): SendOutcome {
     description?: string;
     fieldErrors?: Array<{ fieldName?: string; description?: string }>;
   };
-  if (response.status === 401 || response.status === 403) return { kind: "unauthorized", status: response.status };
+  if (response.status === 401 || response.status === 403) {
+    return {
+      kind: "unauthorized",
+      status: response.status,
+      detail: `Bandwidth rejected the credentials (HTTP ${response.status})`,
+    };
+  }
   if (response.status === 429) {
     return {
       kind: "rate-limited",
@@ -134,25 +133,19 @@ export type UploadOutcome = { kind: "uploaded"; url: string } | Exclude<SendOutc
  * simply retried.
  */
 export async function uploadMediaToBandwidth(
-  account: BandwidthAccountAccess,
+  account: BandwidthAccess,
   file: { mediaName: string; contentType: string; data: Buffer },
   timeoutMs: number,
 ): Promise<UploadOutcome> {
-  const basePath = account.messagingBaseUrl.replace(/\/+$/, "");
-  const api = new MediaApi(
-    new Configuration({
-      username: account.username,
-      password: account.password,
-      basePath,
-      baseOptions: { timeout: timeoutMs, maxBodyLength: Infinity },
-    }),
-  );
+  const api = new MediaApi(sdkConfiguration(account, { timeoutMs, maxBodyLength: Infinity }));
   try {
     // The SDK types the body as a File; axios sends a Buffer as the raw bytes.
-    await api.uploadMedia(account.accountId, file.mediaName, file.data as unknown as File, file.contentType);
+    await withTokenRetry(account, () =>
+      api.uploadMedia(account.accountId, file.mediaName, file.data as unknown as File, file.contentType),
+    );
     return {
       kind: "uploaded",
-      url: `${basePath}/users/${account.accountId}/media/${encodeURIComponent(file.mediaName)}`,
+      url: `${account.messagingBaseUrl}/users/${account.accountId}/media/${encodeURIComponent(file.mediaName)}`,
     };
   } catch (error) {
     const outcome = classify(error);
@@ -162,18 +155,28 @@ export async function uploadMediaToBandwidth(
 
 /** Removes uploaded files (after a failed send, so nothing is left half-sent); best effort. */
 export async function deleteMediaFromBandwidth(
-  account: BandwidthAccountAccess,
+  account: BandwidthAccess,
   mediaNames: string[],
   timeoutMs: number,
 ): Promise<void> {
-  const basePath = account.messagingBaseUrl.replace(/\/+$/, "");
-  const api = new MediaApi(
-    new Configuration({
-      username: account.username,
-      password: account.password,
-      basePath,
-      baseOptions: { timeout: timeoutMs },
-    }),
+  const api = new MediaApi(sdkConfiguration(account, { timeoutMs }));
+  await Promise.all(
+    mediaNames.map((name) =>
+      withTokenRetry(account, () => api.deleteMedia(account.accountId, name)).catch(() => undefined),
+    ),
   );
-  await Promise.all(mediaNames.map((name) => api.deleteMedia(account.accountId, name).catch(() => undefined)));
+}
+
+/**
+ * One authenticated call that reads nothing and changes nothing (the first page of the account's
+ * media), for "Test connection": the answer classified as a send's would be.
+ */
+export async function checkCredentials(account: BandwidthAccess, timeoutMs: number): Promise<SendOutcome> {
+  const api = new MediaApi(sdkConfiguration(account, { timeoutMs }));
+  try {
+    await withTokenRetry(account, () => api.listMedia(account.accountId));
+    return { kind: "accepted", id: "", segmentCount: null, time: null };
+  } catch (error) {
+    return classify(error);
+  }
 }

@@ -3,7 +3,8 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { listOpenAlerts } from "@/lib/admin/alerts";
 import type { listAudit } from "@/lib/admin/audit";
-import type { ConnectionResult, listAccounts } from "@/lib/admin/accounts";
+import type { ConnectionResult } from "@/lib/admin/account-connection";
+import type { listAccounts } from "@/lib/admin/accounts";
 import type { createApplication, listApplications, NewCredentials } from "@/lib/admin/applications";
 import type { listNumbers } from "@/lib/admin/numbers";
 import type { CreatedUser, listUsers } from "@/lib/admin/users";

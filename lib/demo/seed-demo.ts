@@ -9,8 +9,9 @@ import { ensureDemoUsers } from "@/lib/users/bootstrap";
 /** The made-up Bandwidth identifiers of the embedded default, shared by the sandbox and the app. */
 export const DEMO_BANDWIDTH = {
   accountId: "9900001",
-  apiUsername: "sandbox-api-user",
-  apiPassword: "sandbox-api-password",
+  /** API credentials (OAuth 2.0 client credentials); the sandbox refuses legacy Basic, as Bandwidth does. */
+  clientId: "sandbox-client-id",
+  clientSecret: "sandbox-client-secret-8Hn3wQ6tK1",
   applicationId: "d6e5b1a2-5c1e-4b8e-9a57-3c0f3a9e7b10",
   callbackUsername: "bandwidth-callbacks",
   callbackPassword: "sandbox-callback-password-7Qm2vX9pL4",

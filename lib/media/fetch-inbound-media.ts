@@ -1,10 +1,17 @@
 import "server-only";
 import type pg from "pg";
-import { decryptSecret } from "@/lib/crypto/secret-box";
+import { raiseAlert } from "@/lib/admin/alerts";
+import {
+  accessForAccount,
+  authorizationHeader,
+  dropToken,
+  TokenError,
+  type BandwidthAccess,
+} from "@/lib/bandwidth/credentials";
 import type { Db } from "@/lib/db";
 import { publishChanges } from "@/lib/realtime/publish";
 import type { MediaStorage } from "./config";
-import { fetchMedia, type MediaFetchPolicy } from "./safe-fetch";
+import { fetchMedia, type MediaFetchPolicy, type MediaFetchResult } from "./safe-fetch";
 import { storeMediaBytes } from "./store-media";
 
 /** Bandwidth keeps inbound media this long; after it, a file we could not copy is gone. */
@@ -93,18 +100,15 @@ export async function processFetchMediaJob(deps: FetchMediaDeps, job: FetchMedia
     );
     return "failed";
   }
-  const allowedPrefix = `${account.messagingBaseUrl.replace(/\/+$/, "")}/users/${account.accountId}/media/`;
-  // fetchMedia refuses a URL off the media base before any request is made.
-  const result = await fetchMedia(
-    media.sourceUrl,
-    { username: account.apiUsername, password: decryptSecret(account.apiPasswordEncrypted, deps.encryptionKey) },
-    {
-      allowedPrefix,
-      maxBytes: deps.maxBytes,
-      timeoutMs: deps.timeoutMs,
-      ...(deps.resolve ? { resolve: deps.resolve } : {}),
-    },
-  );
+  const access = accessForAccount(account, deps.encryptionKey);
+  const result = await download(access, media.sourceUrl, deps);
+  if (result.kind === "error" && "credentialsRefused" in result) {
+    await raiseAlert(deps.database, {
+      kind: "bandwidth.credentials_rejected",
+      accountId: account.id,
+      message: `${result.reason} for account ${account.accountId}: inbound pictures and files cannot be saved until an admin updates its API credentials.`,
+    });
+  }
 
   switch (result.kind) {
     case "ok": {
@@ -158,4 +162,42 @@ export async function findStrandedMedia(database: Db, now = new Date(), limit = 
         OR m.last_attempt_at < ${new Date(now.getTime() - 2 * 3_600_000)})
     ORDER BY m.created_at LIMIT ${limit}`;
   return rows.map((row) => ({ mediaId: row.id, attempts: row.attempts }));
+}
+
+/**
+ * Downloads with the account's credentials (a Bearer token from the shared cache, or legacy Basic);
+ * a 401 on a cached token is retried once with a new one. fetchMedia refuses a URL off the media
+ * base before any request is made, so the token never goes anywhere else.
+ */
+async function download(
+  access: BandwidthAccess,
+  url: string,
+  deps: Pick<FetchMediaDeps, "maxBytes" | "timeoutMs" | "resolve">,
+): Promise<MediaFetchResult | { kind: "error"; reason: string; credentialsRefused: true }> {
+  const policy = {
+    allowedPrefix: `${access.messagingBaseUrl}/users/${access.accountId}/media/`,
+    maxBytes: deps.maxBytes,
+    timeoutMs: deps.timeoutMs,
+    ...(deps.resolve ? { resolve: deps.resolve } : {}),
+  };
+  try {
+    let result = await fetchMedia(url, () => authorizationHeader(access, deps.timeoutMs), policy);
+    if (result.kind === "error" && result.status === 401 && access.credentials.kind === "OAUTH") {
+      dropToken(access.credentials);
+      result = await fetchMedia(url, () => authorizationHeader(access, deps.timeoutMs), policy);
+    }
+    if (result.kind === "error" && (result.status === 401 || result.status === 403)) {
+      return {
+        kind: "error",
+        reason: `Bandwidth rejected the credentials (HTTP ${result.status})`,
+        credentialsRefused: true,
+      };
+    }
+    return result;
+  } catch (error) {
+    if (!(error instanceof TokenError)) throw error;
+    return error.reason === "refused"
+      ? { kind: "error", reason: error.message, credentialsRefused: true }
+      : { kind: "error", reason: error.message };
+  }
 }

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
+import { accessForAccount, authorizationHeader } from "@/lib/bandwidth/credentials";
 import { ingestCallbacks } from "@/lib/messaging/ingest-callbacks";
 import { getMessageView } from "@/lib/conversations/message-queries";
 import { SENDER_NUMBER, setUpMessagingFixture, type MessagingFixture } from "@/lib/testing/messaging-fixtures";
@@ -176,18 +177,20 @@ describe("inbound media", () => {
     await expect(serve("00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ status: 404 });
   });
 
+  /** The account's own Authorization header, as the app sends it (a Bearer token). */
+  const bearer = async () => {
+    const account = await testDb().bandwidthAccount.findUniqueOrThrow({ where: { accountId: fixture.accountId } });
+    return authorizationHeader(accessForAccount(account, process.env.ENCRYPTION_KEY ?? ""), 5_000);
+  };
+
   it("still serves a file after Bandwidth (the sandbox) has expired its copy", async () => {
     const data = await png(300, 300, "#16a34a");
     const message = await inboundMms([{ filename: "receipt.png", contentType: "image/png", data }]);
     await processFetchMediaJob(fetchDeps(), { mediaId: message.media[0]!.id });
     expect((await sandbox("/sandbox/media", { method: "DELETE" })).body).toEqual({ expired: 1 });
-    expect(
-      (
-        await fetch(message.media[0]!.sourceUrl!, {
-          headers: { authorization: `Basic ${Buffer.from("api-user:api-password-for-tests").toString("base64")}` },
-        })
-      ).status,
-    ).toBe(404);
+    expect((await fetch(message.media[0]!.sourceUrl!, { headers: { authorization: await bearer() } })).status).toBe(
+      404,
+    );
     expect((await serve(message.media[0]!.id)).body).toEqual(data);
   });
 

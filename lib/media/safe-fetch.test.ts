@@ -82,14 +82,15 @@ describe("fetchMedia", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const credentials = { username: "api-user", password: "api-pass" };
+  // The account's Authorization header as lib/bandwidth/credentials.ts builds it (a Bearer token).
+  const credentials = async () => "Bearer token-for-tests";
   const policy = () => ({ allowedPrefix: base, maxBytes: 4096, timeoutMs: 5000 });
 
-  it("downloads with the account's Basic credentials", async () => {
+  it("downloads with the account's Authorization header", async () => {
     const result = await fetchMedia(`${base}m1/0/photo.jpg`, credentials, policy());
     expect(result).toMatchObject({ kind: "ok", declaredType: "image/jpeg" });
     expect(result.kind === "ok" && result.bytes.length).toBe(7);
-    expect(seen.at(-1)?.authorization).toBe(`Basic ${Buffer.from("api-user:api-pass").toString("base64")}`);
+    expect(seen.at(-1)?.authorization).toBe("Bearer token-for-tests");
   });
 
   it("follows a redirect that stays under the media path", async () => {

@@ -31,7 +31,7 @@ export type MediaFetchResult =
   /** 404/410: gone, or not there yet; retried until Bandwidth's 48 hours are over. */
   | { kind: "not-found"; status: number }
   /** Anything else (401/403, 5xx, network): retried with backoff. */
-  | { kind: "error"; reason: string };
+  | { kind: "error"; reason: string; status?: number };
 
 const PRIVATE = new BlockList();
 for (const [network, prefix] of [
@@ -101,7 +101,7 @@ function baseIsPrivate(prefix: string): boolean {
 
 export async function fetchMedia(
   url: string,
-  credentials: { username: string; password: string },
+  authorize: () => Promise<string>,
   policy: MediaFetchPolicy,
 ): Promise<MediaFetchResult> {
   const maxRedirects = policy.maxRedirects ?? 3;
@@ -110,7 +110,8 @@ export async function fetchMedia(
     const problem = urlProblem(current, policy.allowedPrefix);
     if (problem)
       return { kind: "refused", reason: hop === 0 ? problem : `redirected to ${current.slice(0, 200)}: ${problem}` };
-    const answer = await requestOnce(new URL(current), credentials, policy);
+    // Credentials are asked for only once the URL passed: a refused one costs no token either.
+    const answer = await requestOnce(new URL(current), await authorize(), policy);
     if (answer.kind !== "redirect") return answer;
     current = new URL(answer.location, current).toString();
   }
@@ -119,11 +120,7 @@ export async function fetchMedia(
 
 type Answer = MediaFetchResult | { kind: "redirect"; location: string };
 
-function requestOnce(
-  url: URL,
-  credentials: { username: string; password: string },
-  policy: MediaFetchPolicy,
-): Promise<Answer> {
+function requestOnce(url: URL, authorization: string, policy: MediaFetchPolicy): Promise<Answer> {
   const allowPrivate = baseIsPrivate(policy.allowedPrefix);
   const resolve =
     policy.resolve ??
@@ -154,7 +151,6 @@ function requestOnce(
 
   return new Promise<Answer>((settle) => {
     const client = url.protocol === "https:" ? https : http;
-    const authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
     const request = client.request(
       url,
       { method: "GET", headers: { authorization, accept: "*/*" }, lookup, timeout: policy.timeoutMs },
@@ -170,7 +166,7 @@ function requestOnce(
           settle(
             status === 404 || status === 410
               ? { kind: "not-found", status }
-              : { kind: "error", reason: `Bandwidth answered HTTP ${status}` },
+              : { kind: "error", reason: `Bandwidth answered HTTP ${status}`, status },
           );
           return;
         }

@@ -4,14 +4,14 @@ import { DEMO_BANDWIDTH } from "@/lib/demo/seed-demo";
 import { loadSandboxConfig } from "@/sandbox/config";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
 
-export type RunningSandbox = { sandbox: Sandbox; url: string; messagingBaseUrl: string };
+export type RunningSandbox = { sandbox: Sandbox; url: string; messagingBaseUrl: string; tokenUrl: string };
 
 export async function startSandboxForApp(options: { appUrl: string }): Promise<RunningSandbox> {
   const webhook = `${options.appUrl}/api/webhooks/bandwidth/${DEMO_BANDWIDTH.applicationId}`;
   const config = loadSandboxConfig(process.env, {
     accountId: DEMO_BANDWIDTH.accountId,
-    apiUsername: DEMO_BANDWIDTH.apiUsername,
-    apiPassword: DEMO_BANDWIDTH.apiPassword,
+    clientId: DEMO_BANDWIDTH.clientId,
+    clientSecret: DEMO_BANDWIDTH.clientSecret,
     applicationId: DEMO_BANDWIDTH.applicationId,
     applicationName: "Support inbox (sandbox)",
     inboundCallbackUrl: webhook,
@@ -22,5 +22,5 @@ export async function startSandboxForApp(options: { appUrl: string }): Promise<R
   });
   const sandbox = createSandbox(config);
   const url = await sandbox.listen();
-  return { sandbox, url, messagingBaseUrl: `${url}/api/v2` };
+  return { sandbox, url, messagingBaseUrl: `${url}/api/v2`, tokenUrl: `${url}/api/v1/oauth2/token` };
 }

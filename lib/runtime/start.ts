@@ -55,6 +55,10 @@ async function main() {
       process.env.BANDWIDTH_MESSAGING_BASE_URL = sandbox.messagingBaseUrl;
       config.BANDWIDTH_MESSAGING_BASE_URL = sandbox.messagingBaseUrl;
     }
+    if (!process.env.BANDWIDTH_OAUTH_TOKEN_URL) {
+      process.env.BANDWIDTH_OAUTH_TOKEN_URL = sandbox.tokenUrl;
+      config.BANDWIDTH_OAUTH_TOKEN_URL = sandbox.tokenUrl;
+    }
     step(`Bandwidth sandbox at ${sandbox.url} (customer phone: ${sandbox.url}/sandbox)`);
   }
 
@@ -120,8 +124,8 @@ async function main() {
 function applyDemoBandwidthAccount() {
   const demo = {
     BANDWIDTH_ACCOUNT_ID: DEMO_BANDWIDTH.accountId,
-    BANDWIDTH_API_USERNAME: DEMO_BANDWIDTH.apiUsername,
-    BANDWIDTH_API_PASSWORD: DEMO_BANDWIDTH.apiPassword,
+    BANDWIDTH_CLIENT_ID: DEMO_BANDWIDTH.clientId,
+    BANDWIDTH_CLIENT_SECRET: DEMO_BANDWIDTH.clientSecret,
     BANDWIDTH_APPLICATION_ID: DEMO_BANDWIDTH.applicationId,
     BANDWIDTH_APPLICATION_NAME: "Support inbox (sandbox)",
     BANDWIDTH_CALLBACK_USERNAME: DEMO_BANDWIDTH.callbackUsername,

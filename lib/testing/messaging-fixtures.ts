@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeEach } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { applyBandwidthEnvironment } from "@/lib/bandwidth/env-bootstrap";
-import { loadSandboxConfig } from "@/sandbox/config";
+import { loadSandboxConfig, type SandboxConfig } from "@/sandbox/config";
 import { createSandbox } from "@/sandbox/server";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import type { SendSettings } from "@/lib/messaging/send/send-deps";
@@ -23,10 +23,18 @@ export const TEST_SEND_SETTINGS: SendSettings = {
 export const SENDER_NUMBER = "+19195550100";
 export const TOLL_FREE_NUMBER = "+18885550100";
 
-export async function messagingFixture(options: { callbackUrl?: string } = {}) {
+/**
+ * A sandbox (refusing legacy Basic, as Bandwidth does from 2 December 2026) and the account set up
+ * from the environment with its API credentials; `legacy: true` sets it up with a legacy API user
+ * instead and has the sandbox accept Basic.
+ */
+export async function messagingFixture(
+  options: { callbackUrl?: string; legacy?: boolean; sandbox?: Partial<SandboxConfig> } = {},
+) {
   const accountId = String(1_000_000 + Math.floor(Math.random() * 8_000_000));
   const applicationId = `app-${randomBytes(6).toString("hex")}`;
   const credentials = { username: "api-user", password: "api-password-for-tests" };
+  const client = { clientId: `client-${accountId}`, clientSecret: `secret-${randomBytes(12).toString("hex")}` };
   const sandbox = createSandbox(
     loadSandboxConfig(
       {},
@@ -35,19 +43,24 @@ export async function messagingFixture(options: { callbackUrl?: string } = {}) {
         accountId,
         apiUsername: credentials.username,
         apiPassword: credentials.password,
+        ...client,
+        legacyBasicAuth: options.legacy ? "accepted" : "refused",
         applicationId,
         numbers: [SENDER_NUMBER, TOLL_FREE_NUMBER],
         statusCallbackUrl: options.callbackUrl,
         inboundCallbackUrl: options.callbackUrl,
+        ...options.sandbox,
       },
     ),
   );
   const url = await sandbox.listen();
   await applyBandwidthEnvironment(testDb(), {
     BANDWIDTH_ACCOUNT_ID: accountId,
-    BANDWIDTH_API_USERNAME: credentials.username,
-    BANDWIDTH_API_PASSWORD: credentials.password,
+    ...(options.legacy
+      ? { BANDWIDTH_API_USERNAME: credentials.username, BANDWIDTH_API_PASSWORD: credentials.password }
+      : { BANDWIDTH_CLIENT_ID: client.clientId, BANDWIDTH_CLIENT_SECRET: client.clientSecret }),
     BANDWIDTH_MESSAGING_BASE_URL: `${url}/api/v2`,
+    BANDWIDTH_OAUTH_TOKEN_URL: `${url}/api/v1/oauth2/token`,
     BANDWIDTH_APPLICATION_ID: applicationId,
     BANDWIDTH_APPLICATION_NAME: "Test application",
     BANDWIDTH_CALLBACK_USERNAME: "callbacks",
@@ -59,7 +72,7 @@ export async function messagingFixture(options: { callbackUrl?: string } = {}) {
     data: { email: `${unique("sender")}@example.com`, name: "Sender", passwordHash: "x", role: "AGENT" },
   });
   const agent: CurrentUser = { id: user.id, email: user.email, name: user.name, role: "AGENT", active: true };
-  return { sandbox, url, accountId, applicationId, agent, close: () => sandbox.close() };
+  return { sandbox, url, accountId, applicationId, client, agent, close: () => sandbox.close() };
 }
 
 export type MessagingFixture = Awaited<ReturnType<typeof messagingFixture>>;
@@ -68,10 +81,10 @@ export type MessagingFixture = Awaited<ReturnType<typeof messagingFixture>>;
  * Registers the hooks every sending test file needs: a fresh sandbox and Bandwidth configuration
  * per test, and the queue and connections closed at the end. Returns the current fixture.
  */
-export function setUpMessagingFixture(): () => MessagingFixture {
+export function setUpMessagingFixture(options: { legacy?: boolean } = {}): () => MessagingFixture {
   let current: MessagingFixture | undefined;
   beforeEach(async () => {
-    current = await messagingFixture();
+    current = await messagingFixture(options);
   });
   afterEach(() => current?.close());
   afterAll(async () => {

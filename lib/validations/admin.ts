@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BANDWIDTH_MESSAGING_URL } from "@/lib/bandwidth/endpoints";
+import { BANDWIDTH_MESSAGING_URL, BANDWIDTH_TOKEN_URL } from "@/lib/bandwidth/endpoints";
 import { AUDIT_TARGET_TYPES, e164, uuid } from "./common";
 
 /** The admin console's contracts: one schema each, shared by the routes, the forms and the tests. */
@@ -7,10 +7,14 @@ import { AUDIT_TARGET_TYPES, e164, uuid } from "./common";
 const name = (field: string) =>
   z.string().trim().min(1, `${field}: required`).max(200, `${field}: at most 200 characters`);
 
-const httpUrl = z
-  .url(`messagingBaseUrl: must be a URL, e.g. ${BANDWIDTH_MESSAGING_URL}`)
-  .refine((value) => /^https?:\/\//i.test(value), "messagingBaseUrl: must be an http(s) URL")
-  .transform((value) => value.replace(/\/+$/, ""));
+const httpUrl = (field: string, example: string) =>
+  z
+    .url(`${field}: must be a URL, e.g. ${example}`)
+    .refine((value) => /^https?:\/\//i.test(value), `${field}: must be an http(s) URL`)
+    .transform((value) => value.replace(/\/+$/, ""));
+
+/** "OAUTH": API credentials (client id + secret, OAuth 2.0). "LEGACY": an API user, retired by Bandwidth on 2 December 2026. */
+export const credentialKindSchema = z.enum(["OAUTH", "LEGACY"]);
 
 export const accountCreateSchema = z
   .object({
@@ -19,16 +23,30 @@ export const accountCreateSchema = z
       .trim()
       .regex(/^\d{1,20}$/, "accountId: Bandwidth's account id is digits only, e.g. 9900001"),
     name: name("name"),
-    /** The API user's name, or an API token / OAuth client id. */
-    apiUsername: z.string().trim().min(1, "apiUsername: required").max(200),
-    /** The API user's password, or the token's secret. Stored encrypted; never returned. */
-    apiPassword: z.string().min(1, "apiPassword: required").max(500),
-    messagingBaseUrl: httpUrl.optional(),
+    credentialKind: credentialKindSchema.default("OAUTH"),
+    /** The OAuth client id, or the legacy API user's name. */
+    credentialId: z.string().trim().min(1, "credentialId: required").max(200),
+    /** The client secret, or the legacy password. Stored encrypted; never returned. */
+    credentialSecret: z.string().min(1, "credentialSecret: required").max(500),
+    messagingBaseUrl: httpUrl("messagingBaseUrl", BANDWIDTH_MESSAGING_URL).optional(),
+    tokenUrl: httpUrl("tokenUrl", BANDWIDTH_TOKEN_URL).optional(),
   })
   .strict();
 
-/** Anything left out stays as it is; `apiPassword` replaces the stored secret when given. */
-export const accountUpdateSchema = accountCreateSchema.omit({ accountId: true }).partial().strict();
+/**
+ * Anything left out stays as it is; `credentialSecret` replaces the stored secret. Switching the
+ * kind needs the new id and secret; changing where requests go (messagingBaseUrl, tokenUrl) needs
+ * the secret again (checked against the stored values: 422).
+ */
+export const accountUpdateSchema = accountCreateSchema
+  .omit({ accountId: true, credentialKind: true })
+  .extend({ credentialKind: credentialKindSchema.optional() })
+  .partial()
+  .strict()
+  .refine((value) => !value.credentialKind || (value.credentialId && value.credentialSecret), {
+    message: "credentialKind: switching the kind of credentials needs the new credentialId and credentialSecret",
+    path: ["credentialKind"],
+  });
 
 export const applicationCreateSchema = z
   .object({

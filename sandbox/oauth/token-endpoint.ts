@@ -62,8 +62,11 @@ export async function issueToken({ state, clock }: TokenDeps, request: IncomingM
   // Bandwidth's hour, scaled like every sandbox duration, but never shorter than the floor of
   // response timeouts: a token just issued must survive the round trip of the call that uses it.
   const now = clock.now();
-  const token = state.credentials.issue(client, now + clock.timeout(TOKEN_LIFETIME_SECONDS * SECOND), now);
-  const body = { access_token: token, token_type: "Bearer", expires_in: TOKEN_LIFETIME_SECONDS };
+  // `expires_in` tells the scaled lifetime too, so a client that refreshes ahead of it (as the app
+  // does) behaves against the sandbox as it would against Bandwidth's hour.
+  const lifetimeMs = clock.timeout(TOKEN_LIFETIME_SECONDS * SECOND);
+  const token = state.credentials.issue(client, now + lifetimeMs, now);
+  const body = { access_token: token, token_type: "Bearer", expires_in: Math.max(1, Math.floor(lifetimeMs / SECOND)) };
   return {
     reply: { status: 200, body, headers: { ...NO_STORE } },
     body: logged,

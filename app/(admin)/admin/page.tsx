@@ -20,7 +20,13 @@ export default async function AdminPage() {
     <main className="mx-auto flex w-full max-w-6xl flex-col gap-6 p-6">
       <h1 className="text-2xl font-semibold">Admin</h1>
       <AlertsPanel />
-      <AccountsPanel sandboxApiUrl={config.SANDBOX_ENABLED ? config.BANDWIDTH_MESSAGING_BASE_URL : null} />
+      <AccountsPanel
+        sandbox={
+          config.SANDBOX_ENABLED
+            ? { apiUrl: config.BANDWIDTH_MESSAGING_BASE_URL, tokenUrl: config.BANDWIDTH_OAUTH_TOKEN_URL }
+            : null
+        }
+      />
       <ApplicationsPanel />
       <NumbersPanel />
       <UsersPanel currentUserId={user.id} />

@@ -1,15 +1,14 @@
 import "server-only";
-import { raiseAlert } from "@/lib/admin/alerts";
-import { sendThroughBandwidth, type BandwidthAccountAccess, type SendOutcome } from "@/lib/bandwidth/messaging-client";
+import { accessForAccount } from "@/lib/bandwidth/credentials";
+import { sendThroughBandwidth, type SendOutcome } from "@/lib/bandwidth/messaging-client";
 import { messageSegmentCount } from "@/lib/bandwidth/segments";
-import { decryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
 import { QUEUES } from "@/lib/jobs/queue";
 import { summariseStatus } from "@/lib/messaging/delivery-status";
 import { applyPendingStatusEvents } from "@/lib/messaging/ingest-callbacks";
 import { publishChanges } from "@/lib/realtime/publish";
 import { reserveSendSlot } from "./send-pacing";
-import { backoff, failMessage, retryLater, type SendJobResult } from "./settle-message";
+import { backoff, failForRejectedCredentials, failMessage, retryLater, type SendJobResult } from "./settle-message";
 import type { SendDeps } from "./send-deps";
 import { uploadAttachments } from "./upload-attachments";
 
@@ -50,13 +49,8 @@ export async function processSendJob(deps: SendDeps, job: SendJobData): Promise<
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
-  const access: BandwidthAccountAccess = {
-    accountId: account.accountId,
-    messagingBaseUrl: account.messagingBaseUrl,
-    username: account.apiUsername,
-    password: decryptSecret(account.apiPasswordEncrypted, settings.encryptionKey),
-  };
-  const uploaded = await uploadAttachments(deps, access, message, media);
+  const access = accessForAccount(account, settings.encryptionKey);
+  const uploaded = await uploadAttachments(deps, access, { ...message, account }, media);
   if (uploaded.kind !== "ready") return uploaded.result;
 
   const claimed = await database.$executeRaw`
@@ -101,15 +95,11 @@ async function act(deps: SendDeps, message: Claimed, outcome: SendOutcome): Prom
     case "rejected":
       return failMessage(database, message.id, `Bandwidth refused the message: ${outcome.detail}`);
     case "unauthorized":
-      await raiseAlert(database, {
-        kind: "bandwidth.credentials_rejected",
-        accountId: message.accountId,
-        message: `Bandwidth rejected the API credentials of account ${message.bandwidthAccountId} (HTTP ${outcome.status}). Messages from its numbers fail until an admin updates them.`,
-      });
-      return failMessage(
+      return failForRejectedCredentials(
         database,
         message.id,
-        `Bandwidth rejected the credentials (HTTP ${outcome.status}). An admin has been told.`,
+        { id: message.accountId, accountId: message.bandwidthAccountId },
+        outcome.detail,
       );
     case "rate-limited": {
       if (Date.now() - message.createdAt.getTime() > settings.rateLimitedGiveUpMs) {

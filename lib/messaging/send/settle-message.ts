@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { raiseAlert } from "@/lib/admin/alerts";
 import { QUEUES } from "@/lib/jobs/queue";
 import { publishChanges } from "@/lib/realtime/publish";
 
@@ -43,4 +44,22 @@ export async function failMessage(database: Db, messageId: string, detail: strin
 export function backoff(attempt: number): number {
   const base = Math.min(2_000 * 2 ** Math.max(0, attempt - 1), 300_000);
   return Math.round(base * (0.5 + Math.random()));
+}
+
+/**
+ * Bandwidth (or its token endpoint) refused the account's credentials: the message fails with the
+ * reason, and admins are alerted once, since every send from the account fails until they act.
+ */
+export async function failForRejectedCredentials(
+  database: Db,
+  messageId: string,
+  account: { id: string; accountId: string },
+  detail: string,
+): Promise<SendJobResult> {
+  await raiseAlert(database, {
+    kind: "bandwidth.credentials_rejected",
+    accountId: account.id,
+    message: `${detail} for account ${account.accountId}. Messages from its numbers fail until an admin updates its API credentials.`,
+  });
+  return failMessage(database, messageId, `${detail}. An admin has been told.`);
 }

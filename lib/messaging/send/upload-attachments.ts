@@ -1,11 +1,8 @@
 import "server-only";
-import {
-  deleteMediaFromBandwidth,
-  uploadMediaToBandwidth,
-  type BandwidthAccountAccess,
-} from "@/lib/bandwidth/messaging-client";
+import type { BandwidthAccess } from "@/lib/bandwidth/credentials";
+import { deleteMediaFromBandwidth, uploadMediaToBandwidth } from "@/lib/bandwidth/messaging-client";
 import { storeFor } from "@/lib/media/storage";
-import { backoff, failMessage, retryLater, type SendJobResult } from "./settle-message";
+import { backoff, failForRejectedCredentials, failMessage, retryLater, type SendJobResult } from "./settle-message";
 import type { SendDeps } from "./send-deps";
 
 type Attachment = {
@@ -28,8 +25,8 @@ export function bandwidthMediaName(attachment: { id: string; fileName: string })
  */
 export async function uploadAttachments(
   deps: SendDeps,
-  access: BandwidthAccountAccess,
-  message: { id: string; sendAttempts: number },
+  access: BandwidthAccess,
+  message: { id: string; sendAttempts: number; account: { id: string; accountId: string } },
   media: Attachment[],
 ): Promise<{ kind: "ready"; urls: string[] } | { kind: "stopped"; result: SendJobResult }> {
   const urls: string[] = [];
@@ -64,8 +61,7 @@ export async function uploadAttachments(
       continue;
     }
     const attempts = message.sendAttempts + 1;
-    const reason =
-      outcome.kind === "unauthorized" ? `Bandwidth rejected the credentials (HTTP ${outcome.status})` : outcome.detail;
+    const reason = outcome.detail;
     const transient = outcome.kind === "retryable" || outcome.kind === "rate-limited";
     if (transient && attempts < deps.settings.maxRetries) {
       // Files already uploaded keep their URLs; the next attempt uploads the rest.
@@ -86,6 +82,10 @@ export async function uploadAttachments(
     const earlier = media.filter((item) => item.sourceUrl).map(bandwidthMediaName);
     await deleteMediaFromBandwidth(access, [...earlier, ...uploadedNow], deps.settings.requestTimeoutMs);
     await deps.database.media.updateMany({ where: { messageId: message.id }, data: { sourceUrl: null } });
+    if (outcome.kind === "unauthorized") {
+      const result = await failForRejectedCredentials(deps.database, message.id, message.account, reason);
+      return { kind: "stopped", result };
+    }
     return {
       kind: "stopped",
       result: await failMessage(

@@ -1,12 +1,11 @@
 import { NextResponse } from "next/server";
-import { createAccount, listAccounts } from "@/lib/admin/accounts";
+import { accountSettings, createAccount, listAccounts } from "@/lib/admin/accounts";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { readJsonBody, route } from "@/lib/http";
 import { accountCreateSchema } from "@/lib/validations/admin";
 
-/** Bandwidth accounts (never their secrets: `apiPasswordSet` only). */
+/** Bandwidth accounts (never their secrets: `credentialSecretSet` only). */
 export const GET = route(async () => {
   await requireApiAdmin();
   return NextResponse.json({ accounts: await listAccounts(db()) });
@@ -15,5 +14,5 @@ export const GET = route(async () => {
 export const POST = route(async (request) => {
   const admin = await requireApiAdmin();
   const input = accountCreateSchema.parse(await readJsonBody(request, 16 * 1024));
-  return NextResponse.json({ account: await createAccount(db(), admin, input, env().ENCRYPTION_KEY) }, { status: 201 });
+  return NextResponse.json({ account: await createAccount(db(), admin, input, accountSettings()) }, { status: 201 });
 });

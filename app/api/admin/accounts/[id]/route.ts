@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
-import { updateAccount } from "@/lib/admin/accounts";
+import { accountSettings, updateAccount } from "@/lib/admin/accounts";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { readJsonBody, route, uuidParam } from "@/lib/http";
 import { accountUpdateSchema } from "@/lib/validations/admin";
 
@@ -13,5 +12,5 @@ export const PATCH = route<Context>(async (request, context) => {
   const admin = await requireApiAdmin();
   const id = uuidParam((await context.params).id, "No Bandwidth account with that id.");
   const input = accountUpdateSchema.parse(await readJsonBody(request, 16 * 1024));
-  return NextResponse.json({ account: await updateAccount(db(), admin, id, input, env().ENCRYPTION_KEY) });
+  return NextResponse.json({ account: await updateAccount(db(), admin, id, input, accountSettings()) });
 });

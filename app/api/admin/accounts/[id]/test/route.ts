@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { testAccountConnection } from "@/lib/admin/accounts";
+import { testAccountConnection } from "@/lib/admin/account-connection";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -11,7 +11,6 @@ type Context = { params: Promise<{ id: string }> };
 export const POST = route<Context>(async (_request, context) => {
   await requireApiAdmin();
   const id = uuidParam((await context.params).id, "No Bandwidth account with that id.");
-  return NextResponse.json({
-    result: await testAccountConnection(db(), id, env().ENCRYPTION_KEY, env().BANDWIDTH_REQUEST_TIMEOUT_MS),
-  });
+  const settings = { encryptionKey: env().ENCRYPTION_KEY, timeoutMs: env().BANDWIDTH_REQUEST_TIMEOUT_MS };
+  return NextResponse.json({ result: await testAccountConnection(db(), id, settings) });
 });
