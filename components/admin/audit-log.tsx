@@ -126,7 +126,7 @@ export function AuditLog() {
   );
 }
 
-/** `{ name: { from, to }, apiPassword: "[redacted]" }` → "name: Support → Support US · apiPassword: [redacted]". */
+/** `{ name: { from, to }, credentialSecret: "[redacted]" }` → "name: Support → Support US · credentialSecret: [redacted]". */
 function Details({ details }: { details: unknown }) {
   if (!details || typeof details !== "object") return null;
   const show = (value: unknown): string => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { canViewConversation } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
 import { HttpError, notFound } from "@/lib/errors";
@@ -71,9 +72,13 @@ export async function serveMedia(
       statusDetail: true,
       storageKey: true,
       hasThumbnail: true,
+      message: { select: { conversation: { select: { ownerNumber: true } } } },
     },
   });
-  if (!media || (media.messageId === null && media.uploadedById !== user.id)) throw notFound("No such file.");
+  // A draft is its uploader's; a sent or received file is for whoever may see its conversation.
+  const conversation = media?.message?.conversation;
+  const visible = conversation ? canViewConversation(user, conversation) : media?.uploadedById === user.id;
+  if (!media || !visible) throw notFound("No such file.");
   if (media.status !== "stored" || !media.contentType || media.size === null || !media.sha256) {
     throw new HttpError(404, "not_stored", media.statusDetail ?? "This file has not been saved yet.");
   }

@@ -7,12 +7,14 @@ const HEARTBEAT_MS = 15_000;
 /**
  * A Server-Sent Events stream of change notices for one signed-in browser: `ready` once, then
  * `changes` as they commit, `live` when this instance's database listener goes down or up, and a
- * comment heartbeat. `stillAllowed` is asked on each heartbeat (a deactivated user is cut off).
+ * comment heartbeat. `stillAllowed` is asked on each heartbeat (a deactivated user is cut off); `visible` keeps
+ * each batch to the conversations the user may see.
  * Cleans up when the browser goes away.
  */
 export function changeEventStream(
   signal: AbortSignal,
   stillAllowed: () => Promise<boolean>,
+  visible: (notices: ChangeNotice[]) => Promise<ChangeNotice[]>,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -27,7 +29,11 @@ export function changeEventStream(
       };
       const event = (name: string, data: unknown) => write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
       const unsubscribe = changeListener().subscribe(
-        (notices: ChangeNotice[]) => event("changes", notices),
+        (notices: ChangeNotice[]) =>
+          void visible(notices).then(
+            (shown) => shown.length > 0 && event("changes", shown),
+            () => undefined,
+          ),
         (up) => event("live", { up }),
       );
       const heartbeat = setInterval(() => {

@@ -1,4 +1,6 @@
 import { isStillActive, requireApiUser } from "@/lib/auth/session";
+import { visibleNotices } from "@/lib/conversations/visible-notices";
+import { db } from "@/lib/db";
 import { route } from "@/lib/http";
 import { changeEventStream } from "@/lib/realtime/event-stream";
 
@@ -8,7 +10,11 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (request) => {
   const user = await requireApiUser();
   return new Response(
-    changeEventStream(request.signal, () => isStillActive(user.id)),
+    changeEventStream(
+      request.signal,
+      () => isStillActive(user.id),
+      (notices) => visibleNotices(db(), user, notices),
+    ),
     {
       headers: {
         "content-type": "text/event-stream; charset=utf-8",

@@ -7,7 +7,7 @@ import { accountUpdateSchema } from "@/lib/validations/admin";
 
 type Context = { params: Promise<{ id: string }> };
 
-/** Changes an account; `apiPassword` replaces the stored secret (it is never sent back). */
+/** Changes an account; `credentialSecret` replaces the stored secret (it is never sent back). */
 export const PATCH = route<Context>(async (request, context) => {
   const admin = await requireApiAdmin();
   const id = uuidParam((await context.params).id, "No Bandwidth account with that id.");
