@@ -39,6 +39,7 @@ test("an admin connects a legacy Bandwidth account, an application and a number;
     await expect(accountRow).toContainText("Legacy API user: ops-api");
     await expect(accountRow.getByRole("note")).toContainText("Bandwidth stops accepting on 2 December 2026");
     await expect(page.getByRole("region", { name: "Needs your attention" })).toContainText(`Account ${accountId}`);
+    await saveScreen(page, testInfo, "admin-legacy-account-warning");
     await expect(page.getByText(apiPassword)).toHaveCount(0);
     await accountRow.getByRole("button", { name: `Test connection of Ops ${accountId}` }).click();
     await expect(accountRow.getByRole("status")).toContainText(
