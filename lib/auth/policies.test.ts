@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canAdminister, canSendFrom, canUseInbox, canViewConversation, conversationScope } from "./policies";
+import { canAdminister, canSendFrom, canUseInbox, canViewConversation, conversationScope, isInScope } from "./policies";
 
 const admin = { id: "a", role: "ADMIN", active: true } as const;
 const agent = { id: "b", role: "AGENT", active: true } as const;
@@ -31,13 +31,31 @@ describe("policies", () => {
     expect(canSendFrom(null, open)).toBe(false);
   });
 
-  it("shows conversations to active users only", () => {
-    const conversation = { ownerNumber: "+19195550100" };
-    expect(canViewConversation(agent, conversation)).toBe(true);
-    expect(canViewConversation(admin, conversation)).toBe(true);
-    expect(canViewConversation({ ...agent, active: false }, conversation)).toBe(false);
-    expect(canViewConversation(null, conversation)).toBe(false);
-    expect(conversationScope(agent)).toEqual({ kind: "all" });
-    expect(conversationScope(null)).toEqual({ kind: "none" });
+  it("shows agents the conversations of the numbers they may use, admins all", () => {
+    const open = { allowAllAgents: true, agentIds: [] };
+    const restricted = { allowAllAgents: false, agentIds: [agent.id] };
+    expect(canViewConversation(agent, { number: open })).toBe(true);
+    expect(canViewConversation(agent, { number: restricted })).toBe(true);
+    expect(canViewConversation(otherAgent, { number: restricted })).toBe(false);
+    expect(canViewConversation(admin, { number: restricted })).toBe(true);
+    expect(canViewConversation(agent, { number: null })).toBe(false);
+    expect(canViewConversation(admin, { number: null })).toBe(true);
+    expect(canViewConversation({ ...admin, active: false }, { number: open })).toBe(false);
+    expect(canViewConversation(null, { number: open })).toBe(false);
+  });
+
+  it("turns the rule into a scope over all our numbers", () => {
+    const numbers = [
+      { e164: "+19195550100", allowAllAgents: true, agentIds: [] },
+      { e164: "+19195550101", allowAllAgents: false, agentIds: [agent.id] },
+    ];
+    expect(conversationScope(admin, numbers)).toEqual({ kind: "all" });
+    expect(conversationScope(agent, numbers)).toEqual({ kind: "numbers", numbers: ["+19195550100", "+19195550101"] });
+    const scope = conversationScope(otherAgent, numbers);
+    expect(scope).toEqual({ kind: "numbers", numbers: ["+19195550100"] });
+    expect(isInScope(scope, { ownerNumber: "+19195550101" })).toBe(false);
+    expect(isInScope(scope, { ownerNumber: "+19195550100" })).toBe(true);
+    expect(conversationScope(null, numbers)).toEqual({ kind: "none" });
+    expect(isInScope({ kind: "none" }, { ownerNumber: "+19195550100" })).toBe(false);
   });
 });

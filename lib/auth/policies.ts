@@ -23,21 +23,37 @@ export function canSendFrom(actor: Actor | null, number: NumberAccess): boolean 
   return actor.role === "ADMIN" || number.allowAllAgents || number.agentIds.includes(actor.id);
 }
 
+/** One of our numbers with who may use it. */
+export type NumberWithAccess = NumberAccess & { e164: string };
+
 /**
- * The conversations an actor may see, in a form both code and SQL apply (the list query turns it
- * into a condition; `canViewConversation` checks one conversation). Today every active user sees
- * every conversation; restrictions join here as new kinds.
+ * Who may see a conversation: admins, every one; agents, those of our numbers they may send
+ * from (a number restricted to chosen agents is closed to the others everywhere: lists, search,
+ * threads, media, names, live events). A conversation on a number that is no longer ours is for
+ * admins only.
  */
-export type ConversationScope = { kind: "all" } | { kind: "none" };
-
-export function conversationScope(actor: Actor | null): ConversationScope {
-  return canUseInbox(actor) ? { kind: "all" } : { kind: "none" };
+export function canViewConversation(actor: Actor | null, conversation: { number: NumberAccess | null }): boolean {
+  if (!canUseInbox(actor)) return false;
+  if (actor.role === "ADMIN") return true;
+  return conversation.number !== null && canSendFrom(actor, conversation.number);
 }
 
-export function canViewConversation(actor: Actor | null, conversation: { ownerNumber: string }): boolean {
-  return isInScope(conversationScope(actor), conversation);
+/**
+ * The same rule over all our numbers at once, in a form SQL applies too (the list and search turn
+ * it into a condition on the owner number; live notices and media check one conversation).
+ */
+export type ConversationScope = { kind: "all" } | { kind: "numbers"; numbers: string[] } | { kind: "none" };
+
+export function conversationScope(actor: Actor | null, numbers: readonly NumberWithAccess[]): ConversationScope {
+  if (!canUseInbox(actor)) return { kind: "none" };
+  if (actor.role === "ADMIN") return { kind: "all" };
+  return {
+    kind: "numbers",
+    numbers: numbers.filter((number) => canViewConversation(actor, { number })).map((number) => number.e164),
+  };
 }
 
-export function isInScope(scope: ConversationScope, _conversation: { ownerNumber: string }): boolean {
-  return scope.kind === "all";
+export function isInScope(scope: ConversationScope, conversation: { ownerNumber: string }): boolean {
+  if (scope.kind === "all") return true;
+  return scope.kind === "numbers" && scope.numbers.includes(conversation.ownerNumber);
 }

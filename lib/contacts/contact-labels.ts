@@ -1,5 +1,7 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/policies";
+import { isInScope, type Actor } from "@/lib/auth/policies";
+import { viewerScope } from "@/lib/conversations/viewer-scope";
+import { notFound } from "@/lib/errors";
 import type { Db } from "@/lib/db";
 import { publishChanges } from "@/lib/realtime/publish";
 import type { Labels } from "@/lib/validations/conversation-view";
@@ -21,6 +23,15 @@ export async function labelNumber(
   phoneNumber: string,
   name: string,
 ): Promise<{ phoneNumber: string; name: string | null }> {
+  // Only a number the agent meets in a conversation they may see can be named by them.
+  const scope = await viewerScope(database, user);
+  const seen = await database.conversation.findMany({
+    where: { participants: { has: phoneNumber } },
+    select: { ownerNumber: true },
+    take: 500,
+  });
+  if (!seen.some((conversation) => isInScope(scope, conversation)))
+    throw notFound("No conversation of yours has that number.");
   const trimmed = name.trim();
   await database.$transaction(async (tx) => {
     if (trimmed === "") await tx.contactLabel.deleteMany({ where: { phoneNumber } });

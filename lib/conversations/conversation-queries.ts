@@ -1,5 +1,5 @@
 import "server-only";
-import { canViewConversation, conversationScope, type Actor, type ConversationScope } from "@/lib/auth/policies";
+import type { Actor, ConversationScope } from "@/lib/auth/policies";
 import { labelsFor } from "@/lib/contacts/contact-labels";
 import type { Db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
@@ -12,6 +12,7 @@ import {
 } from "@/lib/validations/conversation-view";
 import type { ListConversationsQuery } from "@/lib/validations/conversations";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { mayView, viewerScope } from "./viewer-scope";
 
 type ListRow = {
   id: string;
@@ -46,7 +47,7 @@ export async function listConversations(
   const params: unknown[] = [viewer.id, options.limit + 1];
   const param = (value: unknown) => `$${params.push(value)}`;
   const filters: string[] = [];
-  const scope = scopeCondition(conversationScope(viewer));
+  const scope = scopeCondition(await viewerScope(database, viewer), param);
   if (scope) filters.push(scope);
   if (options.ownerNumber) filters.push(`c.owner_number = ${param(options.ownerNumber)}`);
   if (cursor) filters.push(`(c.last_message_at, c.id) < (${param(cursor.at)}::timestamptz, ${param(cursor.id)}::uuid)`);
@@ -80,14 +81,14 @@ export async function listConversations(
 /** The conversation if it exists and the viewer may see it; 404 otherwise (no hint which). */
 export async function findViewableConversation(database: Db, viewer: Actor, conversationId: string) {
   const row = await database.conversation.findUnique({ where: { id: conversationId } });
-  if (!row || !canViewConversation(viewer, row)) throw notFound("No conversation with that id.");
+  if (!row || !(await mayView(database, viewer, row))) throw notFound("No conversation with that id.");
   return row;
 }
 
 /** Whether the conversation exists and the viewer may see it (for pages that answer 404). */
 export async function isViewableConversation(database: Db, viewer: Actor, conversationId: string): Promise<boolean> {
   const row = await database.conversation.findUnique({ where: { id: conversationId }, select: { ownerNumber: true } });
-  return row !== null && canViewConversation(viewer, row);
+  return row !== null && (await mayView(database, viewer, row));
 }
 
 /** One conversation's header (participants named), for a viewer who may see it; 404 otherwise. */
@@ -101,8 +102,10 @@ export async function getConversation(
 }
 
 /** The scope as a WHERE condition on `c` (null: no restriction). */
-function scopeCondition(scope: ConversationScope): string | null {
-  return scope.kind === "all" ? null : "false";
+function scopeCondition(scope: ConversationScope, param: (value: unknown) => string): string | null {
+  if (scope.kind === "all") return null;
+  if (scope.kind === "none") return "false";
+  return `c.owner_number = ANY(${param(scope.numbers)}::text[])`;
 }
 
 /** Numbers (3+ digits), names agents gave, and message text; LIKE wildcards in `q` are literal. */

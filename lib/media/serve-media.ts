@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
-import { canViewConversation } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/session";
+import { mayView } from "@/lib/conversations/viewer-scope";
 import type { Db } from "@/lib/db";
 import { HttpError, notFound } from "@/lib/errors";
 import type { MediaStorage } from "./config";
@@ -77,7 +77,7 @@ export async function serveMedia(
   });
   // A draft is its uploader's; a sent or received file is for whoever may see its conversation.
   const conversation = media?.message?.conversation;
-  const visible = conversation ? canViewConversation(user, conversation) : media?.uploadedById === user.id;
+  const visible = conversation ? await mayView(deps.database, user, conversation) : media?.uploadedById === user.id;
   if (!media || !visible) throw notFound("No such file.");
   if (media.status !== "stored" || !media.contentType || media.size === null || !media.sha256) {
     throw new HttpError(404, "not_stored", media.statusDetail ?? "This file has not been saved yet.");

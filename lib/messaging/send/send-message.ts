@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { canSendFrom } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
-import { forbidden, notFound, unprocessable } from "@/lib/errors";
+import { forbidden, unprocessable } from "@/lib/errors";
 import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { enqueueInTransaction, QUEUES } from "@/lib/jobs/queue";
 import { numberAccessSelect, toNumberAccess } from "./sender-numbers";
@@ -12,6 +12,7 @@ import { attachUploads } from "@/lib/media/uploads";
 import { publishChanges } from "@/lib/realtime/publish";
 import { checkRecipients, groupFromTollFreeProblem, type SendMessageInput } from "@/lib/validations/send-message";
 import { conversationIdentity } from "@/lib/conversations/conversation-key";
+import { findViewableConversation } from "@/lib/conversations/conversation-queries";
 import { upsertConversation } from "@/lib/conversations/conversation-store";
 import { getMessageView } from "@/lib/conversations/message-queries";
 import type { MessageView } from "@/lib/validations/message-view";
@@ -23,7 +24,7 @@ import type { MessageView } from "@/lib/validations/message-view";
  * Not idempotent: each call is a new message.
  */
 export async function sendMessage(database: Db, sender: CurrentUser, input: SendMessageInput): Promise<MessageView> {
-  const { from, to } = await resolveParties(database, input);
+  const { from, to } = await resolveParties(database, sender, input);
   const number = await database.phoneNumber.findUnique({ where: { e164: from }, select: numberAccessSelect });
   if (!number) throw unprocessable(`${from} is not one of our numbers.`);
   if (!canSendFrom(sender, toNumberAccess(number)))
@@ -66,14 +67,17 @@ export async function sendMessage(database: Db, sender: CurrentUser, input: Send
 }
 
 /** `from` and `to`, taken from the conversation when one is named (and checked against it). */
-async function resolveParties(database: Db, input: SendMessageInput): Promise<{ from: string; to: string | string[] }> {
+async function resolveParties(
+  database: Db,
+  sender: CurrentUser,
+  input: SendMessageInput,
+): Promise<{ from: string; to: string | string[] }> {
   if (!input.conversationId) {
     if (!input.from) throw unprocessable("from: choose which of our numbers sends.");
     if (!input.to) throw unprocessable("to: add at least one recipient.");
     return { from: input.from, to: input.to };
   }
-  const conversation = await database.conversation.findUnique({ where: { id: input.conversationId } });
-  if (!conversation) throw notFound("No conversation with that id.");
+  const conversation = await findViewableConversation(database, sender, input.conversationId);
   if (input.from && input.from !== conversation.ownerNumber) {
     throw unprocessable(`from: this conversation belongs to ${conversation.ownerNumber}.`);
   }
