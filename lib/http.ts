@@ -2,6 +2,8 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { HttpError, notFound } from "./errors";
+import { env } from "./env";
+import { crossSiteProblem, ownOrigins } from "./same-origin";
 import { uuid } from "./validations/common";
 
 export function jsonError(status: number, code: string, message: string, details?: unknown) {
@@ -10,10 +12,15 @@ export function jsonError(status: number, code: string, message: string, details
 
 type Handler<Ctx> = (request: Request, context: Ctx) => Promise<Response>;
 
-/** Wraps a route handler: zod → 400, HttpError → its status, anything else → logged 500. */
+/**
+ * Wraps a route handler: a state-changing request from another origin → 403 (CSRF; see
+ * lib/same-origin.ts), zod → 400, HttpError → its status, anything else → logged 500.
+ */
 export function route<Ctx = unknown>(handler: Handler<Ctx>): Handler<Ctx> {
   return async (request, context) => {
     try {
+      const crossSite = crossSiteProblem(request.method, request.headers, ownOrigins(request.url, env().NEXTAUTH_URL));
+      if (crossSite) throw new HttpError(403, "cross_site_request", `Refused: ${crossSite}.`);
       return await handler(request, context);
     } catch (error) {
       if (error instanceof HttpError) return jsonError(error.status, error.code, error.message, error.details);

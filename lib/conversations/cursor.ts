@@ -3,7 +3,11 @@ import { uuid } from "@/lib/validations/common";
 import { HttpError } from "@/lib/errors";
 
 // Keyset cursors over (time, id): stable under inserts, O(log n) with the matching index.
-const cursorSchema = z.object({ at: z.iso.datetime(), id: uuid() });
+// Times outside what we could have written (year 0, say) are refused before they reach SQL.
+const cursorSchema = z.object({
+  at: z.iso.datetime().refine((at) => at >= "1970-01-01" && at < "10000", "out of range"),
+  id: uuid(),
+});
 
 export type Cursor = { at: Date; id: string };
 

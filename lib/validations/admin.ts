@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { BANDWIDTH_MESSAGING_URL, BANDWIDTH_TOKEN_URL } from "@/lib/bandwidth/endpoints";
-import { AUDIT_TARGET_TYPES, e164, uuid } from "./common";
+import { AUDIT_TARGET_TYPES, e164, singleLine, uuid } from "./common";
 
 /** The admin console's contracts: one schema each, shared by the routes, the forms and the tests. */
 
-const name = (field: string) =>
-  z.string().trim().min(1, `${field}: required`).max(200, `${field}: at most 200 characters`);
+const name = (field: string) => singleLine(field, 200).pipe(z.string().min(1, `${field}: required`));
 
 const httpUrl = (field: string, example: string) =>
   z
@@ -78,7 +77,7 @@ export const numberCreateSchema = z
   .object({
     e164: z.string().trim().pipe(e164("e164: write the number in E.164, e.g. +19195550100")),
     applicationId: uuid("applicationId: choose the application every send from this number uses"),
-    label: z.string().trim().max(100, "label: at most 100 characters").optional(),
+    label: singleLine("label", 100).optional(),
     /** false: only `agentIds` (and admins) may send from it. */
     allowAllAgents: z.boolean().default(true),
     agentIds: z.array(uuid("agentIds: each must be a user's id")).max(1000).default([]),
@@ -111,7 +110,7 @@ export const acceptInviteSchema = z
   .strict();
 
 export const auditQuerySchema = z.object({
-  action: z.string().max(100).optional(),
+  action: singleLine("action", 100).optional(),
   targetType: z.enum(AUDIT_TARGET_TYPES).optional(),
   actorId: uuid("actorId: must be a user's id").optional(),
   /** Entries older than this id (the next page). */

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { e164, uuid } from "./common";
+import { e164, singleLine, uuid } from "./common";
 
 /** GET /api/conversations */
 export const listConversationsQuery = z.object({
-  q: z.string().trim().max(100, "q: at most 100 characters").optional(),
+  q: singleLine("q", 100).optional(),
   ownerNumber: e164("ownerNumber must be E.164, e.g. +19195550100").optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),

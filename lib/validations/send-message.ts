@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "./common";
+import { freeText, uuid } from "./common";
 import { normalisePhoneNumber } from "@/lib/bandwidth/phone-number";
 import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 
@@ -15,7 +15,7 @@ export const sendMessageSchema = z
   .object({
     from: z.string().trim().min(1, "from: choose which of our numbers sends").optional(),
     to: z.union([z.string(), z.array(z.string()).min(1, "to: add at least one recipient")]).optional(),
-    text: z.string().max(MAX_TEXT_LENGTH, `text: at most ${MAX_TEXT_LENGTH} characters`).optional(),
+    text: freeText("text", MAX_TEXT_LENGTH).optional(),
     conversationId: uuid("conversationId must be a conversation's id").optional(),
     /** Attachments uploaded first (POST /api/uploads), in the order to send them. */
     mediaIds: z

@@ -10,7 +10,7 @@ type Context = { params: Promise<{ phoneNumber: string }> };
 /** Name a participant's number (an empty name removes the label). */
 export const PUT = route<Context>(async (request, context) => {
   const user = await requireApiUser();
-  const phoneNumber = phoneNumberParam.parse(decodeURIComponent((await context.params).phoneNumber));
+  const phoneNumber = phoneNumberParam.parse((await context.params).phoneNumber);
   const { name } = contactLabelSchema.parse(await readJsonBody(request, 4 * 1024));
   return NextResponse.json(await labelNumber(db(), user, phoneNumber, name));
 });
