@@ -33,3 +33,29 @@ test("state-changing routes refuse another origin of the same site, as a form or
     expect(own.status(), `${method} ${url} from our origin`).not.toBe(403);
   }
 });
+
+// Issue 13 (12): pages carry a nonce-based CSP (and the app still works under it), a
+// Permissions-Policy and a Referrer-Policy; HSTS only over https.
+test("pages are served with a nonce-based Content-Security-Policy that the app runs under", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto("/conversations");
+  const headers = response!.headers();
+  const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
+  expect(nonce).toBeTruthy();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  expect(headers["strict-transport-security"]).toBeUndefined();
+  const scripts = await page
+    .locator("script")
+    .evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.every((value) => value === nonce)).toBe(true);
+  await expect(page.getByRole("list", { name: "Conversations" })).toBeVisible();
+  const again = await page.goto("/conversations");
+  expect(/'nonce-([^']+)'/.exec(again!.headers()["content-security-policy"] ?? "")?.[1]).not.toBe(nonce);
+  expect(violations).toEqual([]);
+});

@@ -26,7 +26,7 @@ export function toMediaView(file: MediaRow) {
     kind: mediaKind(file.contentType ?? guessTypeFromName(file.fileName)),
     size: file.size,
     status: file.status,
-    statusDetail: file.statusDetail,
+    statusDetail: file.statusDetail === null ? null : agentFacingDetail(file.statusDetail),
     width: file.width,
     height: file.height,
     /** Our copies (`/api/media/{id}` and its thumbnail); null until stored. */
@@ -59,4 +59,15 @@ function guessTypeFromName(fileName: string): string | null {
   if (["mp4", "3gp", "mov", "webm"].includes(extension)) return "video/mp4";
   if (["mp3", "amr", "m4a", "wav", "ogg"].includes(extension)) return "audio/mpeg";
   return null;
+}
+
+/**
+ * Why a file is missing, as an agent may read it: addresses (Bandwidth's media URLs, internal
+ * hosts a refused redirect pointed at) and Bandwidth account ids are for the admin's logs only.
+ */
+export function agentFacingDetail(detail: string): string {
+  return detail
+    .replace(/\b(?:https?|file|ftp):\/\/[^\s,;)]*[^\s,;):.]/gi, "[address]")
+    .replace(/\/users\/\d+\/?[^\s,;)]*/g, "[address]")
+    .replace(/\baccount \d{4,}/gi, "the account");
 }
