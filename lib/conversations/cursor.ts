@@ -5,7 +5,10 @@ import { HttpError } from "@/lib/errors";
 // Keyset cursors over (time, id): stable under inserts, O(log n) with the matching index.
 // Times outside what we could have written (year 0, say) are refused before they reach SQL.
 const cursorSchema = z.object({
-  at: z.iso.datetime().refine((at) => at >= "1970-01-01" && at < "10000", "out of range"),
+  at: z.iso.datetime().refine((at) => {
+    const year = new Date(at).getUTCFullYear();
+    return year >= 1970 && year <= 9999;
+  }, "out of range"),
   id: uuid(),
 });
 
