@@ -117,7 +117,11 @@ async function ingestOne(
     time: new Date(parsed.event.time),
   };
   if (parsed.kind === "received") return ingestReceivedOrReject(sql, parsed.event, keyed, null);
-  const claimed = await claimStatusEvent(sql, parsed.event, parsed.dedupeKey);
+  const claimed = await claimStatusEvent(sql, entry.applicationId, parsed.event, parsed.dedupeKey);
+  if (claimed.rejection) {
+    await logEvent(sql, keyed, facts, "rejected", claimed.rejection);
+    return { outcome: "rejected", notices: [] };
+  }
   if (!claimed.fresh) {
     await logEvent(sql, keyed, facts, "duplicate", "seen before");
     return { outcome: "duplicate", notices: [] };
@@ -154,11 +158,12 @@ export async function applyPendingStatusEvents(pool: pg.Pool, messageId: string)
     if (pending.rows.length === 0) return;
     const { rows } = await sql.query<{
       id: string;
+      from: string;
       conversation_id: string;
       bandwidth_message_id: string | null;
       recipients: LockedMessage["recipients"];
     }>(
-      `SELECT id::text, conversation_id::text, bandwidth_message_id,
+      `SELECT id::text, "from", conversation_id::text, bandwidth_message_id,
          (SELECT coalesce(json_agg(json_build_object('p', r.phone_number, 's', r.status)), '[]'::json) FROM message_recipients r WHERE r.message_id = m.id) AS recipients
        FROM messages m WHERE id = $1::uuid FOR UPDATE`,
       [messageId],
@@ -174,7 +179,9 @@ export async function applyPendingStatusEvents(pool: pg.Pool, messageId: string)
     const notices: ChangeNotice[] = [];
     for (const entry of pending.rows) {
       const event = statusCallbackSchema.safeParse(entry.payload);
-      if (event.success) notices.push(...(await applyToMessage(sql, message, event.data)).notices);
+      // Deferred only after its sender was checked against its application: it must be this message's.
+      if (event.success && event.data.message.from === row.from)
+        notices.push(...(await applyToMessage(sql, message, event.data)).notices);
     }
     await sql.query("DELETE FROM pending_status_events WHERE id = ANY($1::bigint[])", [
       pending.rows.map((entry) => entry.id),
