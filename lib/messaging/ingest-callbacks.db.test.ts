@@ -6,7 +6,8 @@ import { receivedEvent, testApplication, type TestApplication } from "@/lib/test
 import { specExamples } from "@/sandbox/testing/openapi";
 import { CHANGES_CHANNEL, decodeNotices } from "@/lib/realtime/change-notice";
 import { conversationIdentity } from "@/lib/conversations/conversation-key";
-import { applyPendingStatusEvents, ingestCallbacks } from "./ingest-callbacks";
+import { ingestCallbacks } from "./ingest-callbacks";
+import { applyPendingStatusEvents } from "./pending-status";
 
 let app: TestApplication;
 let APP = "";

@@ -1,12 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { safeText } from "@/lib/bandwidth/callback-payload";
 import type { ReceivedCallback } from "@/lib/bandwidth/callback-schema";
 import type { Sql } from "@/lib/db-pool";
 import type { ChangeNotice } from "@/lib/realtime/change-notice";
 import { inboundIdentity } from "@/lib/conversations/conversation-key";
 import { upsertConversationSql } from "@/lib/conversations/conversation-store";
 import { applicationNumbersSql, NOT_THIS_APPLICATIONS } from "./application-numbers";
-import type { LogEntry } from "./ingest-log";
+import { logEvent, type LogEntry } from "./ingest-log";
 
 // One prepared statement (planned once per connection), so one round trip: check that `owner` is a
 // number of the application in the URL, claim the event's key, upsert the conversation (our number +
@@ -58,6 +59,11 @@ export async function ingestReceived(
 ): Promise<{ outcome: "applied" | "duplicate" | "rejected"; notices: ChangeNotice[]; mediaIds: string[] }> {
   const { message } = event;
   const identity = inboundIdentity(message.owner, message.from, message.to);
+  if (!identity) {
+    const facts = { type: event.type, messageId: message.id, recipient: event.to, time: new Date(event.time) };
+    await logEvent(sql, log, facts, "rejected", "no participant besides message.owner");
+    return { outcome: "rejected", notices: [], mediaIds: [] };
+  }
   const at = new Date(message.time);
   const media = message.media ?? [];
   const { rows } = await sql.query<{
@@ -108,7 +114,8 @@ export async function ingestReceived(
 function fileNameOf(url: string, position: number): string {
   try {
     const last = new URL(url).pathname.split("/").filter(Boolean).pop();
-    return last ? decodeURIComponent(last) : `attachment-${position + 1}`;
+    // Decoding may bring back what the payload's cleaning took out (%00).
+    return last ? safeText(decodeURIComponent(last)) : `attachment-${position + 1}`;
   } catch {
     return `attachment-${position + 1}`;
   }

@@ -4,7 +4,7 @@ import type { StatusCallback } from "@/lib/bandwidth/callback-schema";
 import type { Sql } from "@/lib/db-pool";
 import type { CallbackOutcome, DeliveryStatus } from "@/lib/generated/prisma/enums";
 import type { ChangeNotice } from "@/lib/realtime/change-notice";
-import { conversationIdentity } from "@/lib/conversations/conversation-key";
+import { conversationIdentityOrNull, type ConversationIdentity } from "@/lib/conversations/conversation-key";
 import { upsertConversationSql } from "@/lib/conversations/conversation-store";
 import { applicationNumbersSql, NOT_THIS_APPLICATIONS } from "./application-numbers";
 import { summariseStatus } from "./delivery-status";
@@ -111,7 +111,9 @@ export async function applyStatusEvent(
     const tag = event.message.tag;
     if (tag && UUID.test(tag))
       return { outcome: "deferred", reason: "no message with this tag yet", notices: [], deferTag: tag };
-    return applyToMessage(sql, await createExternalMessage(sql, event), event);
+    const identity = conversationIdentityOrNull(event.message.from, event.message.to);
+    if (!identity) return { outcome: "rejected", reason: "no recipient besides message.from", notices: [] };
+    return applyToMessage(sql, await createExternalMessage(sql, event, identity), event);
   }
   return applyToMessage(sql, message, event);
 }
@@ -170,14 +172,17 @@ WITH conv AS (
   RETURNING id, conversation_id
 ), recipients AS (
   INSERT INTO message_recipients (message_id, phone_number, status, status_at, updated_at)
-  SELECT msg.id, number, 'accepted', $5, now() FROM msg, unnest($9::text[]) AS number
+  SELECT msg.id, number, 'accepted', $5, now() FROM msg, (SELECT DISTINCT unnest($9::text[]) AS number) AS numbers
 )
 SELECT conversation_id::text AS conversation_id FROM msg`;
 
 /** A message sent from one of our numbers outside Switchboard, known only from its callbacks. */
-async function createExternalMessage(sql: Sql, event: StatusCallback): Promise<LockedMessage> {
+async function createExternalMessage(
+  sql: Sql,
+  event: StatusCallback,
+  identity: ConversationIdentity,
+): Promise<LockedMessage> {
   const { message } = event;
-  const identity = conversationIdentity(message.from, message.to);
   const id = randomUUID();
   const at = new Date(message.time);
   const { rows } = await sql.query<{ conversation_id: string }>(EXTERNAL_SQL, [
