@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { readCallback, type ParsedCallback } from "@/lib/bandwidth/callback-schema";
 import { withTransaction, type Sql } from "@/lib/db-pool";
+import { HttpError } from "@/lib/errors";
 import type { CallbackOutcome } from "@/lib/generated/prisma/enums";
 import { CHANGES_CHANNEL, encodeNotices, type ChangeNotice } from "@/lib/realtime/change-notice";
 import { ingestElement, isElementError, logRefused, type ElementResult } from "./ingest-element";
@@ -21,6 +22,12 @@ export type QueueMediaDownloads = (mediaIds: string[]) => Promise<void>;
 type Element = { entry: LogEntry; parsed: ParsedCallback };
 
 /**
+ * Bandwidth sends one event per request today; this leaves a wide margin while keeping a request
+ * to a bounded transaction on one pool connection.
+ */
+export const MAX_EVENTS_PER_REQUEST = 1_000;
+
+/**
  * Stores and applies one callback request for the application `applicationId` (Bandwidth's id, from
  * the URL): every element is logged in `callback_events` with what became of it, and applied, all in
  * one transaction, so the caller may answer 2xx only once this resolves. Idempotent per event (a
@@ -28,7 +35,8 @@ type Element = { entry: LogEntry; parsed: ParsedCallback };
  * forward), and never throws for a bad element: it is logged as `rejected` with the reason (not this
  * application's, malformed, or refused by the database), and the others are applied. Only the
  * database being unavailable makes it throw. Change notices go out on commit. Plain SQL through pg:
- * this is the webhook's hot path, one or two statements per event.
+ * this is the webhook's hot path, one or two statements per event. More than
+ * `MAX_EVENTS_PER_REQUEST` elements: a 413 `HttpError`, and nothing is stored.
  */
 export async function ingestCallbacks(
   pool: pg.Pool,
@@ -36,6 +44,13 @@ export async function ingestCallbacks(
   elements: unknown[],
   queueMediaDownloads?: QueueMediaDownloads,
 ): Promise<IngestSummary> {
+  if (elements.length > MAX_EVENTS_PER_REQUEST) {
+    throw new HttpError(
+      413,
+      "too_many_events",
+      `At most ${MAX_EVENTS_PER_REQUEST} events per request (got ${elements.length}); nothing was stored`,
+    );
+  }
   const summary = await ingest(pool, applicationId, elements);
   // After the commit: a lost enqueue (a crash right here) leaves the files pending, and the media
   // sweep queues them; it must not turn a stored request into an error Bandwidth would resend.
