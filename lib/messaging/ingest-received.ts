@@ -13,7 +13,9 @@ import { logEvent, type LogEntry } from "./ingest-log";
 // number of the application in the URL, claim the event's key, upsert the conversation (our number +
 // everyone else), insert the message and its media, and log the raw event with its outcome. When
 // the owner is not the application's (rejected), the key was taken (a repeat) or the message is
-// already stored, nothing but the log row is written.
+// already stored, nothing but the log row is written. Bandwidth's time is kept as message_time (and
+// in the log); what orders the thread and the inbox is clamped to when it arrived, so an event dated
+// 9999 cannot pin its conversation above all others.
 const RECEIVED_SQL = `
 WITH owned AS (
   SELECT 1 FROM (${applicationNumbersSql("$17")}) AS n WHERE n.e164 = $3
@@ -22,10 +24,10 @@ WITH owned AS (
 ), stored AS (
   SELECT 1 FROM messages WHERE bandwidth_message_id = $2
 ), conv AS (
-  ${upsertConversationSql({ owner: "$3", participants: "$4", key: "$5", isGroup: "$6", at: "$7", lastMessageId: "$8", onlyIf: "EXISTS (SELECT 1 FROM claim) AND NOT EXISTS (SELECT 1 FROM stored)" })}
+  ${upsertConversationSql({ owner: "$3", participants: "$4", key: "$5", isGroup: "$6", at: "LEAST($7::timestamptz, now())", lastMessageId: "$8", onlyIf: "EXISTS (SELECT 1 FROM claim) AND NOT EXISTS (SELECT 1 FROM stored)" })}
 ), msg AS (
   INSERT INTO messages (id, conversation_id, direction, origin, bandwidth_message_id, "from", "to", text, tag, segment_count, priority, status, message_time, created_at, updated_at)
-  SELECT $8::uuid, conv.id, 'INBOUND', 'SWITCHBOARD', $2, $9, $10::text[], $11, $12, $13, $14, 'received', $7, $7, now() FROM conv
+  SELECT $8::uuid, conv.id, 'INBOUND', 'SWITCHBOARD', $2, $9, $10::text[], $11, $12, $13, $14, 'received', $7, LEAST($7::timestamptz, now()), now() FROM conv
   RETURNING id, conversation_id
 ), files AS (
   INSERT INTO media (id, message_id, position, source_url, file_name, status, created_at, updated_at)

@@ -165,18 +165,21 @@ export async function applyToMessage(sql: Sql, message: LockedMessage, event: St
 
 const EXTERNAL_SQL = `
 WITH conv AS (
-  ${upsertConversationSql({ owner: "$1", participants: "$2", key: "$3", isGroup: "$4", at: "$5", lastMessageId: "$6" })}
+  ${upsertConversationSql({ owner: "$1", participants: "$2", key: "$3", isGroup: "$4", at: "LEAST($5::timestamptz, now())", lastMessageId: "$6" })}
 ), msg AS (
   INSERT INTO messages (id, conversation_id, direction, origin, bandwidth_message_id, "from", "to", text, tag, segment_count, status, message_time, accepted_at, created_at, updated_at)
-  SELECT $6::uuid, conv.id, 'OUTBOUND', 'EXTERNAL', $7, $8, $9::text[], $10, $11, $12, 'accepted', $5, $5, $5, now() FROM conv
+  SELECT $6::uuid, conv.id, 'OUTBOUND', 'EXTERNAL', $7, $8, $9::text[], $10, $11, $12, 'accepted', $5, LEAST($5::timestamptz, now()), LEAST($5::timestamptz, now()), now() FROM conv
   RETURNING id, conversation_id
 ), recipients AS (
   INSERT INTO message_recipients (message_id, phone_number, status, status_at, updated_at)
-  SELECT msg.id, number, 'accepted', $5, now() FROM msg, (SELECT DISTINCT unnest($9::text[]) AS number) AS numbers
+  SELECT msg.id, number, 'accepted', LEAST($5::timestamptz, now()), now() FROM msg, (SELECT DISTINCT unnest($9::text[]) AS number) AS numbers
 )
 SELECT conversation_id::text AS conversation_id FROM msg`;
 
-/** A message sent from one of our numbers outside Switchboard, known only from its callbacks. */
+/**
+ * A message sent from one of our numbers outside Switchboard, known only from its callbacks. Its
+ * `time` is kept as message_time; what orders it is clamped to now, as for inbound messages.
+ */
 async function createExternalMessage(
   sql: Sql,
   event: StatusCallback,
