@@ -13,8 +13,8 @@ describe("conversation identity", () => {
   it("keeps an inbound group MMS as the group, not the sender's chat", () => {
     // A customer texts our two numbers and a friend: each of our numbers sees the whole group.
     const identity = inboundIdentity("+19195550100", "+15555550001", ["+19195550100", "+19195550101", "+15555550002"]);
-    expect(identity.participants).toEqual(["+15555550001", "+15555550002", "+19195550101"]);
-    expect(identity.isGroup).toBe(true);
+    expect(identity?.participants).toEqual(["+15555550001", "+15555550002", "+19195550101"]);
+    expect(identity?.isGroup).toBe(true);
   });
 
   it("makes a one-to-one inbound SMS a one-to-one conversation", () => {
@@ -24,5 +24,6 @@ describe("conversation identity", () => {
 
   it("refuses a conversation with nobody else", () => {
     expect(() => conversationIdentity("+19195550100", ["+19195550100"])).toThrow();
+    expect(inboundIdentity("+19195550100", "+19195550100", ["+19195550100"])).toBeNull();
   });
 });

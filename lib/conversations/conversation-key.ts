@@ -11,11 +11,21 @@ export type ConversationIdentity = {
 };
 
 export function conversationIdentity(ownerNumber: string, numbers: Iterable<string>): ConversationIdentity {
+  const identity = conversationIdentityOrNull(ownerNumber, numbers);
+  if (!identity) throw new Error("A conversation needs at least one participant besides our number");
+  return identity;
+}
+
+/** The identity, or null when no one but our number is in it (what a callback may claim). */
+export function conversationIdentityOrNull(
+  ownerNumber: string,
+  numbers: Iterable<string>,
+): ConversationIdentity | null {
   const participants = [...new Set(numbers)].filter((number) => number !== ownerNumber).sort();
-  if (participants.length === 0) throw new Error("A conversation needs at least one participant besides our number");
+  if (participants.length === 0) return null;
   return { ownerNumber, participants, participantsKey: participants.join(","), isGroup: participants.length > 1 };
 }
 
-export function inboundIdentity(owner: string, from: string, to: string[]): ConversationIdentity {
-  return conversationIdentity(owner, [from, ...to]);
+export function inboundIdentity(owner: string, from: string, to: string[]): ConversationIdentity | null {
+  return conversationIdentityOrNull(owner, [from, ...to]);
 }

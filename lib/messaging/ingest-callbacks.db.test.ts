@@ -1,13 +1,20 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeTestPool, testDb, testPool, uniqueNumber } from "@/lib/testing/test-database";
+import { receivedEvent, testApplication, type TestApplication } from "@/lib/testing/webhook-fixtures";
 import { specExamples } from "@/sandbox/testing/openapi";
 import { CHANGES_CHANNEL, decodeNotices } from "@/lib/realtime/change-notice";
 import { conversationIdentity } from "@/lib/conversations/conversation-key";
-import { applyPendingStatusEvents, ingestCallbacks } from "./ingest-callbacks";
+import { ingestCallbacks } from "./ingest-callbacks";
+import { applyPendingStatusEvents } from "./pending-status";
 
-const APP = "app-under-test";
+let app: TestApplication;
+let APP = "";
+beforeAll(async () => {
+  app = await testApplication();
+  APP = app.applicationId;
+});
 afterAll(async () => {
   await testDb().$disconnect();
   await closeTestPool();
@@ -96,7 +103,7 @@ const shuffle = <T>(items: T[]) =>
 
 describe("ingesting callbacks", () => {
   it("applies a group's statuses per recipient, matching our tag before the 202 is stored", async () => {
-    const owner = uniqueNumber();
+    const owner = await app.number();
     const to = [uniqueNumber(), uniqueNumber(), "+15555554432"];
     const message = await ourMessage(owner, to);
     const bandwidthId = `bw-${randomUUID()}`;
@@ -113,7 +120,7 @@ describe("ingesting callbacks", () => {
   });
 
   it("reaches the same final state when every event comes 5 times, shuffled, in mixed batches and at once", async () => {
-    const owner = uniqueNumber();
+    const owner = await app.number();
     const to = [uniqueNumber(), uniqueNumber(), "+15555554432"];
     const clean = await ourMessage(owner, to);
     for (const event of lifecycle(`bw-${randomUUID()}`, clean.id, owner, to))
@@ -143,7 +150,7 @@ describe("ingesting callbacks", () => {
   });
 
   it("keeps the first final status and logs a contradicting one", async () => {
-    const owner = uniqueNumber();
+    const owner = await app.number();
     const recipient = uniqueNumber();
     const message = await ourMessage(owner, [recipient]);
     await ingestCallbacks(testPool(), APP, [
@@ -157,25 +164,9 @@ describe("ingesting callbacks", () => {
   });
 
   it("stores valid elements of a batch and logs the malformed and unknown ones", async () => {
-    const owner = uniqueNumber();
+    const owner = await app.number();
     const from = uniqueNumber();
-    const received = {
-      type: "message-received",
-      time: "2026-01-01T00:00:00Z",
-      to: owner,
-      description: "Incoming message received",
-      message: {
-        id: `bw-${randomUUID()}`,
-        owner,
-        applicationId: APP,
-        time: "2026-01-01T00:00:00Z",
-        segmentCount: 1,
-        direction: "in",
-        to: [owner],
-        from,
-        text: "hi",
-      },
-    };
+    const received = receivedEvent(owner, from);
     const summary = await ingestCallbacks(testPool(), APP, [
       { type: "message-delivered", to: owner },
       "nonsense",
@@ -194,7 +185,7 @@ describe("ingesting callbacks", () => {
   });
 
   it("defers a status whose tag names a message we do not have yet, and applies it when it appears", async () => {
-    const owner = uniqueNumber();
+    const owner = await app.number();
     const recipient = uniqueNumber();
     const futureId = randomUUID();
     const summary = await ingestCallbacks(testPool(), APP, [
@@ -219,7 +210,7 @@ describe("ingesting callbacks", () => {
   });
 
   it("records a message sent outside Switchboard", async () => {
-    const owner = uniqueNumber();
+    const owner = await app.number();
     const recipient = uniqueNumber();
     await ingestCallbacks(testPool(), APP, [
       statusEvent("message-delivered", "bw-external-1", "someone else's tag", owner, [recipient], recipient, 1),
@@ -243,7 +234,7 @@ describe("ingesting callbacks", () => {
     listener.on("notification", (notification) => received.push(notification.payload ?? ""));
     await listener.query(`LISTEN ${CHANGES_CHANNEL}`);
     try {
-      const owner = uniqueNumber();
+      const owner = await app.number();
       const message = await ourMessage(owner, [uniqueNumber()]);
       await ingestCallbacks(testPool(), APP, [
         statusEvent("message-sent", `bw-${randomUUID()}`, message.id, owner, message.to, message.to[0] ?? "", 1),
@@ -266,6 +257,7 @@ describe("the official OpenAPI callback examples", () => {
 
   it.each(examples)("%s is ingested correctly", async (name, example) => {
     const event = structuredClone(example.value) as Event;
+    await app.number((event.type === "message-received" ? event.message.owner : event.message.from) as string);
     const messageId = `${event.message.id as string}-${randomUUID()}`;
     event.message.id = messageId;
     const summary = await ingestCallbacks(testPool(), APP, [event]);

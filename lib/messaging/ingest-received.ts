@@ -1,25 +1,33 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { safeText } from "@/lib/bandwidth/callback-payload";
 import type { ReceivedCallback } from "@/lib/bandwidth/callback-schema";
 import type { Sql } from "@/lib/db-pool";
 import type { ChangeNotice } from "@/lib/realtime/change-notice";
 import { inboundIdentity } from "@/lib/conversations/conversation-key";
 import { upsertConversationSql } from "@/lib/conversations/conversation-store";
-import type { LogEntry } from "./ingest-log";
+import { applicationNumbersSql, NOT_THIS_APPLICATIONS } from "./application-numbers";
+import { logEvent, type LogEntry } from "./ingest-log";
 
-// One prepared statement (planned once per connection), so one round trip: claim the event's key, upsert the conversation (our number +
+// One prepared statement (planned once per connection), so one round trip: check that `owner` is a
+// number of the application in the URL, claim the event's key, upsert the conversation (our number +
 // everyone else), insert the message and its media, and log the raw event with its outcome. When
-// the key was taken (a repeat) or the message is already stored, nothing but the log row is written.
+// the owner is not the application's (rejected), the key was taken (a repeat) or the message is
+// already stored, nothing but the log row is written. Bandwidth's time is kept as message_time (and
+// in the log); what orders the thread and the inbox is clamped to when it arrived, so an event dated
+// 9999 cannot pin its conversation above all others.
 const RECEIVED_SQL = `
-WITH claim AS (
-  INSERT INTO callback_dedupe (dedupe_key) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1
+WITH owned AS (
+  SELECT 1 FROM (${applicationNumbersSql("$17")}) AS n WHERE n.e164 = $3
+), claim AS (
+  INSERT INTO callback_dedupe (dedupe_key) SELECT $1 WHERE EXISTS (SELECT 1 FROM owned) ON CONFLICT DO NOTHING RETURNING 1
 ), stored AS (
   SELECT 1 FROM messages WHERE bandwidth_message_id = $2
 ), conv AS (
-  ${upsertConversationSql({ owner: "$3", participants: "$4", key: "$5", isGroup: "$6", at: "$7", lastMessageId: "$8", onlyIf: "EXISTS (SELECT 1 FROM claim) AND NOT EXISTS (SELECT 1 FROM stored)" })}
+  ${upsertConversationSql({ owner: "$3", participants: "$4", key: "$5", isGroup: "$6", at: "LEAST($7::timestamptz, now())", lastMessageId: "$8", onlyIf: "EXISTS (SELECT 1 FROM claim) AND NOT EXISTS (SELECT 1 FROM stored)" })}
 ), msg AS (
   INSERT INTO messages (id, conversation_id, direction, origin, bandwidth_message_id, "from", "to", text, tag, segment_count, priority, status, message_time, created_at, updated_at)
-  SELECT $8::uuid, conv.id, 'INBOUND', 'SWITCHBOARD', $2, $9, $10::text[], $11, $12, $13, $14, 'received', $7, $7, now() FROM conv
+  SELECT $8::uuid, conv.id, 'INBOUND', 'SWITCHBOARD', $2, $9, $10::text[], $11, $12, $13, $14, 'received', $7, LEAST($7::timestamptz, now()), now() FROM conv
   RETURNING id, conversation_id
 ), files AS (
   INSERT INTO media (id, message_id, position, source_url, file_name, status, created_at, updated_at)
@@ -29,16 +37,17 @@ WITH claim AS (
 ), logged AS (
   INSERT INTO callback_events (application_id, request_id, position, type, bandwidth_message_id, recipient, event_time, dedupe_key, payload, outcome, reason)
   VALUES ($17, $18::uuid, $19, 'message-received', $2, $20, $21, $1, $22::jsonb,
-    (CASE WHEN EXISTS (SELECT 1 FROM msg) THEN 'applied' ELSE 'duplicate' END)::"CallbackOutcome",
-    CASE WHEN EXISTS (SELECT 1 FROM msg) THEN NULL WHEN EXISTS (SELECT 1 FROM claim) THEN 'message already stored' ELSE 'seen before' END)
+    (CASE WHEN EXISTS (SELECT 1 FROM msg) THEN 'applied' WHEN NOT EXISTS (SELECT 1 FROM owned) THEN 'rejected' ELSE 'duplicate' END)::"CallbackOutcome",
+    CASE WHEN EXISTS (SELECT 1 FROM msg) THEN NULL WHEN NOT EXISTS (SELECT 1 FROM owned) THEN $24
+      WHEN EXISTS (SELECT 1 FROM claim) THEN 'message already stored' ELSE 'seen before' END)
 )
-SELECT msg.id::text AS message_id, msg.conversation_id::text AS conversation_id, (SELECT array_agg(id::text) FROM files) AS media_ids,
+SELECT EXISTS (SELECT 1 FROM owned) AS owned, msg.id::text AS message_id, msg.conversation_id::text AS conversation_id, (SELECT array_agg(id::text) FROM files) AS media_ids,
   CASE WHEN $23::text IS NULL THEN NULL ELSE pg_notify($23, json_build_array(json_build_object('kind', 'message.created', 'conversationId', msg.conversation_id, 'messageId', msg.id))::text) END AS notified
 FROM (SELECT 1) AS one LEFT JOIN msg ON true`;
 
 /**
- * A `message-received` event → an inbound message in the conversation of our number (`owner`) and
- * everyone else on it ({from} ∪ to − owner): a group MMS lands in the group's conversation.
+ * A `message-received` event → an inbound message in the conversation of our number (`owner`, which
+ * must be a number of the application the event came for, else it is rejected) and everyone else on it ({from} ∪ to − owner): a group MMS lands in the group's conversation.
  * Idempotent on the event and on Bandwidth's message id. Logs the event itself. With `notifyOn`,
  * the change notice is queued by the same statement (for a request that is this one event, run
  * outside an explicit transaction: one statement is atomic, and one round trip). Returns the new
@@ -49,12 +58,18 @@ export async function ingestReceived(
   event: ReceivedCallback,
   log: LogEntry,
   notifyOn: string | null = null,
-): Promise<{ outcome: "applied" | "duplicate"; notices: ChangeNotice[]; mediaIds: string[] }> {
+): Promise<{ outcome: "applied" | "duplicate" | "rejected"; notices: ChangeNotice[]; mediaIds: string[] }> {
   const { message } = event;
   const identity = inboundIdentity(message.owner, message.from, message.to);
+  if (!identity) {
+    const facts = { type: event.type, messageId: message.id, recipient: event.to, time: new Date(event.time) };
+    await logEvent(sql, log, facts, "rejected", "no participant besides message.owner");
+    return { outcome: "rejected", notices: [], mediaIds: [] };
+  }
   const at = new Date(message.time);
   const media = message.media ?? [];
   const { rows } = await sql.query<{
+    owned: boolean;
     message_id: string | null;
     conversation_id: string | null;
     media_ids: string[] | null;
@@ -85,9 +100,11 @@ export async function ingestReceived(
       new Date(event.time),
       JSON.stringify(log.payload),
       notifyOn,
+      `message.owner ${NOT_THIS_APPLICATIONS}`,
     ],
   });
   const row = rows[0];
+  if (!row?.owned) return { outcome: "rejected", notices: [], mediaIds: [] };
   if (!row?.message_id || !row.conversation_id) return { outcome: "duplicate", notices: [], mediaIds: [] };
   // Already announced by the statement itself when `notifyOn` was given.
   const notices: ChangeNotice[] = notifyOn
@@ -99,7 +116,8 @@ export async function ingestReceived(
 function fileNameOf(url: string, position: number): string {
   try {
     const last = new URL(url).pathname.split("/").filter(Boolean).pop();
-    return last ? decodeURIComponent(last) : `attachment-${position + 1}`;
+    // Decoding may bring back what the payload's cleaning took out (%00).
+    return last ? safeText(decodeURIComponent(last)) : `attachment-${position + 1}`;
   } catch {
     return `attachment-${position + 1}`;
   }

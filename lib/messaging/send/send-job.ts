@@ -5,7 +5,7 @@ import { messageSegmentCount } from "@/lib/bandwidth/segments";
 import type { Db } from "@/lib/db";
 import { QUEUES } from "@/lib/jobs/queue";
 import { summariseStatus } from "@/lib/messaging/delivery-status";
-import { applyPendingStatusEvents } from "@/lib/messaging/ingest-callbacks";
+import { applyPendingStatusEvents } from "@/lib/messaging/pending-status";
 import { publishChanges } from "@/lib/realtime/publish";
 import { reserveSendSlot } from "./send-pacing";
 import { backoff, failForRejectedCredentials, failMessage, retryLater, type SendJobResult } from "./settle-message";
