@@ -32,7 +32,14 @@ const hostileText = fc.oneof(
   fc.constantFrom("0000-01-01T00:00:00Z", "+1", "+19195550100", "00000000-0000-4000-8000-000000000000"),
   fc.string({ minLength: 3000, maxLength: 5000 }),
 );
-const pathParam = fc.oneof(hostileText, fc.uuid()).map((value) => encodeURIComponent(value).slice(0, 3000) || "x");
+// Percent-encoded byte by byte (a lone surrogate becomes U+FFFD's bytes), plus raw sequences that
+// are not UTF-8 at all.
+const percentEncoded = (value: string) =>
+  [...Buffer.from(value, "utf8")].map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join("");
+const pathParam = fc.oneof(
+  fc.oneof(hostileText, fc.uuid()).map((value) => percentEncoded(value).slice(0, 3000) || "x"),
+  fc.constantFrom("%", "%FF", "%C0%AF", "%E2%82", "%2e%2e", "%00"),
+);
 const body = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   fc.dictionary(
