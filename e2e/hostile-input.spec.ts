@@ -14,6 +14,8 @@ test("inputs that used to crash the JSON API get a clear 4xx", async ({ request,
   const headers = { origin: baseURL! };
   const cases: Array<{ method: string; url: string; data?: unknown }> = [
     { method: "PUT", url: "/api/contacts/%25", data: { name: "x" } },
+    { method: "POST", url: "/api/invites/%E2%82", data: { password: "x" } },
+    { method: "GET", url: "/api/conversations/%FF" },
     { method: "GET", url: `/api/conversations?q=${encodeURIComponent(`a${NUL}b`)}` },
     { method: "GET", url: `/api/conversations?cursor=${yearZeroCursor}` },
     { method: "GET", url: `/api/admin/audit?action=${encodeURIComponent(`x${NUL}`)}` },
