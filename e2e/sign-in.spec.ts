@@ -58,6 +58,24 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/admin$/);
   });
 
+  test("a signed-in visit to the sign-in page never leaves the site, whatever the callbackUrl", async ({ page }) => {
+    await signInAndWait(page, AGENT.email, AGENT.password);
+    for (const callbackUrl of [
+      "%2F%09%2Fevil.example",
+      "%2F%5Cevil.example",
+      "%2F%2Fevil.example",
+      "https%3A%2F%2Fevil.example",
+    ]) {
+      await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+      await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/conversations$/);
+    }
+    for (const callbackUrl of ["%2Fconversations%0A", "%2F%0D%0ASet-Cookie%3A%20x%3D1", "%2Fa&callbackUrl=%2Fb"]) {
+      const response = await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+      expect(response?.status()).toBeLessThan(400);
+      await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/conversations$/);
+    }
+  });
+
   test("a deactivated user cannot sign in", async ({ page }, testInfo) => {
     const user = await createAgent({ active: false });
     await signIn(page, user.email, user.password);
