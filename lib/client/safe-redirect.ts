@@ -3,7 +3,6 @@ const THIS_SITE = "https://switchboard.invalid";
 
 // Browsers drop tabs and newlines inside URLs ("/\t/evil" becomes "//evil") and a newline in a
 // Location header is a 500; C0 controls and DEL are never part of a path we link to.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /**
