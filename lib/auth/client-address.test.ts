@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "./sign-in";
+import { clientAddress } from "./client-address";
 
 describe("client address for rate limiting", () => {
   const headers = { "x-forwarded-for": "203.0.113.9, 10.0.0.2, 127.0.0.1" };

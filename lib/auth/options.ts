@@ -4,7 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { clientAddress, signInWithPassword } from "./sign-in";
+import { clientAddress } from "./client-address";
+import { signInWithPassword } from "./sign-in";
 
 declare module "next-auth" {
   interface Session {

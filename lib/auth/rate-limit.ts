@@ -45,6 +45,32 @@ export async function clearAccountFailures(database: Db, email: string) {
   await database.signInFailure.deleteMany({ where: { key: accountKey(email) } });
 }
 
+/**
+ * Counts one attempt at something guessable (an invitation token) under `key`, then says whether
+ * the caller is past `limit` attempts in the window. Counting first means a burst of parallel
+ * requests cannot all slip under the limit.
+ */
+export async function takeAttempt(
+  database: Db,
+  key: string,
+  limit: number,
+  windowMinutes: number,
+  now = new Date(),
+): Promise<RateLimitVerdict> {
+  await database.signInFailure.create({ data: { key, createdAt: now } });
+  const attempts = await recentFailures(database, key, new Date(now.getTime() - windowMinutes * 60_000));
+  const blocking = attempts.length > limit ? attempts[attempts.length - limit - 1] : undefined;
+  if (!blocking) return { limited: false };
+  const unblockAt = blocking.getTime() + windowMinutes * 60_000;
+  return { limited: true, retryAfterMinutes: Math.max(1, Math.ceil((unblockAt - now.getTime()) / 60_000)) };
+}
+
+/** "Try again in 3 minutes." */
+export function retryMessage(verdict: { retryAfterMinutes: number }): string {
+  const minutes = verdict.retryAfterMinutes;
+  return `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
 async function recentFailures(database: Db, key: string, since: Date): Promise<Date[]> {
   const rows = await database.signInFailure.findMany({
     where: { key, createdAt: { gte: since } },

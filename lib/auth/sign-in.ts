@@ -3,7 +3,13 @@ import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { signInSchema } from "@/lib/validations/sign-in";
 import { verifyPassword } from "./password";
-import { checkSignInLimit, clearAccountFailures, recordSignInFailure, type SignInLimits } from "./rate-limit";
+import {
+  checkSignInLimit,
+  clearAccountFailures,
+  recordSignInFailure,
+  retryMessage,
+  type SignInLimits,
+} from "./rate-limit";
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
 
@@ -29,11 +35,7 @@ export async function signInWithPassword(
 
   const verdict = await checkSignInLimit(database, email, address, limits);
   if (verdict.limited) {
-    const minutes = verdict.retryAfterMinutes;
-    return {
-      ok: false,
-      message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    };
+    return { ok: false, message: `Too many failed sign-ins. ${retryMessage(verdict)}` };
   }
 
   const user = await database.user.findUnique({ where: { email } });
@@ -50,16 +52,4 @@ export async function signInWithPassword(
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
   };
-}
-
-/** The caller's address: the proxy's view when we trust one, else the nearest hop's. */
-export function clientAddress(headers: Record<string, string | string[] | undefined>, trustProxy: boolean): string {
-  const forwarded = headers["x-forwarded-for"];
-  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
-    .split(",")
-    .map((hop) => hop.trim())
-    .filter(Boolean);
-  const realIp = headers["x-real-ip"];
-  const address = trustProxy ? hops[0] : hops[hops.length - 1];
-  return address ?? (typeof realIp === "string" ? realIp : "unknown");
 }
