@@ -92,7 +92,7 @@ test.describe("signing in and out", () => {
     expect((await page.request.get("/api/me")).status()).toBe(401);
   });
 
-  test("repeated failures lock the account for a while", async ({ page }, testInfo) => {
+  test("repeated failures from one address refuse it for that account for a while", async ({ page }, testInfo) => {
     const user = await createAgent();
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await signIn(page, user.email, `wrong-${attempt}`);

@@ -19,14 +19,16 @@ export const INVALID_CREDENTIALS = "Wrong email or password.";
 
 /**
  * Checks credentials for the sign-in form. Never throws for bad input: every refusal comes back
- * as a message fit to show. Failures count against the account and the address; a success clears
- * the account's count. Unknown emails cost the same time as wrong passwords.
+ * as a message fit to show. Failures count against the account, the address and the pair (see
+ * checkSignInLimit: an account is slowed down, never locked); a success clears the account's
+ * counts. Unknown emails cost the same time as wrong passwords.
  */
 export async function signInWithPassword(
   database: Db,
   input: unknown,
   address: string,
   limits: SignInLimits,
+  pause: (ms: number) => Promise<unknown> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success)
@@ -37,6 +39,7 @@ export async function signInWithPassword(
   if (verdict.limited) {
     return { ok: false, message: `Too many failed sign-ins. ${retryMessage(verdict)}` };
   }
+  if (verdict.delayMs > 0) await pause(verdict.delayMs);
 
   const user = await database.user.findUnique({ where: { email } });
   const passwordMatches = await verifyPassword(password, user?.passwordHash);
@@ -46,7 +49,7 @@ export async function signInWithPassword(
   }
   if (!user.active) return { ok: false, message: "This account has been deactivated. Ask an admin to reactivate it." };
 
-  await clearAccountFailures(database, email);
+  await clearAccountFailures(database, email, address);
   await database.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return {
     ok: true,
