@@ -40,13 +40,27 @@ test.describe("signing in and out", () => {
     await saveScreen(page, testInfo, "sign-in-empty");
   });
 
-  test("signing out ends the session", async ({ page }, testInfo) => {
-    await signInAndWait(page, AGENT.email, AGENT.password);
+  test("signing out ends the session, on the server too: a saved cookie is refused after", async ({
+    page,
+    browser,
+  }, testInfo) => {
+    const user = await createAgent();
+    await signInAndWait(page, user.email, user.password);
+    const cookies = await page.context().cookies();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await saveScreen(page, testInfo, "signed-out");
     await page.goto("/conversations");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fconversations/);
+
+    // Someone who copied the cookie before the sign-out replays it.
+    const replay = await browser.newContext();
+    await replay.addCookies(cookies);
+    expect((await replay.request.get("/api/me")).status()).toBe(401);
+    const replayed = await replay.newPage();
+    await replayed.goto("/conversations");
+    await expect(replayed).toHaveURL(/\/sign-in/);
+    await replay.close();
   });
 
   test("returns to the page asked for after signing in", async ({ page }) => {

@@ -45,7 +45,14 @@ export async function createUser(database: Db, actor: CurrentUser, input: UserCr
   try {
     const user = await database.$transaction(async (tx) => {
       const created = await tx.user.create({
-        data: { email: input.email, name: input.name, role: input.role, passwordHash },
+        // A one-time password was seen by the admin too: the person replaces it at first sign-in.
+        data: {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          passwordHash,
+          mustChangePassword: oneTimePassword !== null,
+        },
         select: userSelect,
       });
       if (token)
