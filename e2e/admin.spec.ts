@@ -197,7 +197,8 @@ test("a deactivated agent is signed out at once and cannot sign back in", async 
   const agentContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const agentPage = await agentContext.newPage();
   await signIn(agentPage, email, oneTimePassword);
-  await expect(agentPage).toHaveURL(/\/conversations/);
+  // Signed in, but first asked to replace the one-time password.
+  await expect(agentPage).toHaveURL(/\/account$/);
 
   const row = page.getByRole("row").filter({ hasText: email });
   page.once("dialog", (dialog) => void dialog.accept());

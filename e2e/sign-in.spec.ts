@@ -40,13 +40,27 @@ test.describe("signing in and out", () => {
     await saveScreen(page, testInfo, "sign-in-empty");
   });
 
-  test("signing out ends the session", async ({ page }, testInfo) => {
-    await signInAndWait(page, AGENT.email, AGENT.password);
+  test("signing out ends the session, on the server too: a saved cookie is refused after", async ({
+    page,
+    browser,
+  }, testInfo) => {
+    const user = await createAgent();
+    await signInAndWait(page, user.email, user.password);
+    const cookies = await page.context().cookies();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await saveScreen(page, testInfo, "signed-out");
     await page.goto("/conversations");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fconversations/);
+
+    // Someone who copied the cookie before the sign-out replays it.
+    const replay = await browser.newContext();
+    await replay.addCookies(cookies);
+    expect((await replay.request.get("/api/me")).status()).toBe(401);
+    const replayed = await replay.newPage();
+    await replayed.goto("/conversations");
+    await expect(replayed).toHaveURL(/\/sign-in/);
+    await replay.close();
   });
 
   test("returns to the page asked for after signing in", async ({ page }) => {
@@ -56,6 +70,24 @@ test.describe("signing in and out", () => {
     await page.getByLabel("Password").fill(ADMIN.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/admin$/);
+  });
+
+  test("a signed-in visit to the sign-in page never leaves the site, whatever the callbackUrl", async ({ page }) => {
+    await signInAndWait(page, AGENT.email, AGENT.password);
+    for (const callbackUrl of [
+      "%2F%09%2Fevil.example",
+      "%2F%5Cevil.example",
+      "%2F%2Fevil.example",
+      "https%3A%2F%2Fevil.example",
+    ]) {
+      await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+      await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/conversations$/);
+    }
+    for (const callbackUrl of ["%2Fconversations%0A", "%2F%0D%0ASet-Cookie%3A%20x%3D1", "%2Fa&callbackUrl=%2Fb"]) {
+      const response = await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+      expect(response?.status()).toBeLessThan(400);
+      await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/conversations$/);
+    }
   });
 
   test("a deactivated user cannot sign in", async ({ page }, testInfo) => {
@@ -74,7 +106,7 @@ test.describe("signing in and out", () => {
     expect((await page.request.get("/api/me")).status()).toBe(401);
   });
 
-  test("repeated failures lock the account for a while", async ({ page }, testInfo) => {
+  test("repeated failures from one address refuse it for that account for a while", async ({ page }, testInfo) => {
     const user = await createAgent();
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await signIn(page, user.email, `wrong-${attempt}`);

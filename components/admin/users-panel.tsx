@@ -146,7 +146,8 @@ function AddAgent({ onCreated }: { onCreated: (shown: { name: string; label: str
             password; valid 7 days)
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name="access" value="password" /> A one-time password I pass on
+            <input type="radio" name="access" value="password" /> A one-time password I pass on (they replace it at
+            first sign-in)
           </label>
         </fieldset>
         <div className="sm:col-span-2">

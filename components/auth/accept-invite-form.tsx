@@ -14,9 +14,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const check = acceptInviteSchema.safeParse({ password });
-    setProblem(
-      check.success ? null : (check.error.issues[0]?.message.replace(/^password: /, "") ?? "Invalid password"),
-    );
+    setProblem(check.success ? null : (check.error.issues[0]?.message ?? "Invalid password"));
     if (check.success) accept.mutate(password);
   };
   if (accept.isSuccess) {

@@ -38,7 +38,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         setFormError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
         return;
       }
-      router.replace(safeRedirectPath(callbackUrl));
+      router.replace(safeRedirectPath(callbackUrl, window.location.origin));
       router.refresh();
     } catch {
       setFormError("Could not reach Switchboard. Check your connection and try again.");

@@ -36,6 +36,12 @@ export function AppHeader({ user, current }: { user: Actor & { name: string }; c
         <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300" data-testid="current-user">
           {user.name} · {user.role === "ADMIN" ? "Admin" : "Agent"}
         </span>
+        <Link
+          href="/account"
+          className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          Account
+        </Link>
         <SignOutButton />
       </div>
     </header>

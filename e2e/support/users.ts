@@ -15,13 +15,14 @@ export async function sql<T extends pg.QueryResultRow>(text: string, values: unk
   }
 }
 
-/** A fresh agent for tests that change a user (deactivate, lock out). */
-export async function createAgent(options: { active?: boolean } = {}) {
+/** A fresh agent for tests that change a user (deactivate, lock out, sign out, new password). */
+export async function createAgent(options: { active?: boolean; mustChangePassword?: boolean } = {}) {
   const email = `agent-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
   const password = "a-test-password-123";
   await sql(
-    `INSERT INTO users (id, email, name, password_hash, role, active, updated_at) VALUES (gen_random_uuid(), $1, 'Test Agent', $2, 'AGENT', $3, now())`,
-    [email, await hash(password), options.active ?? true],
+    `INSERT INTO users (id, email, name, password_hash, role, active, must_change_password, updated_at)
+     VALUES (gen_random_uuid(), $1, 'Test Agent', $2, 'AGENT', $3, $4, now())`,
+    [email, await hash(password), options.active ?? true, options.mustChangePassword ?? false],
   );
   return { email, password };
 }

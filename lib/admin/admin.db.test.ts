@@ -194,14 +194,16 @@ describe("agents", () => {
         (await testDb().user.findUniqueOrThrow({ where: { id: invited.user.id } })).passwordHash,
       ),
     ).toBe(false);
-    await acceptInvite(testDb(), token, "a long new password");
+    await acceptInvite(testDb(), token, "a long new password", unique("ip"));
     expect(
       await verifyPassword(
         "a long new password",
         (await testDb().user.findUniqueOrThrow({ where: { id: invited.user.id } })).passwordHash,
       ),
     ).toBe(true);
-    await expect(acceptInvite(testDb(), token, "another password!")).rejects.toMatchObject({ status: 404 });
+    await expect(acceptInvite(testDb(), token, "another password!", unique("ip"))).rejects.toMatchObject({
+      status: 404,
+    });
     expect((await auditFor(invited.user.id)).map((entry) => entry.action)).toEqual([
       "user.invite_accepted",
       "user.create",

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
+import { retryMessage, takeAttempt } from "@/lib/auth/rate-limit";
 import type { CurrentUser } from "@/lib/auth/session";
 import { hashRandomSecret } from "@/lib/crypto/secret-hash";
 import type { Db } from "@/lib/db";
@@ -44,7 +45,14 @@ export async function createUser(database: Db, actor: CurrentUser, input: UserCr
   try {
     const user = await database.$transaction(async (tx) => {
       const created = await tx.user.create({
-        data: { email: input.email, name: input.name, role: input.role, passwordHash },
+        // A one-time password was seen by the admin too: the person replaces it at first sign-in.
+        data: {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          passwordHash,
+          mustChangePassword: oneTimePassword !== null,
+        },
         select: userSelect,
       });
       if (token)
@@ -129,30 +137,42 @@ export async function updateUser(database: Db, actor: CurrentUser, id: string, i
 
 /** What the invitation page shows before the person chooses a password. */
 export async function findInvite(database: Db, token: string) {
-  const invite = await database.userInvite.findUnique({
-    where: { tokenHash: hashRandomSecret(token) },
-    include: { user: { select: { email: true, name: true, active: true } } },
-  });
-  if (!invite || invite.usedAt || invite.expiresAt.getTime() < Date.now() || !invite.user.active) return null;
-  return { email: invite.user.email, name: invite.user.name, expiresAt: invite.expiresAt };
+  const invite = await usableInvite(database, hashRandomSecret(token));
+  return invite ? { email: invite.user.email, name: invite.user.name, expiresAt: invite.expiresAt } : null;
 }
 
-/** The invited person chooses their password; the link then stops working. */
-export async function acceptInvite(database: Db, token: string, password: string): Promise<{ email: string }> {
+/** Attempts at accepting an invitation per client address and window (tokens must not be guessed at speed). */
+export const INVITE_ATTEMPTS_PER_ADDRESS = 10;
+const INVITE_ATTEMPT_WINDOW_MINUTES = 15;
+
+/**
+ * The invited person chooses their password; the link then stops working. Attempts are limited
+ * per address, and the token is looked up before the (deliberately costly) hash, so a wrong token
+ * costs one indexed read. Safe against two tabs accepting at once: only one claims the link.
+ */
+export async function acceptInvite(
+  database: Db,
+  token: string,
+  password: string,
+  address: string,
+): Promise<{ email: string }> {
+  const verdict = await takeAttempt(
+    database,
+    `invite:${address}`,
+    INVITE_ATTEMPTS_PER_ADDRESS,
+    INVITE_ATTEMPT_WINDOW_MINUTES,
+  );
+  if (verdict.limited)
+    throw new HttpError(429, "too_many_attempts", `Too many attempts from your address. ${retryMessage(verdict)}`);
+  const tokenHash = hashRandomSecret(token);
+  if (!(await usableInvite(database, tokenHash))) throw inviteInvalid();
   const passwordHash = await hashPassword(password);
   return database.$transaction(async (tx) => {
-    const invite = await tx.userInvite.findUnique({
-      where: { tokenHash: hashRandomSecret(token) },
-      include: { user: true },
-    });
-    if (!invite || invite.usedAt || invite.expiresAt.getTime() < Date.now() || !invite.user.active) {
-      throw new HttpError(
-        404,
-        "invite_invalid",
-        "This invitation link is not valid any more (used, expired or withdrawn). Ask an admin for a new one.",
-      );
-    }
-    await tx.userInvite.update({ where: { id: invite.id }, data: { usedAt: new Date() } });
+    const invite = await usableInvite(tx, tokenHash);
+    const claimed = invite
+      ? await tx.userInvite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: new Date() } })
+      : { count: 0 };
+    if (!invite || claimed.count === 0) throw inviteInvalid();
     await tx.user.update({ where: { id: invite.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await recordAudit(
       tx,
@@ -164,3 +184,16 @@ export async function acceptInvite(database: Db, token: string, password: string
     return { email: invite.user.email };
   });
 }
+
+async function usableInvite(database: Db | Prisma.TransactionClient, tokenHash: string) {
+  const invite = await database.userInvite.findUnique({ where: { tokenHash }, include: { user: true } });
+  if (!invite || invite.usedAt || invite.expiresAt.getTime() < Date.now() || !invite.user.active) return null;
+  return invite;
+}
+
+const inviteInvalid = () =>
+  new HttpError(
+    404,
+    "invite_invalid",
+    "This invitation link is not valid any more (used, expired or withdrawn). Ask an admin for a new one.",
+  );

@@ -4,7 +4,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { clientAddress, signInWithPassword } from "./sign-in";
+import { endSession } from "./account";
+import { clientAddress } from "./client-address";
+import { signInWithPassword } from "./sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -52,6 +54,12 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    // Signing out ends the session on the server too: its cookie, if kept, no longer works.
+    events: {
+      async signOut({ token }) {
+        if (token.uid && token.sessionVersion !== undefined) await endSession(db(), token.uid, token.sessionVersion);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {

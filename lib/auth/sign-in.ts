@@ -3,7 +3,13 @@ import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { signInSchema } from "@/lib/validations/sign-in";
 import { verifyPassword } from "./password";
-import { checkSignInLimit, clearAccountFailures, recordSignInFailure, type SignInLimits } from "./rate-limit";
+import {
+  checkSignInLimit,
+  clearAccountFailures,
+  recordSignInFailure,
+  retryMessage,
+  type SignInLimits,
+} from "./rate-limit";
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
 
@@ -13,14 +19,16 @@ export const INVALID_CREDENTIALS = "Wrong email or password.";
 
 /**
  * Checks credentials for the sign-in form. Never throws for bad input: every refusal comes back
- * as a message fit to show. Failures count against the account and the address; a success clears
- * the account's count. Unknown emails cost the same time as wrong passwords.
+ * as a message fit to show. Failures count against the account, the address and the pair (see
+ * checkSignInLimit: an account is slowed down, never locked); a success clears the account's
+ * counts. Unknown emails cost the same time as wrong passwords.
  */
 export async function signInWithPassword(
   database: Db,
   input: unknown,
   address: string,
   limits: SignInLimits,
+  pause: (ms: number) => Promise<unknown> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success)
@@ -29,12 +37,9 @@ export async function signInWithPassword(
 
   const verdict = await checkSignInLimit(database, email, address, limits);
   if (verdict.limited) {
-    const minutes = verdict.retryAfterMinutes;
-    return {
-      ok: false,
-      message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    };
+    return { ok: false, message: `Too many failed sign-ins. ${retryMessage(verdict)}` };
   }
+  if (verdict.delayMs > 0) await pause(verdict.delayMs);
 
   const user = await database.user.findUnique({ where: { email } });
   const passwordMatches = await verifyPassword(password, user?.passwordHash);
@@ -44,22 +49,10 @@ export async function signInWithPassword(
   }
   if (!user.active) return { ok: false, message: "This account has been deactivated. Ask an admin to reactivate it." };
 
-  await clearAccountFailures(database, email);
+  await clearAccountFailures(database, email, address);
   await database.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return {
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
   };
-}
-
-/** The caller's address: the proxy's view when we trust one, else the nearest hop's. */
-export function clientAddress(headers: Record<string, string | string[] | undefined>, trustProxy: boolean): string {
-  const forwarded = headers["x-forwarded-for"];
-  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
-    .split(",")
-    .map((hop) => hop.trim())
-    .filter(Boolean);
-  const realIp = headers["x-real-ip"];
-  const address = trustProxy ? hops[0] : hops[hops.length - 1];
-  return address ?? (typeof realIp === "string" ? realIp : "unknown");
 }

@@ -101,11 +101,19 @@ async function main() {
   }
 
   step(`Starting the web server on port ${port}`);
-  const server = spawn(binary("next"), [dev ? "dev" : "start", "-p", String(port), "-H", host], {
-    cwd: projectRoot,
-    stdio: "inherit",
-    env: process.env,
-  });
+  // Production runs our server (lib/runtime/serve.ts: it hands the app each connection's peer
+  // address for rate limits); `next dev` has none, so sign-in limits share one bucket there.
+  const server = dev
+    ? spawn(binary("next"), ["dev", "-p", String(port), "-H", host], {
+        cwd: projectRoot,
+        stdio: "inherit",
+        env: process.env,
+      })
+    : spawn(binary("tsx"), [path.join(projectRoot, "lib", "runtime", "serve.ts")], {
+        cwd: projectRoot,
+        stdio: "inherit",
+        env: { ...process.env, PORT: String(port), HOST: host },
+      });
   const stopAll = async (code: number) => {
     server.kill("SIGTERM");
     await sandbox?.sandbox.close().catch(() => undefined);

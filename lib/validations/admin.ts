@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BANDWIDTH_MESSAGING_URL, BANDWIDTH_TOKEN_URL } from "@/lib/bandwidth/endpoints";
 import { AUDIT_TARGET_TYPES, e164, singleLine, uuid } from "./common";
+import { newPasswordSchema } from "./password";
 
 /** The admin console's contracts: one schema each, shared by the routes, the forms and the tests. */
 
@@ -105,7 +106,7 @@ export const userUpdateSchema = z
 
 export const acceptInviteSchema = z
   .object({
-    password: z.string().min(12, "password: at least 12 characters").max(200, "password: at most 200 characters"),
+    password: newPasswordSchema,
   })
   .strict();
 

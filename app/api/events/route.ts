@@ -1,4 +1,5 @@
-import { isStillActive, requireApiUser } from "@/lib/auth/session";
+import { isSessionCurrent } from "@/lib/auth/account";
+import { requireApiSession } from "@/lib/auth/session";
 import { visibleNotices } from "@/lib/conversations/visible-notices";
 import { db } from "@/lib/db";
 import { route } from "@/lib/http";
@@ -8,11 +9,12 @@ export const dynamic = "force-dynamic";
 
 /** Live change notices for the signed-in user (Server-Sent Events). */
 export const GET = route(async (request) => {
-  const user = await requireApiUser();
+  const { user, sessionVersion } = await requireApiSession();
   return new Response(
     changeEventStream(
       request.signal,
-      () => isStillActive(user.id),
+      // Deactivation, sign-out elsewhere or a password change end the stream, not only deactivation.
+      () => isSessionCurrent(db(), user.id, sessionVersion),
       (notices) => visibleNotices(db(), user, notices),
     ),
     {

@@ -1,0 +1,25 @@
+// The production web server `npm start` runs: Next's request handler behind Node's own HTTP
+// server, so that each request can carry the connection's peer address to the app (Next does not
+// expose the socket; rate limits need an address a client cannot choose: lib/auth/client-address.ts).
+import { createServer } from "node:http";
+import next from "next";
+import { PEER_ADDRESS_HEADER } from "@/lib/auth/peer-address";
+import { projectRoot } from "./processes";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+
+const app = next({ dev: false, dir: projectRoot, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  // Always overwritten: a value the client sent under this name never reaches the app.
+  request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "unknown";
+  void handle(request, response);
+});
+server.listen(port, hostname, () => console.log(`▸ Listening on http://${hostname}:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
