@@ -14,6 +14,15 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
+  // Next answers a path that is not percent-encoded UTF-8 (`/api/invites/%E2%82`) with a 500 while
+  // decoding its parameters, before any route runs: refuse it here as the bad request it is.
+  if (!decodablePath(request.url ?? "/")) {
+    response.writeHead(400, { "content-type": "application/json" });
+    response.end(
+      JSON.stringify({ error: { code: "invalid_path", message: "The URL has a malformed percent-encoded part." } }),
+    );
+    return;
+  }
   // Always overwritten: a value the client sent under this name never reaches the app.
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "unknown";
   void handle(request, response);
@@ -22,4 +31,13 @@ server.listen(port, hostname, () => console.log(`▸ Listening on http://${hostn
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));
+}
+
+function decodablePath(url: string): boolean {
+  try {
+    decodeURIComponent(url.split("?")[0] ?? "");
+    return true;
+  } catch {
+    return false;
+  }
 }
