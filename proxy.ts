@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { contentSecurityPolicy, PERMISSIONS_POLICY, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
 
 /**
@@ -7,7 +8,7 @@ import { contentSecurityPolicy, PERMISSIONS_POLICY, STRICT_TRANSPORT_SECURITY } 
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const forwardedProto = process.env.TRUST_PROXY === "true" ? request.headers.get("x-forwarded-proto") : null;
+  const forwardedProto = env().TRUST_PROXY ? request.headers.get("x-forwarded-proto") : null;
   const https = request.nextUrl.protocol === "https:" || forwardedProto === "https";
   const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
   const requestHeaders = new Headers(request.headers);

@@ -24,15 +24,15 @@ export function route<Ctx = unknown>(handler: Handler<Ctx>): Handler<Ctx> {
       return await handler(request, context);
     } catch (error) {
       if (error instanceof HttpError) return jsonError(error.status, error.code, error.message, error.details);
-      // A path parameter that is not percent-encoded UTF-8 (`%E2%82`) fails to decode: the URL is bad.
-      if (error instanceof URIError)
-        return jsonError(400, "invalid_path", "The URL has a malformed percent-encoded part.");
       if (error instanceof ZodError) {
         const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
         return jsonError(
           400,
           "invalid_request",
-          issues.map((i) => `${i.path || "body"}: ${i.message}`).join("; "),
+          // Our schemas' messages name their field already ("name: required"); others get it added.
+          issues
+            .map((i) => (i.message.startsWith(`${i.path}:`) ? i.message : `${i.path || "body"}: ${i.message}`))
+            .join("; "),
           issues,
         );
       }

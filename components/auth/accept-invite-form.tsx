@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useAcceptInvite } from "@/lib/client/invites";
-import { acceptInviteSchema } from "@/lib/validations/admin";
+import { acceptInviteFormSchema } from "@/lib/validations/password";
 
 export function AcceptInviteForm({ token }: { token: string }) {
   const [password, setPassword] = useState("");
@@ -13,7 +13,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
   const accept = useAcceptInvite(token);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const check = acceptInviteSchema.safeParse({ password });
+    const check = acceptInviteFormSchema.safeParse({ password });
     setProblem(check.success ? null : (check.error.issues[0]?.message ?? "Invalid password"));
     if (check.success) accept.mutate(password);
   };

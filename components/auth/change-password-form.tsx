@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useChangePassword } from "@/lib/client/account";
-import { changePasswordSchema } from "@/lib/validations/password";
+import { changePasswordFormSchema } from "@/lib/validations/password";
 
 type FieldErrors = Partial<Record<"currentPassword" | "newPassword", string>>;
 
@@ -24,7 +24,7 @@ export function ChangePasswordForm({ oneTimePassword }: { oneTimePassword: boole
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const parsed = changePasswordSchema.safeParse({
+    const parsed = changePasswordFormSchema.safeParse({
       currentPassword: data.get("currentPassword"),
       newPassword: data.get("newPassword"),
     });

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="ghost" onClick={() => void signOut({ callbackUrl: "/sign-in" })}>
+    <Button variant="ghost" className="whitespace-nowrap" onClick={() => void signOut({ callbackUrl: "/sign-in" })}>
       Sign out
     </Button>
   );

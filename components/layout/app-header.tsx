@@ -4,14 +4,15 @@ import type { Actor } from "@/lib/auth/policies";
 
 export function AppHeader({ user, current }: { user: Actor & { name: string }; current: "inbox" | "admin" }) {
   const linkClass = (active: boolean) =>
-    `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`;
+    `whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 ${active ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`;
   return (
-    <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex items-center gap-4">
-        <Link href="/conversations" className="flex items-center gap-2 font-semibold">
+    <header className="flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-2 py-2 sm:gap-4 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex min-w-0 items-center gap-2 sm:gap-4">
+        <Link href="/conversations" className="flex shrink-0 items-center gap-2 font-semibold" aria-label="Switchboard">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/favicon.svg" alt="" width={24} height={24} />
-          Switchboard
+          {/* At phone width the logo stands alone, so the navigation and sign-out fit. */}
+          <span className="hidden sm:inline">Switchboard</span>
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
           <Link
@@ -32,14 +33,11 @@ export function AppHeader({ user, current }: { user: Actor & { name: string }; c
           ) : null}
         </nav>
       </div>
-      <div className="flex items-center gap-3">
+      <div className="flex shrink-0 items-center gap-1 sm:gap-3">
         <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300" data-testid="current-user">
           {user.name} · {user.role === "ADMIN" ? "Admin" : "Agent"}
         </span>
-        <Link
-          href="/account"
-          className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
-        >
+        <Link href="/account" className={linkClass(false)}>
           Account
         </Link>
         <SignOutButton />

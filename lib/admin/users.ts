@@ -11,7 +11,7 @@ import type { UserCreate, UserUpdate } from "@/lib/validations/admin";
 import { recordAudit } from "./audit";
 
 /** Invitation links work this long. */
-export const INVITE_TTL_MS = 7 * 24 * 3_600_000;
+const INVITE_TTL_MS = 7 * 24 * 3_600_000;
 
 /** Not an argon2 hash: nothing verifies against it, so an invited user cannot sign in until they accept. */
 const NO_PASSWORD_YET = "!invited";
@@ -186,7 +186,10 @@ export async function acceptInvite(
 }
 
 async function usableInvite(database: Db | Prisma.TransactionClient, tokenHash: string) {
-  const invite = await database.userInvite.findUnique({ where: { tokenHash }, include: { user: true } });
+  const invite = await database.userInvite.findUnique({
+    where: { tokenHash },
+    include: { user: { select: { email: true, name: true, active: true } } },
+  });
   if (!invite || invite.usedAt || invite.expiresAt.getTime() < Date.now() || !invite.user.active) return null;
   return invite;
 }

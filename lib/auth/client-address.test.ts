@@ -9,6 +9,7 @@ describe("client address for rate limiting", () => {
         clientAddress(
           { "x-forwarded-for": forwarded, "x-real-ip": forwarded, [PEER_ADDRESS_HEADER]: "127.0.0.1" },
           false,
+          true,
         ),
       ).toBe("127.0.0.1");
     }
@@ -26,6 +27,9 @@ describe("client address for rate limiting", () => {
     expect(clientAddress({ "x-real-ip": "198.51.100.4", [PEER_ADDRESS_HEADER]: "10.0.0.1" }, true)).toBe(
       "198.51.100.4",
     );
-    expect(clientAddress({ [PEER_ADDRESS_HEADER]: "10.0.0.1" }, true)).toBe("10.0.0.1");
+    expect(clientAddress({ [PEER_ADDRESS_HEADER]: "10.0.0.1" }, true, true)).toBe("10.0.0.1");
+  });
+  it("does not believe the peer-address header where our server did not stamp it (next dev): a client could choose it", () => {
+    expect(clientAddress({ [PEER_ADDRESS_HEADER]: "203.0.113.50" }, false, false)).toBe("unknown");
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { PEER_ADDRESS_HEADER } from "./peer-address";
+import { PEER_ADDRESS_HEADER, peerAddressStamped } from "./peer-address";
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -11,8 +11,8 @@ type Headers = Record<string, string | string[] | undefined>;
  * connection's peer address. Served some other way than lib/runtime/serve.ts (`next dev`), there
  * is none, and every caller shares one bucket: stricter, never bypassable.
  */
-export function clientAddress(headers: Headers, trustProxy: boolean): string {
-  const peer = single(headers[PEER_ADDRESS_HEADER]);
+export function clientAddress(headers: Headers, trustProxy: boolean, peerStamped = peerAddressStamped()): string {
+  const peer = peerStamped ? single(headers[PEER_ADDRESS_HEADER]) : undefined;
   if (!trustProxy) return peer ?? "unknown";
   const forwarded = headers["x-forwarded-for"];
   const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))

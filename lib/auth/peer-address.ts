@@ -5,3 +5,15 @@
  * Pure (no server-only): the server process imports it outside Next.
  */
 export const PEER_ADDRESS_HEADER = "x-switchboard-peer-address";
+
+// Set by that server in its own process (Next runs inside it). Elsewhere (`next dev`, a bare
+// `next start`) nobody overwrites the header, so it is not believed: a client could choose it.
+const STAMPED = Symbol.for("switchboard.peer-address-stamped");
+
+export function markPeerAddressStamped(): void {
+  (globalThis as Record<symbol, unknown>)[STAMPED] = true;
+}
+
+export function peerAddressStamped(): boolean {
+  return (globalThis as Record<symbol, unknown>)[STAMPED] === true;
+}

@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db";
  */
 export type SignInLimits = { perAccount: number; perAddress: number; windowMinutes: number };
 
-export type RateLimitVerdict = { limited: false } | { limited: true; retryAfterMinutes: number };
+type RateLimitVerdict = { limited: false } | { limited: true; retryAfterMinutes: number };
 
 /** When not limited, answered only after `delayMs`. */
 type SignInVerdict = { limited: true; retryAfterMinutes: number } | { limited: false; delayMs: number };
@@ -58,7 +58,11 @@ export async function recordSignInFailure(database: Db, email: string, address: 
   await database.signInFailure.createMany({
     data: [{ key: accountKey(email) }, { key: addressKey(address) }, { key: pairKey(email, address) }],
   });
-  // Keep the table small: anything older than a day no longer counts for any window we use.
+  await forgetOldAttempts(database, windowMinutes);
+}
+
+/** Keep the table small: anything older than a day no longer counts for any window we use. */
+async function forgetOldAttempts(database: Db, windowMinutes: number) {
   const horizon = new Date(Date.now() - Math.max(windowMinutes, 24 * 60) * 60_000);
   await database.signInFailure.deleteMany({ where: { createdAt: { lt: horizon } } });
 }
@@ -81,6 +85,7 @@ export async function takeAttempt(
   now = new Date(),
 ): Promise<RateLimitVerdict> {
   await database.signInFailure.create({ data: { key, createdAt: now } });
+  await forgetOldAttempts(database, windowMinutes);
   const attempts = await recentFailures(database, key, new Date(now.getTime() - windowMinutes * 60_000));
   const blocking = attempts.length > limit ? attempts[attempts.length - limit - 1] : undefined;
   if (!blocking) return { limited: false };

@@ -113,7 +113,7 @@ describe("signing in with a password", () => {
       await signInWithPassword(
         testDb(),
         { email: `${unique("guess")}@example.com`, password: "x" },
-        clientAddress(headers, false),
+        clientAddress(headers, false, true),
         addressLimits,
         noPause,
       );
@@ -123,7 +123,7 @@ describe("signing in with a password", () => {
     const rotated = await signInWithPassword(
       testDb(),
       { email, password: "right-password-123" },
-      clientAddress(headers, false),
+      clientAddress(headers, false, true),
       addressLimits,
       noPause,
     );

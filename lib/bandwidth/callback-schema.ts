@@ -39,9 +39,9 @@ const base = {
   carrierName: z.string().max(200).optional(),
 };
 
-export const STATUS_TYPES = ["message-sending", "message-sent", "message-delivered", "message-failed"] as const;
+const STATUS_TYPES = ["message-sending", "message-sent", "message-delivered", "message-failed"] as const;
 
-export const receivedCallbackSchema = z.object({ ...base, type: z.literal("message-received") });
+const receivedCallbackSchema = z.object({ ...base, type: z.literal("message-received") });
 export const statusCallbackSchema = z.object({
   ...base,
   type: z.enum(STATUS_TYPES),

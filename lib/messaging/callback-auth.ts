@@ -39,17 +39,24 @@ export async function callbackCredentialsAccepted(
 async function credentialsFor(database: Db, applicationId: string): Promise<Credential[]> {
   const cached = cache.get(applicationId);
   if (cached && Date.now() - cached.fetchedAt < CACHE_MS) return cached.credentials;
-  const application =
-    applicationId.length <= 100
-      ? await database.bandwidthApplication.findUnique({
-          where: { applicationId },
-          select: { callbackCredentials: { select: { username: true, passwordHash: true, expiresAt: true } } },
-        })
-      : null;
+  const application = isApplicationIdShape(applicationId)
+    ? await database.bandwidthApplication.findUnique({
+        where: { applicationId },
+        select: { callbackCredentials: { select: { username: true, passwordHash: true, expiresAt: true } } },
+      })
+    : null;
   const credentials = application?.callbackCredentials ?? [];
   cache.set(applicationId, { credentials, fetchedAt: Date.now() });
   if (cache.size > 1000) cache.delete(cache.keys().next().value ?? "");
   return credentials;
+}
+
+// Bandwidth's application ids are UUIDs; anything else in the URL (a NUL, which PostgreSQL refuses
+// in text, or a page of junk) is an unknown application without asking the database.
+const APPLICATION_ID_SHAPE = /^[A-Za-z0-9-]{1,100}$/;
+
+function isApplicationIdShape(applicationId: string): boolean {
+  return APPLICATION_ID_SHAPE.test(applicationId);
 }
 
 function safeEqual(a: string, b: string): boolean {
@@ -64,7 +71,7 @@ function safeEqual(a: string, b: string): boolean {
  * every few seconds, however many bad requests arrive; unknown applications change nothing.
  */
 export async function noteRefusedCallback(database: Db, applicationId: string, hadCredentials: boolean): Promise<void> {
-  if (applicationId.length > 100) return;
+  if (!isApplicationIdShape(applicationId)) return;
   const result = hadCredentials ? "refused: wrong callback credentials (401)" : "refused: no credentials sent (401)";
   await database.$executeRaw`
     UPDATE bandwidth_applications SET last_callback_at = now(), last_callback_result = ${result}

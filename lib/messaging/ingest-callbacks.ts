@@ -9,7 +9,7 @@ import { CHANGES_CHANNEL, encodeNotices, type ChangeNotice } from "@/lib/realtim
 import { ingestElement, isElementError, logRefused, type ElementResult } from "./ingest-element";
 import type { LogEntry } from "./ingest-log";
 
-export type IngestSummary = {
+type IngestSummary = {
   requestId: string;
   events: number;
   outcomes: Partial<Record<CallbackOutcome, number>>;
@@ -25,7 +25,7 @@ type Element = { entry: LogEntry; parsed: ParsedCallback };
  * Bandwidth sends one event per request today; this leaves a wide margin while keeping a request
  * to a bounded transaction on one pool connection.
  */
-export const MAX_EVENTS_PER_REQUEST = 1_000;
+const MAX_EVENTS_PER_REQUEST = 1_000;
 
 /**
  * Stores and applies one callback request for the application `applicationId` (Bandwidth's id, from

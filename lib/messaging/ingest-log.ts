@@ -11,7 +11,7 @@ export type LogEntry = {
   dedupeKey: string | null;
 };
 
-export type LoggedFacts = {
+type LoggedFacts = {
   type: string | null;
   messageId: string | null;
   recipient: string | null;

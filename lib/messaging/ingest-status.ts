@@ -10,7 +10,7 @@ import { applicationNumbersSql, NOT_THIS_APPLICATIONS } from "./application-numb
 import { summariseStatus } from "./delivery-status";
 import { statusOfEvent, transition } from "./status-transition";
 
-export type StatusResult = {
+type StatusResult = {
   outcome: CallbackOutcome;
   reason: string | null;
   notices: ChangeNotice[];

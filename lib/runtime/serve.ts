@@ -3,12 +3,13 @@
 // expose the socket; rate limits need an address a client cannot choose: lib/auth/client-address.ts).
 import { createServer } from "node:http";
 import next from "next";
-import { PEER_ADDRESS_HEADER } from "@/lib/auth/peer-address";
+import { markPeerAddressStamped, PEER_ADDRESS_HEADER } from "@/lib/auth/peer-address";
 import { projectRoot } from "./processes";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 
+markPeerAddressStamped();
 const app = next({ dev: false, dir: projectRoot, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -25,12 +26,28 @@ const server = createServer((request, response) => {
   }
   // Always overwritten: a value the client sent under this name never reaches the app.
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "unknown";
-  void handle(request, response);
+  handle(request, response).catch((error: unknown) => {
+    console.error("[server] request failed", error);
+    if (!response.headersSent) response.statusCode = 500;
+    response.end();
+  });
 });
 server.listen(port, hostname, () => console.log(`▸ Listening on http://${hostname}:${port}`));
 
+// Stop taking connections, let requests in flight finish, and end the never-ending ones (live
+// update streams) after a grace period; a second signal stops at once.
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    if (stopping) process.exit(0);
+    stopping = true;
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(0);
+    }, 5_000).unref();
+  });
 }
 
 function decodablePath(url: string): boolean {

@@ -114,8 +114,16 @@ async function main() {
         stdio: "inherit",
         env: { ...process.env, PORT: String(port), HOST: host },
       });
+  let stopping = false;
   const stopAll = async (code: number) => {
-    server.kill("SIGTERM");
+    if (stopping) return;
+    stopping = true;
+    // The web server lets its requests finish first; the database stops only after it exited.
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
     await sandbox?.sandbox.close().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     process.exit(code);

@@ -1,6 +1,7 @@
 // For database tests of the webhook: a Bandwidth application with numbers of its own and
 // callback credentials, and callback elements shaped as Bandwidth sends them.
 import { randomBytes, randomUUID } from "node:crypto";
+import { basicAuthorization } from "@/lib/bandwidth/basic-credentials";
 import { hashRandomSecret } from "@/lib/crypto/secret-hash";
 import { testDb, uniqueNumber } from "./test-database";
 
@@ -33,7 +34,7 @@ export async function testApplication(): Promise<TestApplication> {
   });
   return {
     applicationId: application.applicationId,
-    authorization: `Basic ${Buffer.from(`callbacks:${password}`).toString("base64")}`,
+    authorization: basicAuthorization({ username: "callbacks", password }),
     number: async (e164 = uniqueNumber()) => {
       await testDb().phoneNumber.upsert({
         where: { e164 },

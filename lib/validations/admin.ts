@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { BANDWIDTH_MESSAGING_URL, BANDWIDTH_TOKEN_URL } from "@/lib/bandwidth/endpoints";
 import { AUDIT_TARGET_TYPES, e164, singleLine, uuid } from "./common";
-import { newPasswordSchema } from "./password";
 
 /** The admin console's contracts: one schema each, shared by the routes, the forms and the tests. */
 
@@ -103,12 +102,6 @@ export const userUpdateSchema = z
   .object({ name: name("name").optional(), role: roleSchema.optional(), active: z.boolean().optional() })
   .strict()
   .refine((value) => Object.keys(value).length > 0, "nothing to change: give name, role or active");
-
-export const acceptInviteSchema = z
-  .object({
-    password: newPasswordSchema,
-  })
-  .strict();
 
 export const auditQuerySchema = z.object({
   action: singleLine("action", 100).optional(),

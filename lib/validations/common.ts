@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/bandwidth/callback-payload";
 import { E164 } from "@/lib/bandwidth/number-rules";
 
 // The building blocks every contract shares, so an id or a number means the same everywhere.
@@ -10,13 +11,12 @@ export const uuid = (message = "must be a UUID") => z.guid(message);
 export const e164 = (message = "must be E.164, e.g. +19195550100") => z.string().regex(E164, message);
 
 // Control characters (PostgreSQL refuses NUL in text and jsonb; the rest have no place in a name
-// or a search) and lone surrogates (not text at all: half of a character).
+// or a search). NUL and lone surrogates (half of a character) are what `safeText` replaces.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Whether a string is text we can store and show: no NUL, no lone surrogate. */
 export function isStorableText(value: string): boolean {
-  return !value.includes("\u0000") && !LONE_SURROGATE.test(value);
+  return safeText(value) === value;
 }
 
 /** A single line of text (a name, a label, a search): trimmed, at most `max`, no control characters. */

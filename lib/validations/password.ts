@@ -1,46 +1,37 @@
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as english from "@zxcvbn-ts/language-en";
 import { z } from "zod";
 
-// zxcvbn (a maintained estimator: common passwords, words, names, keyboard patterns, repeats,
-// dates) rather than a list of our own. Built on first use: its dictionaries are large.
-let estimator: ZxcvbnFactory | undefined;
-const strength = () =>
-  (estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: english.translations,
-  }));
+// The password contracts, as the browser checks them (length, and a new password differing from
+// the current one). The server adds zxcvbn's strength check to the same shapes
+// (lib/auth/password-strength.ts): its dictionaries are too large to ship to every browser.
 
-/** zxcvbn's 0–4 scale; 3 is "safely unguessable: moderate protection from offline attacks". */
-export const MIN_PASSWORD_SCORE = 3;
-
-/**
- * A password someone chooses: for an invitation, a password change, and the one-time passwords
- * admins hand out. Refused when zxcvbn finds it guessable, with zxcvbn's own advice as the message.
- */
-export const newPasswordSchema = z
+/** 12–200 characters; past 200 nothing else is checked (the strength check costs time per character). */
+export const passwordLengthSchema = z
   .string({ error: "Choose a password" })
   .min(12, "At least 12 characters")
-  .max(200, "At most 200 characters")
-  .superRefine((password, context) => {
-    const result = strength().check(password);
-    if (result.score >= MIN_PASSWORD_SCORE) return;
-    const advice = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(" ");
-    context.addIssue({ code: "custom", message: `Too easy to guess. ${advice || "Add more unusual words."}`.trim() });
-  });
+  .max(200, { error: "At most 200 characters", abort: true });
 
-/** The form on /account and POST /api/me/password. */
-export const changePasswordSchema = z
-  .object({
-    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(1024),
-    newPassword: newPasswordSchema,
-  })
-  .strict()
-  .refine((value) => value.newPassword !== value.currentPassword, {
-    message: "Choose a password different from the current one",
-    path: ["newPassword"],
-  });
+type PasswordRule = z.ZodType<string>;
 
-export type ChangePassword = z.infer<typeof changePasswordSchema>;
+/** POST /api/me/password and the form on /account. */
+export const changePasswordShape = (newPassword: PasswordRule) =>
+  z
+    .object({
+      currentPassword: z
+        .string({ error: "Enter your current password" })
+        .min(1, "Enter your current password")
+        .max(1024),
+      newPassword,
+    })
+    .strict()
+    .refine((value) => value.newPassword !== value.currentPassword, {
+      message: "Choose a password different from the current one",
+      path: ["newPassword"],
+    });
+
+/** POST /api/invites/{token} and the invitation form. */
+export const acceptInviteShape = (password: PasswordRule) => z.object({ password }).strict();
+
+export const changePasswordFormSchema = changePasswordShape(passwordLengthSchema);
+export const acceptInviteFormSchema = acceptInviteShape(passwordLengthSchema);
+
+export type ChangePassword = z.infer<typeof changePasswordFormSchema>;

@@ -3,7 +3,7 @@ import { acceptInvite } from "@/lib/admin/users";
 import { requestAddress } from "@/lib/auth/client-address";
 import { db } from "@/lib/db";
 import { readJsonBody, route } from "@/lib/http";
-import { acceptInviteSchema } from "@/lib/validations/admin";
+import { acceptInviteSchema } from "@/lib/auth/password-strength";
 
 type Context = { params: Promise<{ token: string }> };
 

@@ -3,7 +3,7 @@ import { changePassword } from "@/lib/auth/account";
 import { requireApiUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { readJsonBody, route } from "@/lib/http";
-import { changePasswordSchema } from "@/lib/validations/password";
+import { changePasswordSchema } from "@/lib/auth/password-strength";
 
 /** The signed-in user replaces their password (also the way out of a one-time password). */
 export const POST = route(async (request) => {

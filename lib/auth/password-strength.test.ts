@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { acceptInviteSchema } from "./admin";
-import { changePasswordSchema, newPasswordSchema } from "./password";
+import { acceptInviteSchema, changePasswordSchema, newPasswordSchema } from "@/lib/auth/password-strength";
 
 describe("choosing a password", () => {
   it.each(["aaaaaaaaaaaa", "password1234", "qwertyuiopasdf", "123456789012", "switchboard1", "abcdefghijkl"])(
@@ -36,5 +35,9 @@ describe("choosing a password", () => {
     expect(
       changePasswordSchema.safeParse({ currentPassword: "", newPassword: "ivy's own long password" }).success,
     ).toBe(false);
+  });
+  it("stops at the length limit: a huge password is never handed to zxcvbn (its cost grows with length)", () => {
+    const result = newPasswordSchema.safeParse("x".repeat(100_000));
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(["At most 200 characters"]);
   });
 });
