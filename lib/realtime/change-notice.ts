@@ -5,7 +5,11 @@ import { uuid } from "@/lib/validations/common";
 export const CHANGES_CHANNEL = "switchboard_changes";
 
 export const changeNoticeSchema = z.object({
-  kind: z.enum(["message.created", "message.updated", "conversation.updated"]),
+  /**
+   * `conversation.updated`: status, assignee, snooze or activity; `note.created`: an internal note
+   * (maybe with mentions); `presence.updated`: who is viewing or replying (touches only presence).
+   */
+  kind: z.enum(["message.created", "message.updated", "conversation.updated", "note.created", "presence.updated"]),
   conversationId: uuid(),
   messageId: uuid().optional(),
 });
