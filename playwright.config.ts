@@ -60,6 +60,8 @@ export default defineConfig({
       SANDBOX_TIME_SCALE: "20",
       SANDBOX_MINIMUM_TIMEOUT_MS: "3000",
       BANDWIDTH_SEND_RATE_SEGMENTS_PER_MINUTE: "6000",
+      // Snoozes of a few seconds, so a test can watch one end.
+      SNOOZE_MINIMUM_SECONDS: "1",
     },
   },
 });

@@ -57,6 +57,8 @@ export const envSchema = z
     BANDWIDTH_REQUEST_TIMEOUT_MS: positiveInt.default(15_000),
     BANDWIDTH_SEND_RATE_SEGMENTS_PER_MINUTE: positiveInt.default(60),
     SEND_CONFIRMATION_WINDOW_SECONDS: positiveInt.default(600),
+    /** The shortest snooze an agent may choose (tests make it seconds). */
+    SNOOZE_MINIMUM_SECONDS: positiveInt.default(60),
     SEND_MAX_RETRIES: positiveInt.default(5),
     SEND_RATE_LIMITED_GIVE_UP_HOURS: positiveInt.default(24),
     // Media (lib/media): limits on what agents attach, and where files are kept.

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ViewerProvider } from "@/components/inbox/viewer-context";
 import { AppHeader } from "@/components/layout/app-header";
 import { requirePageUser } from "@/lib/auth/session";
 
@@ -7,7 +8,7 @@ export default async function InboxLayout({ children }: { children: ReactNode })
   return (
     <div className="flex h-dvh flex-col">
       <AppHeader user={user} current="inbox" />
-      {children}
+      <ViewerProvider viewer={{ id: user.id, name: user.name, role: user.role }}>{children}</ViewerProvider>
     </div>
   );
 }

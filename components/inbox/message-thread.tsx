@@ -2,14 +2,15 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
+import { ActivityRow } from "@/components/inbox/activity-row";
 import { MessageBubble } from "@/components/inbox/message-bubble";
 import { useMessages, useRetryFailed } from "@/lib/client/messages";
-import type { Message } from "@/lib/client/types";
-import { messagesToTimeline, type TimelineItem } from "@/lib/validations/timeline";
+import type { Activity, Message } from "@/lib/client/types";
+import { toTimeline, type TimelineItem } from "@/lib/validations/timeline";
 
 type Props = { conversationId: string; isGroup: boolean; label: (number: string) => string };
 
-type Row = { kind: "day"; key: string; text: string } | TimelineItem<Message>;
+type Row = { kind: "day"; key: string; text: string } | TimelineItem<Message, Activity>;
 
 /**
  * The thread, oldest at the top, virtualised: only the rows in view (and a few around) are in the
@@ -21,10 +22,15 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
   const retry = useRetryFailed();
   const scroller = useRef<HTMLDivElement>(null);
   const keepFromBottom = useRef<number | null>(null);
-  const rows = useMemo(
-    () => toRows(messagesToTimeline((query.data?.pages.flatMap((page) => page.messages) ?? []).slice().reverse())),
-    [query.data],
-  );
+  const rows = useMemo(() => {
+    const pages = query.data?.pages ?? [];
+    return toRows(
+      toTimeline(
+        pages.flatMap((page) => page.messages).reverse(),
+        pages.flatMap((page) => page.activity ?? []),
+      ),
+    );
+  }, [query.data]);
   const newest = rows[rows.length - 1]?.key;
 
   // The React Compiler is not used here, so its caution about memoizing this hook does not apply.
@@ -119,6 +125,8 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
             >
               {row.kind === "day" ? (
                 <p className="my-1 text-center text-xs font-medium text-slate-600 dark:text-slate-400">{row.text}</p>
+              ) : row.kind === "activity" ? (
+                <ActivityRow activity={row.activity} />
               ) : (
                 <MessageBubble
                   message={row.message}
@@ -142,7 +150,7 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
 }
 
 /** The timeline with a separator before each new day. */
-function toRows(timeline: Array<TimelineItem<Message>>): Row[] {
+function toRows(timeline: Array<TimelineItem<Message, Activity>>): Row[] {
   const rows: Row[] = [];
   let day = "";
   for (const item of timeline) {

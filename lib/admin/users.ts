@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { HttpError, conflict, notFound } from "@/lib/errors";
 import type { UserCreate, UserUpdate } from "@/lib/validations/admin";
+import { unassignAllOf } from "@/lib/conversations/workflow-store";
 import { recordAudit } from "./audit";
 
 /** Invitation links work this long. */
@@ -130,7 +131,14 @@ export async function updateUser(database: Db, actor: CurrentUser, id: string, i
         : input.role !== undefined && input.role !== current.role
           ? "user.role"
           : "user.update";
-    await recordAudit(tx, actor.id, action, { type: "user", id }, { email: current.email, ...changes });
+    const unassigned = deactivating ? await unassignAllOf(tx, id, actor.id) : 0;
+    await recordAudit(
+      tx,
+      actor.id,
+      action,
+      { type: "user", id },
+      { email: current.email, ...changes, ...(unassigned ? { unassignedConversations: unassigned } : {}) },
+    );
     return user;
   });
 }

@@ -1,12 +1,15 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "./query-client";
+import type { ConversationView } from "@/lib/validations/conversations";
 import type { ConversationHeader, ConversationPage, SenderNumber } from "./types";
 
-export type ConversationFilters = { q?: string; ownerNumber?: string };
+export type ConversationFilters = { view?: ConversationView; q?: string; ownerNumber?: string };
 
 export const inboxKeys = {
   conversations: ["conversations"] as const,
   conversationList: (filters: ConversationFilters) => ["conversations", filters] as const,
+  /** Under "conversations" too: every change notice that refreshes the list refreshes the counts. */
+  counts: (ownerNumber?: string) => ["conversations", "counts", ownerNumber ?? null] as const,
   conversationHeaders: ["conversation"] as const,
   conversation: (id: string) => ["conversation", id] as const,
   messages: (id: string) => ["messages", id] as const,
@@ -18,6 +21,7 @@ export function conversationListOptions(filters: ConversationFilters) {
     queryKey: inboxKeys.conversationList(filters),
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ limit: "30" });
+      if (filters.view) params.set("view", filters.view);
       if (filters.q) params.set("q", filters.q);
       if (filters.ownerNumber) params.set("ownerNumber", filters.ownerNumber);
       if (pageParam) params.set("cursor", pageParam);

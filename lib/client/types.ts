@@ -1,4 +1,5 @@
 import type {
+  ConversationCounts as CountsView,
   ConversationHeader as HeaderView,
   ConversationPage as PageView,
   SenderNumber as SenderView,
@@ -15,7 +16,9 @@ export type Json<T> = T extends Date
       : T;
 
 export type ConversationPage = Json<PageView>;
+export type ConversationCounts = CountsView;
 export type MessagePage = Json<MessagePageView>;
 export type Message = MessagePage["messages"][number];
+export type Activity = MessagePage["activity"][number];
 export type ConversationHeader = Json<HeaderView>;
 export type SenderNumber = Json<SenderView>;

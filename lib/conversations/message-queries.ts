@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policies";
 import type { Db } from "@/lib/db";
 import type { ListMessagesQuery } from "@/lib/validations/conversations";
+import { toActivityView } from "@/lib/validations/activity-view";
 import { toMessageView, type MessagePage } from "@/lib/validations/message-view";
 import { findViewableConversation } from "./conversation-queries";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -25,7 +26,14 @@ const include = {
   sentBy: { select: { id: true, name: true } },
 } as const;
 
-/** A page of a conversation's messages, newest first, for a viewer who may see it (404 otherwise); `nextCursor` pages to older ones. */
+const person = { select: { id: true, name: true } } as const;
+
+/**
+ * A page of a conversation's messages, newest first, for a viewer who may see it (404 otherwise);
+ * `nextCursor` pages to older ones. With them, the activity of the same stretch of time: from the
+ * page's oldest message (from the start on the last page) up to where the newer page began, so
+ * each entry comes exactly once, among the messages it happened between.
+ */
 export async function listMessages(
   database: Db,
   viewer: Actor,
@@ -45,9 +53,17 @@ export async function listMessages(
   });
   const page = rows.slice(0, options.limit);
   const last = page[page.length - 1];
+  const more = rows.length > options.limit && last;
+  const window = { ...(more ? { gte: last.createdAt } : {}), ...(before ? { lt: before.at } : {}) };
+  const activity = await database.conversationActivity.findMany({
+    where: { conversationId, createdAt: window },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    include: { actor: person, assignee: person },
+  });
   return {
     messages: page.map(toMessageView),
-    nextCursor: rows.length > options.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+    activity: activity.map(toActivityView),
+    nextCursor: more ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }
 

@@ -15,6 +15,8 @@ export const QUEUES = {
   fetchMedia: "fetch-media",
   /** Every few minutes: queue inbound media whose download job was lost. */
   mediaSweep: "media-sweep",
+  /** A snooze ends: reopen the conversation (unless something else moved it since). */
+  snoozeEnd: "snooze-end",
 } as const;
 
 const globalForBoss = globalThis as unknown as { switchboardBoss?: Promise<PgBoss> };

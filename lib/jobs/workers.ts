@@ -6,6 +6,7 @@ import { mediaStorage } from "@/lib/media/config";
 import { findStrandedMedia, processFetchMediaJob, type FetchMediaJob } from "@/lib/media/fetch-inbound-media";
 import { deleteAbandonedUploads } from "@/lib/media/uploads";
 import { jobQueue, QUEUES } from "./queue";
+import { endSnooze, type SnoozeEndJob } from "@/lib/conversations/workflow-store";
 import { processConfirmJob } from "@/lib/messaging/send/confirm-send";
 import { sendSettings } from "@/lib/messaging/send/send-deps";
 import { processSendJob, type SendJobData } from "@/lib/messaging/send/send-job";
@@ -73,6 +74,13 @@ export async function startWorkers(): Promise<void> {
     { pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 5 },
     async ([job]) => {
       if (job) await processConfirmJob(deps.database, job.data);
+    },
+  );
+  await boss.work<SnoozeEndJob>(
+    QUEUES.snoozeEnd,
+    { pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 },
+    async ([job]) => {
+      if (job) await endSnooze(deps.database, job.data);
     },
   );
 }

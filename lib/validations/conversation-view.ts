@@ -1,5 +1,5 @@
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
-import type { DeliveryStatus, Direction } from "@/lib/generated/prisma/enums";
+import type { ConversationStatus, DeliveryStatus, Direction } from "@/lib/generated/prisma/enums";
 
 // Conversations as our API returns them. Pure: the server maps rows with these and the browser
 // takes its types from them.
@@ -16,9 +16,15 @@ function titleOf(numbers: string[], labels: Labels): string {
   return numbers.map((number) => labels.get(number) ?? formatPhoneNumber(number)).join(", ");
 }
 
-/** A conversation's header: our number, participants with their names, title. */
+/** A teammate as the inbox shows them. */
+export type Person = { id: string; name: string };
+
+/** Where the conversation stands in the team's work. */
+type Workflow = { status: ConversationStatus; snoozedUntil: Date | null; assignee: Person | null };
+
+/** A conversation's header: our number, participants with their names, title, status and assignee. */
 export function toConversationHeader(
-  row: { id: string; ownerNumber: string; isGroup: boolean; participants: string[] },
+  row: { id: string; ownerNumber: string; isGroup: boolean; participants: string[] } & Workflow,
   labels: Labels,
 ) {
   return {
@@ -27,6 +33,9 @@ export function toConversationHeader(
     isGroup: row.isGroup,
     participants: participantsOf(row.participants, labels),
     title: titleOf(row.participants, labels),
+    status: row.status,
+    snoozedUntil: row.snoozedUntil,
+    assignee: row.assignee,
   };
 }
 
@@ -51,7 +60,7 @@ export function toConversationListItem(
     lastMessageAt: Date;
     lastMessage: LastMessage | null;
     unread: number;
-  },
+  } & Workflow,
   labels: Labels,
 ) {
   const last = row.lastMessage;
@@ -79,6 +88,18 @@ export function toSenderNumber(number: { e164: string; label: string | null; tol
 }
 
 export type SenderNumber = ReturnType<typeof toSenderNumber>;
+
+/** GET /api/conversations/counts: each view's size, and what needs the agent (the page title's number). */
+export type ConversationCounts = {
+  mine: number;
+  unassigned: number;
+  open: number;
+  snoozed: number;
+  closed: number;
+  /** Conversations assigned to the agent with unread customer messages, or with a mention of them not yet read. */
+  needsYou: number;
+  unreadMentions: number;
+};
 
 /** GET /api/conversations: a page of the list, and the cursor of the next one. */
 export type ConversationPage = { conversations: ConversationListItem[]; nextCursor: string | null };

@@ -1,5 +1,6 @@
 import type { DeliveryStatus, Direction, MessageOrigin } from "@/lib/generated/prisma/enums";
 import { isHiddenPart } from "@/lib/media/limits";
+import type { ActivityView } from "./activity-view";
 import { toMediaView } from "./media-view";
 
 // A message as our API returns it (docs/api.md). Pure: the server maps rows with it and the
@@ -60,5 +61,8 @@ export function toMessageView(message: MessageRow) {
 
 export type MessageView = ReturnType<typeof toMessageView>;
 
-/** GET /api/conversations/{id}/messages: a page of the thread, newest first, and the cursor of older ones. */
-export type MessagePage = { messages: MessageView[]; nextCursor: string | null };
+/**
+ * GET /api/conversations/{id}/messages: a page of the thread, newest first, the workflow activity
+ * of the same stretch of time, and the cursor of older ones.
+ */
+export type MessagePage = { messages: MessageView[]; activity: ActivityView[]; nextCursor: string | null };

@@ -14,6 +14,7 @@ import { checkRecipients, groupFromTollFreeProblem, type SendMessageInput } from
 import { conversationIdentity } from "@/lib/conversations/conversation-key";
 import { findViewableConversation } from "@/lib/conversations/conversation-queries";
 import { upsertConversation } from "@/lib/conversations/conversation-store";
+import { assignOnReplyInTransaction } from "@/lib/conversations/workflow-store";
 import { getMessageView } from "@/lib/conversations/message-queries";
 import type { MessageView } from "@/lib/validations/message-view";
 
@@ -58,6 +59,7 @@ export async function sendMessage(database: Db, sender: CurrentUser, input: Send
       },
     });
     await attachUploads(tx, sender, mediaIds, id, { limits: mediaLimits(), tollFree: isTollFreeNumber(from) });
+    await assignOnReplyInTransaction(tx, conversationId, sender.id);
     await enqueueInTransaction(tx, QUEUES.send, { messageId: id });
     await publishChanges(tx, [{ kind: "message.created", conversationId, messageId: id }]);
   });
