@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { chromium } from "@playwright/test";
 import pg from "pg";
 import { BENCH_APPLICATION_ID, BENCH_CALLBACKS, BENCH_NUMBER, type RunningApp } from "./app-server";
-import { BIG_THREAD_PARTICIPANT, seedLargeInbox } from "./seed-large";
+import { BIG_THREAD_PARTICIPANT, seedLargeInbox, seedTeamWork } from "./seed-large";
 import { percentile, signIn } from "./session";
 
 export const BENCH_ADMIN = { email: "bench@example.com", password: "bench-password-123" };
@@ -24,7 +24,9 @@ async function timed(name: string, count: number, work: () => Promise<unknown>):
 
 export async function benchReadApi(app: RunningApp): Promise<{ seedSeconds: number; rows: Latency[] }> {
   const started = Date.now();
-  const { bigConversationId } = await seedLargeInbox(process.env.DATABASE_URL ?? "");
+  const connectionString = process.env.DATABASE_URL ?? "";
+  const { bigConversationId } = await seedLargeInbox(connectionString);
+  await seedTeamWork(connectionString, await userId(connectionString, BENCH_ADMIN.email));
   const seedSeconds = (Date.now() - started) / 1000;
   const cookie = await signIn(app.url, BENCH_ADMIN.email, BENCH_ADMIN.password);
   const get = async (path: string) => {
@@ -50,7 +52,28 @@ export async function benchReadApi(app: RunningApp): Promise<{ seedSeconds: numb
       get(`/api/conversations?limit=30&q=${encodeURIComponent(BIG_THREAD_PARTICIPANT.slice(-7))}`),
     ),
   ];
+  // The team inbox's views and their counts, for an agent with ~900 conversations of their own.
+  for (const view of ["mine", "unassigned", "open", "snoozed", "closed"])
+    rows.push(await timed(`view ${view}, first page (30)`, 200, () => get(`/api/conversations?limit=30&view=${view}`)));
+  rows.push(await timed("view counts (five views and needs-you)", 200, () => get("/api/conversations/counts")));
+  rows.push(
+    await timed("view counts, one of our numbers", 200, () =>
+      get("/api/conversations/counts?ownerNumber=%2B19195550101"),
+    ),
+  );
   return { seedSeconds, rows };
+}
+
+async function userId(connectionString: string, email: string): Promise<string> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>("SELECT id::text FROM users WHERE email = $1", [email]);
+    if (!rows[0]) throw new Error(`no user ${email}`);
+    return rows[0].id;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Inserts an outbound message of ours (as the send worker leaves it), returns its id. */

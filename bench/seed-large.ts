@@ -77,6 +77,53 @@ export async function seedLargeInbox(
   }
 }
 
+/**
+ * The team's work on the large inbox, as a busy team leaves it: seven in ten conversations closed,
+ * one in ten snoozed, the rest open; open ones spread over ten agents (`agentId` among them) or
+ * nobody; a few hundred notes mentioning `agentId`, most of them read.
+ */
+export async function seedTeamWork(connectionString: string, agentId: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    const agents = await client.query<{ id: string }>(
+      `INSERT INTO users (id, email, name, password_hash, role, updated_at)
+       SELECT gen_random_uuid(), 'bench-agent-' || i || '@example.com', 'Bench Agent ' || i, 'x', 'AGENT', now()
+       FROM generate_series(1, 9) AS i ON CONFLICT (email) DO UPDATE SET updated_at = now() RETURNING id::text`,
+    );
+    const team = [agentId, ...agents.rows.map((row) => row.id)];
+    await client.query(
+      `UPDATE conversations c SET
+         status = (CASE WHEN h < 70 THEN 'closed' WHEN h < 80 THEN 'snoozed' ELSE 'open' END)::"ConversationStatus",
+         snoozed_until = CASE WHEN h BETWEEN 70 AND 79 THEN now() + interval '2 days' END,
+         assignee_id = CASE WHEN h % 11 = 10 THEN NULL ELSE ($1::uuid[])[1 + h % 10] END
+       FROM (SELECT id, abs(hashtext(id::text)) % 100 AS h FROM conversations) AS x
+       WHERE x.id = c.id`,
+      [team],
+    );
+    await client.query(
+      `WITH picked AS (
+         SELECT id, row_number() OVER () AS n FROM conversations WHERE status = 'open' LIMIT 300
+       ), notes AS (
+         INSERT INTO conversation_notes (id, conversation_id, author_id, body, created_at)
+         SELECT gen_random_uuid(), id, $2::uuid, 'Can you take a look, @Bench?', now() FROM picked
+         RETURNING id, conversation_id
+       )
+       INSERT INTO note_mentions (note_id, user_id, conversation_id, read_at, created_at)
+       SELECT notes.id, $1::uuid, notes.conversation_id, CASE WHEN random() < 0.9 THEN now() END, now() FROM notes`,
+      [agentId, team[1]],
+    );
+    await client.query("COMMIT");
+    await client.query("ANALYZE conversations; ANALYZE note_mentions;");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [conversations, messages] = process.argv.slice(2).map(Number);
   const started = Date.now();
