@@ -15,6 +15,9 @@ export async function seedLargeInbox(
   try {
     const owners = ["+19195550100", "+19195550101", "+18885550100"];
     await client.query("BEGIN");
+    // The trigger that keeps a conversation's last customer message would update each conversation
+    // once per inbound message here; one UPDATE at the end does the same.
+    await client.query("ALTER TABLE messages DISABLE TRIGGER messages_inbound_to_conversation");
     // Conversations: one customer each, one in ten a group of three; activity spread over 90 days.
     await client.query(
       `INSERT INTO conversations (id, owner_number, participants, participants_key, is_group, last_message_at, created_at, updated_at)
@@ -62,10 +65,13 @@ export async function seedLargeInbox(
       ],
     );
     await client.query(
-      `UPDATE conversations c SET last_message_id = m.id, last_message_at = m.created_at
-       FROM (SELECT DISTINCT ON (conversation_id) conversation_id, id, created_at FROM messages ORDER BY conversation_id, created_at DESC) AS m
+      `UPDATE conversations c SET last_message_id = m.id, last_message_at = m.created_at, last_inbound_at = m.last_inbound_at
+       FROM (SELECT DISTINCT ON (conversation_id) conversation_id, id, created_at,
+                    max(created_at) FILTER (WHERE direction = 'INBOUND') OVER (PARTITION BY conversation_id) AS last_inbound_at
+             FROM messages ORDER BY conversation_id, created_at DESC) AS m
        WHERE m.conversation_id = c.id`,
     );
+    await client.query("ALTER TABLE messages ENABLE TRIGGER messages_inbound_to_conversation");
     await client.query("COMMIT");
     await client.query("ANALYZE conversations; ANALYZE messages;");
     return { bigConversationId };

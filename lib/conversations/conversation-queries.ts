@@ -71,7 +71,7 @@ export async function listConversations(
      LEFT JOIN messages lm ON lm.id = c.last_message_id
      LEFT JOIN users a ON a.id = c.assignee_id
      ${filters.length ? `WHERE ${filters.join(" AND ")}` : ""}
-     ORDER BY c.last_message_at DESC, c.id DESC
+     ORDER BY ${viewOrder(options.view)}
      LIMIT $2`,
     ...params,
   );
@@ -87,10 +87,14 @@ export async function listConversations(
   };
 }
 
+/** View counts stop at this (the sidebar shows "999+"); counting a large archive exactly costs time. */
+export const VIEW_COUNT_CAP = 1_000;
+
 /**
  * How many conversations each view holds for this viewer (on one of our numbers, or all they may
- * see), and how many need them: assigned to them with unread customer messages, or with a mention
- * of them they have not read. Two queries over the views' indexes.
+ * see), each up to VIEW_COUNT_CAP, and how many need them: assigned to them with unread customer
+ * messages (`last_inbound_at` after their last read), or with a mention of them they have not
+ * read. One query; each count walks its view's index (the ORDER BY says which) and stops at the cap.
  */
 export async function countConversations(
   database: Db,
@@ -103,37 +107,30 @@ export async function countConversations(
   const scope = scopeCondition(await viewerScope(database, viewer), param);
   if (scope) filters.push(scope);
   if (options.ownerNumber) filters.push(`c.owner_number = ${param(options.ownerNumber)}`);
-  const where = filters.length ? `AND ${filters.join(" AND ")}` : "";
-  const [views, needs] = await Promise.all([
-    database.$queryRawUnsafe<Array<Omit<ConversationCounts, "needsYou" | "unreadMentions">>>(
-      `SELECT count(*) FILTER (WHERE c.status = 'open' AND c.assignee_id = $1::uuid)::int AS mine,
-              count(*) FILTER (WHERE c.status = 'open' AND c.assignee_id IS NULL)::int AS unassigned,
-              count(*) FILTER (WHERE c.status = 'open')::int AS open,
-              count(*) FILTER (WHERE c.status = 'snoozed')::int AS snoozed,
-              count(*) FILTER (WHERE c.status = 'closed')::int AS closed
-       FROM conversations c WHERE true ${where}`,
-      ...params,
-    ),
-    database.$queryRawUnsafe<Array<{ needs_you: number; unread_mentions: number }>>(
-      `WITH mine_unread AS (
-         SELECT c.id FROM conversations c
-         LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = $1::uuid
-         WHERE c.assignee_id = $1::uuid AND c.status = 'open' ${where}
-           AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'INBOUND'
-                         AND m.created_at > coalesce(r.last_read_at, '-infinity'::timestamptz))
-       ), mentioned AS (
-         SELECT nm.conversation_id AS id, count(*) AS n FROM note_mentions nm
-         JOIN conversations c ON c.id = nm.conversation_id
-         WHERE nm.user_id = $1::uuid AND nm.read_at IS NULL ${where}
-         GROUP BY nm.conversation_id
-       )
-       SELECT (SELECT count(*) FROM (SELECT id FROM mine_unread UNION SELECT id FROM mentioned) AS u)::int AS needs_you,
-              (SELECT coalesce(sum(n), 0) FROM mentioned)::int AS unread_mentions`,
-      ...params,
-    ),
-  ]);
-  const counts = views[0] ?? { mine: 0, unassigned: 0, open: 0, snoozed: 0, closed: 0 };
-  return { ...counts, needsYou: needs[0]?.needs_you ?? 0, unreadMentions: needs[0]?.unread_mentions ?? 0 };
+  const where = filters.map((filter) => ` AND ${filter}`).join("");
+  const capped = (view: ConversationView) =>
+    `(SELECT count(*) FROM (SELECT 1 FROM conversations c WHERE ${viewCondition(view)}${where}
+       ORDER BY ${view === "mine" || view === "unassigned" ? "c.assignee_id, c.status" : "c.status, c.assignee_id"}
+       LIMIT ${VIEW_COUNT_CAP}) AS v)::int`;
+  const rows = await database.$queryRawUnsafe<Array<ConversationCounts>>(
+    `SELECT ${capped("mine")} AS mine, ${capped("unassigned")} AS unassigned, ${capped("open")} AS open,
+            ${capped("snoozed")} AS snoozed, ${capped("closed")} AS closed,
+            (SELECT count(*) FROM (
+               SELECT c.id FROM conversations c
+               LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = $1::uuid
+               WHERE c.assignee_id = $1::uuid AND c.status = 'open'${where}
+                 AND c.last_inbound_at > coalesce(r.last_read_at, '-infinity'::timestamptz)
+               UNION
+               SELECT c.id FROM note_mentions nm JOIN conversations c ON c.id = nm.conversation_id
+               WHERE nm.user_id = $1::uuid AND nm.read_at IS NULL${where}
+             ) AS u)::int AS "needsYou",
+            (SELECT count(*) FROM note_mentions nm JOIN conversations c ON c.id = nm.conversation_id
+             WHERE nm.user_id = $1::uuid AND nm.read_at IS NULL${where})::int AS "unreadMentions"`,
+    ...params,
+  );
+  const counts = rows[0];
+  if (!counts) throw new Error("counts query returned no row");
+  return counts;
 }
 
 /** The conversation if it exists and the viewer may see it; 404 otherwise (no hint which). */
@@ -160,6 +157,17 @@ export async function getConversation(
     ? await database.user.findUnique({ where: { id: row.assigneeId }, select: { id: true, name: true } })
     : null;
   return toConversationHeader({ ...row, assignee }, await labelsFor(database, row.participants));
+}
+
+/**
+ * The list's order for a view, spelled so PostgreSQL walks the view's index in order: leading with
+ * the columns the view fixes changes nothing (every row shares them) but lets `unassigned` (IS NULL)
+ * use the index instead of filtering the whole recency index.
+ */
+function viewOrder(view: ConversationView | undefined): string {
+  const recency = "c.last_message_at DESC, c.id DESC";
+  if (view === "mine" || view === "unassigned") return `c.assignee_id, c.status, ${recency}`;
+  return recency;
 }
 
 /** A view as a WHERE condition on `c` ($1 is the viewer's id). */

@@ -15,6 +15,7 @@ ALTER TYPE "MessageOrigin" ADD VALUE 'AUTOMATIC';
 
 -- AlterTable
 ALTER TABLE "conversations" ADD COLUMN     "assignee_id" UUID,
+ADD COLUMN     "last_inbound_at" TIMESTAMPTZ(3),
 ADD COLUMN     "snoozed_until" TIMESTAMPTZ(3),
 ADD COLUMN     "status" "ConversationStatus" NOT NULL DEFAULT 'open';
 
@@ -139,26 +140,36 @@ ALTER TABLE "conversation_presence" ADD CONSTRAINT "conversation_presence_user_i
 
 
 -- A customer's message reopens a closed or snoozed conversation, whichever path stored it (the
--- webhook's single statements, the sandbox, imports), and the thread records it. AFTER ROW: the
--- conversation row is the one the inserting statement just upserted, so this adds one indexed
--- update to an inbound message and nothing to an outbound one.
-CREATE FUNCTION reopen_conversation_on_inbound() RETURNS trigger LANGUAGE plpgsql AS $$
+-- webhook's single statements, the sandbox, imports), and the thread records it; it also keeps
+-- the conversation's last customer message time, so "assigned to me with unread messages" is a
+-- comparison of two columns, not a probe of messages per conversation. One statement, on the row
+-- the inserting statement has just upserted (and so locked): nothing for an outbound message.
+CREATE FUNCTION conversation_on_inbound_message() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  WITH reopened AS (
-    UPDATE conversations SET status = 'open', snoozed_until = NULL, updated_at = now()
-    WHERE id = NEW.conversation_id AND status <> 'open'
+  WITH previous AS (
+    SELECT status FROM conversations WHERE id = NEW.conversation_id
+  ), updated AS (
+    UPDATE conversations
+    SET last_inbound_at = GREATEST(coalesce(last_inbound_at, NEW.created_at), NEW.created_at),
+        status = 'open', snoozed_until = NULL
+    WHERE id = NEW.conversation_id
     RETURNING id
   )
   INSERT INTO conversation_activity (id, conversation_id, kind, reason, created_at)
-  SELECT gen_random_uuid(), id, 'reopened', 'customer message', now() FROM reopened;
+  SELECT gen_random_uuid(), updated.id, 'reopened', 'customer message', now()
+  FROM previous, updated WHERE previous.status <> 'open';
   RETURN NULL;
 END;
 $$;
 
-CREATE TRIGGER messages_reopen_conversation
+CREATE TRIGGER messages_inbound_to_conversation
   AFTER INSERT ON messages
   FOR EACH ROW WHEN (NEW.direction = 'INBOUND')
-  EXECUTE FUNCTION reopen_conversation_on_inbound();
+  EXECUTE FUNCTION conversation_on_inbound_message();
+
+UPDATE conversations c SET last_inbound_at = m.at
+FROM (SELECT conversation_id, max(created_at) AS at FROM messages WHERE direction = 'INBOUND' GROUP BY conversation_id) AS m
+WHERE m.conversation_id = c.id;
 
 -- The activity log is history: never rewritten.
 CREATE FUNCTION conversation_activity_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
