@@ -75,9 +75,7 @@ test("agents on one conversation see each other viewing and replying; a closed t
   await expect(sam.locator("[data-presence]")).toHaveText("Avery is viewing");
   await saveScreen(sam, testInfo, "presence-viewing-desktop");
 
-  await sam
-    .getByRole("textbox", { name: "Message", exact: true })
-    .pressSequentially("On it, one moment", { delay: 20 });
+  await sam.getByRole("textbox", { name: "Message", exact: true }).fill("On it, one moment");
   await expect(presence).toHaveText("Sam is replying…", { timeout: 5_000 });
   await expect(presence).toHaveAttribute("data-presence", "replying");
   await saveScreen(avery, testInfo, "presence-replying-phone-dark");
