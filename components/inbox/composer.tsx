@@ -15,10 +15,13 @@ export function Composer({
   conversationId,
   isGroup,
   tollFree,
+  onTyping,
 }: {
   conversationId: string;
   isGroup: boolean;
   tollFree: boolean;
+  /** Called on each edit of the text (presence: "replying…"). */
+  onTyping?: () => void;
 }) {
   const [text, setText] = useState("");
   const reply = useReply(conversationId);
@@ -65,7 +68,10 @@ export function Composer({
         <textarea
           id="composer-text"
           value={text}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => {
+            setText(event.target.value);
+            onTyping?.();
+          }}
           onKeyDown={onKeyDown}
           onPaste={pasteFiles(attachments)}
           rows={3}

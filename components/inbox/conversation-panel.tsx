@@ -5,16 +5,22 @@ import { useEffect } from "react";
 import { Composer } from "@/components/inbox/composer";
 import { MessageThread } from "@/components/inbox/message-thread";
 import { ParticipantLabels } from "@/components/inbox/participant-labels";
+import { PresenceIndicator } from "@/components/inbox/presence-indicator";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { useConversation } from "@/lib/client/conversations";
 import { useMarkRead, useMessages } from "@/lib/client/messages";
+import { usePresenceAnnouncer } from "@/lib/client/presence";
 
-/** One conversation: header, thread and composer. Opening it (and new messages) marks it read. */
+/**
+ * One conversation: header (with who else is here), thread and composer. Opening it (and new
+ * messages) marks it read; being on it, and typing in the composer, is announced to others.
+ */
 export function ConversationPanel({ conversationId }: { conversationId: string }) {
   const conversation = useConversation(conversationId);
   const messages = useMessages(conversationId);
   const markRead = useMarkRead(conversationId);
+  const presence = usePresenceAnnouncer(conversationId);
   const newest = messages.data?.pages[0]?.messages[0]?.id;
   const { mutate } = markRead;
 
@@ -46,6 +52,7 @@ export function ConversationPanel({ conversationId }: { conversationId: string }
           {data.isGroup ? `Group of ${data.participants.length} · ` : ""}via {formatPhoneNumber(data.ownerNumber)}
         </p>
         <ParticipantLabels participants={data.participants} />
+        <PresenceIndicator conversationId={conversationId} />
       </header>
       <MessageThread conversationId={conversationId} isGroup={data.isGroup} label={label} />
       <Composer
@@ -53,6 +60,7 @@ export function ConversationPanel({ conversationId }: { conversationId: string }
         conversationId={conversationId}
         isGroup={data.isGroup}
         tollFree={isTollFreeNumber(data.ownerNumber)}
+        onTyping={presence.typing}
       />
     </section>
   );

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { ChangeNotice } from "@/lib/realtime/change-notice";
 import { inboxKeys } from "./conversations";
+import { presenceKey } from "./presence";
 
 export type LiveStatus = "connecting" | "live" | "offline";
 
@@ -31,6 +32,8 @@ export function useLiveUpdates(): LiveStatus {
     let wasOffline = false;
     let stopped = false;
     const pending = new Set<string>();
+    // Presence notices refetch only who is here: someone typing must not refetch the list or threads.
+    const presence = new Set<string>();
 
     const goLive = () => {
       failures = 0;
@@ -46,16 +49,19 @@ export function useLiveUpdates(): LiveStatus {
       poll ??= setInterval(() => void client.invalidateQueries(), POLL_WHILE_OFFLINE_MS);
     };
     const onChanges = (event: MessageEvent<string>) => {
-      for (const notice of JSON.parse(event.data) as ChangeNotice[]) pending.add(notice.conversationId);
+      for (const notice of JSON.parse(event.data) as ChangeNotice[])
+        (notice.kind === "presence.updated" ? presence : pending).add(notice.conversationId);
       // Coalesce a burst of notices into one round of refetches.
       flush ??= setTimeout(() => {
         flush = undefined;
-        void client.invalidateQueries({ queryKey: inboxKeys.conversations });
+        if (pending.size) void client.invalidateQueries({ queryKey: inboxKeys.conversations });
         for (const id of pending) {
           void client.invalidateQueries({ queryKey: inboxKeys.messages(id) });
           void client.invalidateQueries({ queryKey: inboxKeys.conversation(id) });
         }
+        for (const id of presence) void client.invalidateQueries({ queryKey: presenceKey(id) });
         pending.clear();
+        presence.clear();
       }, 50);
     };
     const connect = () => {

@@ -28,10 +28,14 @@ export function useMessages(conversationId: string) {
 
 const post = (url: string, body: unknown) => sendJson<{ message: Message }>(url, "POST", body);
 
+/** A reply in flight in this conversation (presence stops saying "replying…" when it starts). */
+export const replyMutationKey = (conversationId: string) => ["reply", conversationId] as const;
+
 /** Replies in a conversation; the message shows at once (as the server stored it: queued). */
 export function useReply(conversationId: string) {
   const client = useQueryClient();
   return useMutation({
+    mutationKey: replyMutationKey(conversationId),
     mutationFn: ({ text, mediaIds }: { text: string; mediaIds: string[] }) =>
       post("/api/messages", { conversationId, text, ...(mediaIds.length ? { mediaIds } : {}) }).then(
         (body) => body.message,
