@@ -66,12 +66,27 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
   const tooLarge = () => new HttpError(413, "payload_too_large", `The body must be at most ${limit} bytes`);
   if (declared > limit) throw tooLarge();
   // With a declared length the body is bounded already: read it in one go (cheaper than chunks).
-  const text = declared > 0 ? await request.text() : (await readBounded(request, limit, tooLarge)).toString("utf8");
+  const text = await readOrCutOff(() =>
+    declared > 0 ? request.text() : readBounded(request, limit, tooLarge).then((body) => body.toString("utf8")),
+  );
   if (Buffer.byteLength(text) > limit) throw tooLarge();
   try {
     return JSON.parse(text);
   } catch {
     throw new HttpError(400, "invalid_json", "The body is not valid JSON");
+  }
+}
+
+/**
+ * Reading a body fails when the client goes away mid-body (a closing tab's beacon, a dropped
+ * connection): that is the client's doing, a 400, not a 500 in the logs. Our own refusals pass on.
+ */
+async function readOrCutOff<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, "body_incomplete", "The request body ended before it was complete");
   }
 }
 
@@ -97,5 +112,5 @@ async function readBounded(request: Request, limit: number, tooLarge: () => Http
 export async function readBodyBytes(request: Request, limit: number, tooLargeMessage: string): Promise<Buffer> {
   const tooLarge = () => new HttpError(413, "payload_too_large", tooLargeMessage);
   if (Number(request.headers.get("content-length") ?? "0") > limit) throw tooLarge();
-  return readBounded(request, limit, tooLarge);
+  return readOrCutOff(() => readBounded(request, limit, tooLarge));
 }
