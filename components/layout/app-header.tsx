@@ -2,7 +2,13 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/auth/policies";
 
-export function AppHeader({ user, current }: { user: Actor & { name: string }; current: "inbox" | "admin" }) {
+export function AppHeader({
+  user,
+  current,
+}: {
+  user: Actor & { name: string };
+  current: "inbox" | "replies" | "admin";
+}) {
   const linkClass = (active: boolean) =>
     `whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 ${active ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`;
   return (
@@ -21,6 +27,13 @@ export function AppHeader({ user, current }: { user: Actor & { name: string }; c
             aria-current={current === "inbox" ? "page" : undefined}
           >
             Inbox
+          </Link>
+          <Link
+            href="/saved-replies"
+            className={linkClass(current === "replies")}
+            aria-current={current === "replies" ? "page" : undefined}
+          >
+            Replies
           </Link>
           {user.role === "ADMIN" ? (
             <Link
