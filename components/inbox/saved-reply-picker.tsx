@@ -18,7 +18,9 @@ export function SavedReplyPopup({ replies }: { replies: SavedReplyInsert }) {
         {replies.open
           ? count > 0
             ? `${count} saved ${count === 1 ? "reply matches" : "replies match"}: arrow keys to choose, Enter or Tab to insert, Escape to close.`
-            : "No saved reply matches."
+            : replies.loading
+              ? "Loading saved replies…"
+              : "No saved reply matches."
           : ""}
       </p>
       <div className="relative">{replies.open ? <SavedReplyList replies={replies} /> : null}</div>

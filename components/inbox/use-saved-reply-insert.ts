@@ -74,7 +74,8 @@ export function useSavedReplyInsert({
     setCaret(at);
     setCaretAfterInsert({ at });
     setPicker(null);
-    setDismissedAt(null);
+    // A `/` inside the inserted text does not open the list again.
+    setDismissedAt(findSlashTrigger(next, at)?.start ?? null);
     setFlagged((before) => [
       ...new Set([...before.filter((p) => next.includes(p)), ...unresolvedPlaceholders(filled)]),
     ]);
@@ -98,11 +99,9 @@ export function useSavedReplyInsert({
   /** Arrow keys, Enter, Tab and Escape while the list is open; true when the key was used. */
   const listKeyDown = (event: KeyboardEvent<HTMLElement>): boolean => {
     if (!open || event.nativeEvent.isComposing) return false;
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      if (matches.length > 0) {
-        const step = event.key === "ArrowDown" ? 1 : -1;
-        setActive((Math.max(activeIndex, 0) + step + matches.length) % matches.length);
-      }
+    if ((event.key === "ArrowDown" || event.key === "ArrowUp") && matches.length > 0) {
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      setActive((Math.max(activeIndex, 0) + step + matches.length) % matches.length);
     } else if ((event.key === "Enter" && !event.shiftKey) || (event.key === "Tab" && matches.length > 0)) {
       // Never sends while the list is open: with nothing to insert, Enter only closes it.
       if (activeIndex >= 0) choose(activeIndex);
