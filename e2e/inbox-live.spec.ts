@@ -188,7 +188,7 @@ test("an agent names a participant and the name shows everywhere", async ({ page
   await page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: "Who is this?" }).click();
   await page.getByRole("button", { name: /^Name \(555\)/ }).click();
   await page.getByLabel(/^Name for/).fill("Jordan Ellis");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Jordan Ellis" })).toBeVisible();
   await expect(
     page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: "Who is this?" }),

@@ -22,6 +22,9 @@ const ACTIONS = [
   "user.deactivate",
   "user.reactivate",
   "user.invite_accepted",
+  "saved_reply.create",
+  "saved_reply.update",
+  "saved_reply.delete",
 ];
 
 /** Who changed what and when; filter by action, kind of thing, or person. Entries are kept. */
@@ -66,6 +69,7 @@ export function AuditLog() {
           ["application", "Applications"],
           ["number", "Numbers"],
           ["user", "People"],
+          ["saved_reply", "Team replies"],
         ])}
         {select(
           "actorId",

@@ -2,7 +2,9 @@
 
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { AttachButton, AttachmentDropZone, AttachmentTray, pasteFiles } from "@/components/inbox/attachment-tray";
+import { SavedReplyPickerButton, SavedReplyPopup } from "@/components/inbox/saved-reply-picker";
 import { MAX_TEXT, SegmentCounter } from "@/components/inbox/segment-counter";
+import { useSavedReplyInsert } from "@/components/inbox/use-saved-reply-insert";
 import { useAttachments } from "@/lib/client/attachments";
 import { useReply } from "@/lib/client/messages";
 import { controlClass } from "@/components/ui/control";
@@ -26,6 +28,7 @@ export function Composer({
   const [text, setText] = useState("");
   const reply = useReply(conversationId);
   const attachments = useAttachments({ tollFree });
+  const savedReplies = useSavedReplyInsert({ conversationId, text, setText });
   const tooLong = text.length > MAX_TEXT;
   const hasContent = text.trim() !== "" || attachments.mediaIds.length > 0;
   const blocked = tooLong || attachments.busy || attachments.failed || attachments.problems.length > 0;
@@ -62,25 +65,28 @@ export function Composer({
           </p>
         ) : null}
         <AttachmentTray attachments={attachments} />
+        <SavedReplyPopup replies={savedReplies} />
         <label htmlFor="composer-text" className="sr-only">
           Message
         </label>
         <textarea
           id="composer-text"
           value={text}
-          onChange={(event) => {
+          onChange={savedReplies.onChange((event) => {
             setText(event.target.value);
             onTyping?.();
-          }}
-          onKeyDown={onKeyDown}
+          })}
+          onKeyDown={savedReplies.onKeyDown(onKeyDown)}
           onPaste={pasteFiles(attachments)}
           rows={3}
-          placeholder="Write a reply — Enter sends, Shift+Enter for a new line"
+          placeholder="Write a reply — Enter sends, Shift+Enter for a new line, / for saved replies"
           className={`w-full resize-y px-3 py-2 text-sm ${controlClass}`}
+          {...savedReplies.textareaProps}
         />
         <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
           <div className="flex flex-wrap items-center gap-3">
             <AttachButton attachments={attachments} id="composer-files" />
+            <SavedReplyPickerButton replies={savedReplies} />
             <SegmentCounter text={text} mms={isGroup ? "group" : attachments.items.length > 0 ? "media" : null} />
           </div>
           <button

@@ -2,7 +2,13 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/auth/policies";
 
-export function AppHeader({ user, current }: { user: Actor & { name: string }; current: "inbox" | "admin" }) {
+export function AppHeader({
+  user,
+  current,
+}: {
+  user: Actor & { name: string };
+  current: "inbox" | "replies" | "admin";
+}) {
   const linkClass = (active: boolean) =>
     `whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 ${active ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`;
   return (
@@ -22,6 +28,13 @@ export function AppHeader({ user, current }: { user: Actor & { name: string }; c
           >
             Inbox
           </Link>
+          <Link
+            href="/saved-replies"
+            className={linkClass(current === "replies")}
+            aria-current={current === "replies" ? "page" : undefined}
+          >
+            Replies
+          </Link>
           {user.role === "ADMIN" ? (
             <Link
               href="/admin"
@@ -37,10 +50,22 @@ export function AppHeader({ user, current }: { user: Actor & { name: string }; c
         <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300" data-testid="current-user">
           {user.name} · {user.role === "ADMIN" ? "Admin" : "Agent"}
         </span>
-        <Link href="/account" className={linkClass(false)}>
-          Account
+        {/* At phone width Account and Sign out are icons (still named for screen readers), so the navigation fits. */}
+        <Link href="/account" className={`inline-flex items-center ${linkClass(false)}`} title="Account">
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 20 20"
+            className="h-4 w-4 sm:hidden"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+          >
+            <circle cx="10" cy="7" r="3" />
+            <path d="M4 16.5c1-3 3.3-4.5 6-4.5s5 1.5 6 4.5" strokeLinecap="round" />
+          </svg>
+          <span className="max-sm:sr-only">Account</span>
         </Link>
-        <SignOutButton />
+        <SignOutButton compact />
       </div>
     </header>
   );

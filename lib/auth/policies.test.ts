@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { canAdminister, canSendFrom, canUseInbox, canViewConversation, conversationScope, isInScope } from "./policies";
+import {
+  canAdminister,
+  canManageSavedReply,
+  canSeeSavedReply,
+  canSendFrom,
+  canUseInbox,
+  canViewConversation,
+  conversationScope,
+  isInScope,
+} from "./policies";
 
 const admin = { id: "a", role: "ADMIN", active: true } as const;
 const agent = { id: "b", role: "AGENT", active: true } as const;
@@ -57,5 +66,29 @@ describe("policies", () => {
     expect(isInScope(scope, { ownerNumber: "+19195550100" })).toBe(true);
     expect(conversationScope(null, numbers)).toEqual({ kind: "none" });
     expect(isInScope({ kind: "none" }, { ownerNumber: "+19195550100" })).toBe(false);
+  });
+
+  it("shows team replies to everyone and a personal reply to its owner only", () => {
+    const team = { ownerId: null };
+    expect(canSeeSavedReply(agent, team)).toBe(true);
+    expect(canSeeSavedReply(admin, team)).toBe(true);
+    expect(canSeeSavedReply(agent, { ownerId: agent.id })).toBe(true);
+    expect(canSeeSavedReply(otherAgent, { ownerId: agent.id })).toBe(false);
+    expect(canSeeSavedReply(admin, { ownerId: agent.id })).toBe(false);
+    expect(canSeeSavedReply({ ...agent, active: false }, { ownerId: agent.id })).toBe(false);
+    expect(canSeeSavedReply(null, team)).toBe(false);
+  });
+
+  it("lets owners manage their personal replies and only admins the team's", () => {
+    const team = { ownerId: null };
+    expect(canManageSavedReply(admin, team)).toBe(true);
+    expect(canManageSavedReply(agent, team)).toBe(false);
+    expect(canManageSavedReply({ ...admin, active: false }, team)).toBe(false);
+    expect(canManageSavedReply(agent, { ownerId: agent.id })).toBe(true);
+    expect(canManageSavedReply(otherAgent, { ownerId: agent.id })).toBe(false);
+    expect(canManageSavedReply(admin, { ownerId: agent.id })).toBe(false);
+    expect(canManageSavedReply(admin, { ownerId: admin.id })).toBe(true);
+    expect(canManageSavedReply({ ...agent, active: false }, { ownerId: agent.id })).toBe(false);
+    expect(canManageSavedReply(null, { ownerId: agent.id })).toBe(false);
   });
 });

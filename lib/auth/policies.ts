@@ -57,3 +57,18 @@ export function isInScope(scope: ConversationScope, conversation: { ownerNumber:
   if (scope.kind === "all") return true;
   return scope.kind === "numbers" && scope.numbers.includes(conversation.ownerNumber);
 }
+
+/** A saved reply as the policies see it: a user's own (`ownerId`) or the team's (`ownerId` null). */
+export type SavedReplyOwnership = { ownerId: string | null };
+
+/** Team replies are for everyone; a personal reply only for its owner (admins included). */
+export function canSeeSavedReply(actor: Actor | null, reply: SavedReplyOwnership): boolean {
+  if (!canUseInbox(actor)) return false;
+  return reply.ownerId === null || reply.ownerId === actor.id;
+}
+
+/** Create, edit or delete: one's own personal replies; the team's, admins only. */
+export function canManageSavedReply(actor: Actor | null, reply: SavedReplyOwnership): boolean {
+  if (!canUseInbox(actor)) return false;
+  return reply.ownerId === null ? actor.role === "ADMIN" : reply.ownerId === actor.id;
+}
