@@ -69,8 +69,13 @@ export function BulkActions({
             onChange={(event) => onSelect(event.target.checked ? shown.map((conversation) => conversation.id) : [])}
             className="h-4 w-4 accent-brand-600"
           />
-          {selected.length > 0 ? `${selected.length} selected` : "Select all shown"}
+          Select all shown
         </label>
+        {selected.length > 0 ? (
+          <span className="text-sm font-medium" data-testid="selected-count">
+            {selected.length} selected
+          </span>
+        ) : null}
         {selected.length > 0 ? (
           <div
             role="group"

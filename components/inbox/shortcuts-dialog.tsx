@@ -54,8 +54,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                     {entry.keys.map((key, index) => (
                       <span key={key}>
                         {index > 0 ? (
-                          <span className="px-1 text-slate-600 dark:text-slate-400">
-                            {entry.keys.includes("Shift") ? "+" : "or"}
+                          <span className="text-slate-600 dark:text-slate-400">
+                            {entry.keys.includes("Shift") ? " + " : " or "}
                           </span>
                         ) : null}
                         <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">

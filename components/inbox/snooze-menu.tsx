@@ -65,6 +65,7 @@ function Presets({ onPick, onCustom }: { onPick: (until: Date) => void; onCustom
       items={[
         ...snoozePresets(now).map((preset) => ({
           id: preset.id,
+          name: `${preset.label}, ${formatWhen(preset.until, now)}`,
           label: (
             <span className="flex justify-between gap-3">
               <span>{preset.label}</span>

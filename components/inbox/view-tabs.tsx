@@ -38,12 +38,12 @@ export function ViewTabs({
                 onClick={choose(view)}
                 aria-current={selected ? "page" : undefined}
                 data-view={view}
-                className={`inline-flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-sm outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${selected ? "border-brand-600 bg-brand-600 font-medium text-white" : "border-slate-300 text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"}`}
+                className={`inline-block rounded-full border px-2.5 py-0.5 text-sm outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${selected ? "border-brand-600 bg-brand-600 font-medium text-white" : "border-slate-300 text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"}`}
               >
                 {VIEW_LABELS[view]}{" "}
                 {counts ? (
                   <span
-                    className={`text-xs tabular-nums ${selected ? "text-white" : "text-slate-600 dark:text-slate-400"}`}
+                    className={`ml-0.5 text-xs tabular-nums ${selected ? "text-white" : "text-slate-600 dark:text-slate-400"}`}
                     data-count
                   >
                     {counts[view]}

@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
 
-export type MenuItem = { id: string; label: ReactNode; onSelect: () => void };
+/** `name`: the item's accessible name when its label is laid out in parts (it must contain their words). */
+export type MenuItem = { id: string; label: ReactNode; name?: string; onSelect: () => void };
 
 /**
  * A menu's items (role="menu"): focus goes to the first one when it opens; ↑ ↓ Home End move,
@@ -35,6 +36,7 @@ export function MenuItems({ label, items }: { label: string; items: MenuItem[] }
           type="button"
           role="menuitem"
           tabIndex={-1}
+          aria-label={item.name}
           onClick={item.onSelect}
           className="rounded-md px-3 py-2 text-left outline-none hover:bg-slate-100 focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-500 dark:hover:bg-slate-800 dark:focus-visible:bg-slate-800"
         >
