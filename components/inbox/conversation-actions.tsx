@@ -99,21 +99,25 @@ export function ConversationActions({ conversation }: { conversation: Conversati
           buttonClassName={buttonClass}
           onSnooze={(until) => run({ status: "snoozed", snoozedUntil: until.toISOString() }, "snooze it", true)}
         />
-        {conversation.status === "closed" || conversation.status === "snoozed" ? (
+        {conversation.status === "snoozed" ? (
           <button type="button" className={buttonClass} onClick={() => act({ status: "open" }, "reopen it")}>
             Reopen
           </button>
         ) : null}
-        {conversation.status !== "closed" ? (
-          <button
-            type="button"
-            className={buttonClass}
-            onClick={() => act({ status: "closed" }, "close it")}
-            aria-keyshortcuts="e"
-          >
-            Close
-          </button>
-        ) : null}
+        {/* One button that turns from Close into Reopen, so focus stays on it when it is pressed. */}
+        <button
+          key="close-or-reopen"
+          type="button"
+          className={buttonClass}
+          onClick={() =>
+            conversation.status === "closed"
+              ? act({ status: "open" }, "reopen it")
+              : act({ status: "closed" }, "close it")
+          }
+          aria-keyshortcuts={conversation.status === "closed" ? undefined : "e"}
+        >
+          {conversation.status === "closed" ? "Reopen" : "Close"}
+        </button>
       </div>
       {problem ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">

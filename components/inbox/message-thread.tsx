@@ -106,10 +106,10 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
   return (
     <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto" data-testid="thread-scroller">
       {query.isFetchingNextPage ? (
-        <p className="p-2 text-center text-xs text-slate-600">Loading older messages…</p>
+        <p className="p-2 text-center text-xs text-slate-600 dark:text-slate-400">Loading older messages…</p>
       ) : null}
       {!query.hasNextPage && rows.length > 0 ? (
-        <p className="p-2 text-center text-xs text-slate-600">Start of the conversation</p>
+        <p className="p-2 text-center text-xs text-slate-600 dark:text-slate-400">Start of the conversation</p>
       ) : null}
       <ol aria-label="Messages" className="relative px-4" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {

@@ -43,14 +43,14 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
         {groups.map((group) => (
-          <table key={group} className="w-full text-sm">
+          <table key={group} className="w-full table-fixed text-sm">
             <caption className="pb-1 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">
               {group}
             </caption>
             <tbody>
               {SHORTCUT_HELP.filter((entry) => entry.group === group).map((entry) => (
                 <tr key={`${group}-${entry.does}`} className="border-t border-slate-100 dark:border-slate-800">
-                  <th scope="row" className="w-28 py-1.5 pr-3 text-left font-normal whitespace-nowrap">
+                  <th scope="row" className="w-32 py-1.5 pr-3 text-left font-normal whitespace-nowrap">
                     {entry.keys.map((key, index) => (
                       <span key={key}>
                         {index > 0 ? (
