@@ -22,7 +22,13 @@ type Props = {
 export function SnoozeMenu({ popover, buttonClassName, onSnooze }: Props) {
   return (
     <div className="relative">
-      <button type="button" {...popover.triggerProps} aria-haspopup="menu" className={buttonClassName}>
+      <button
+        type="button"
+        {...popover.triggerProps}
+        aria-haspopup="menu"
+        aria-keyshortcuts="s"
+        className={buttonClassName}
+      >
         Snooze <span aria-hidden>▾</span>
       </button>
       {popover.open ? (
