@@ -9,6 +9,7 @@ const PURE_LIB_MODULES = [
   "bandwidth/(segments|number-rules|phone-number|error-explanations|error-catalogue|media-types|endpoints)",
   "media/limits",
   "auth/policies",
+  "conversations/workflow",
   "realtime/change-notice",
   "errors",
   "generated/prisma/enums",

@@ -93,7 +93,7 @@ test("an admin connects a legacy Bandwidth account, an application and a number;
     });
     const text = `Hello ops line ${Date.now()}`;
     await sandbox("/sandbox/inbound", { body: { from: customer(), to: [ourNumber], text } });
-    await page.goto("/conversations");
+    await page.goto("/conversations?view=open");
     await expect(
       page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text }),
     ).toBeVisible({ timeout: 10_000 });
@@ -172,7 +172,7 @@ test("an admin connects a legacy Bandwidth account, an application and a number;
     ).toBe(client.clientId);
     const reply = `Still here ${Date.now()}`;
     await sandbox("/sandbox/inbound", { body: { from: to, to: [ourNumber], text: reply } });
-    await page.goto("/conversations");
+    await page.goto("/conversations?view=open");
     await expect(
       page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: reply }),
     ).toBeVisible();

@@ -5,7 +5,7 @@ test.use({ storageState: "e2e/.auth/agent.json" });
 
 test.describe("the demo inbox", () => {
   test("lists the seeded conversations newest first", async ({ page }, testInfo) => {
-    await page.goto("/conversations");
+    await page.goto("/conversations?view=open");
     const list = page.getByRole("list", { name: "Conversations" });
     // Other specs add conversations of their own (newer ones first): scroll until the seeded three
     // have loaded, then check they keep their order by recency.
@@ -23,7 +23,7 @@ test.describe("the demo inbox", () => {
   });
 
   test("shows a group conversation with each sender's name", async ({ page }, testInfo) => {
-    await page.goto("/conversations");
+    await page.goto("/conversations?view=open");
     await page.getByRole("link").filter({ hasText: "Sure, Sunday 10am" }).click();
     await expect(page.getByText("Group of 3")).toBeVisible();
     const thread = page.getByRole("list", { name: "Messages" });
@@ -33,7 +33,7 @@ test.describe("the demo inbox", () => {
   });
 
   test("explains a failed message", async ({ page }, testInfo) => {
-    await page.goto("/conversations");
+    await page.goto("/conversations?view=open");
     await page.getByRole("link").filter({ hasText: "Your appointment is confirmed" }).click();
     await expect(
       page.getByText(

@@ -20,7 +20,7 @@ const picture = (colour: string, width: number, height: number, noise = false) =
 async function openFreshConversation(page: Page, text: string) {
   const from = customer();
   await sandbox("/sandbox/inbound", { body: { from, to: [SUPPORT_LINE], text } });
-  await page.goto("/conversations");
+  await page.goto("/conversations?view=open");
   const item = page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text });
   await item.click();
   await expect(page.getByRole("list", { name: "Messages" }).getByText(text)).toBeVisible();
@@ -168,7 +168,7 @@ test("inbound files are served from our copy with the right headers, to signed-i
       ],
     },
   });
-  await page.goto("/conversations");
+  await page.goto("/conversations?view=open");
   await page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text }).click();
   const message = page.getByRole("list", { name: "Messages" }).getByRole("listitem").filter({ hasText: text }).first();
   const attachments = message.getByRole("list", { name: "Attachments" });
@@ -237,7 +237,7 @@ test("at phone width, a sent picture stays in view at the bottom of the thread",
       media: [{ filename: "hinge.jpg", contentType: "image/jpeg", base64: tall.toString("base64") }],
     },
   });
-  await page.goto("/conversations");
+  await page.goto("/conversations?view=open");
   await page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text }).click();
   await expect(page.getByRole("button", { name: "Open hinge.jpg full size" })).toBeVisible();
   await page.locator("#composer-files").setInputFiles({ name: "tall.jpg", mimeType: "image/jpeg", buffer: tall });

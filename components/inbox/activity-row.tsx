@@ -29,5 +29,5 @@ const ICONS: Record<Activity["kind"], string> = {
   unassigned: "○",
   closed: "✓",
   reopened: "↺",
-  snoozed: "⏾",
+  snoozed: "◷",
 };

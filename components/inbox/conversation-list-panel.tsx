@@ -3,57 +3,64 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { StatusIcon } from "@/components/inbox/status-icon";
+import { BulkActions } from "@/components/inbox/bulk-actions";
+import { ConversationRow } from "@/components/inbox/conversation-row";
+import { ViewTabs } from "@/components/inbox/view-tabs";
+import { controlClass } from "@/components/ui/control";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { useConversationList, useSenderNumbers } from "@/lib/client/conversations";
-import { formatRelativeTime } from "@/lib/client/format-time";
-import { controlClass } from "@/components/ui/control";
+import { defaultView, emptyViewText } from "@/lib/client/inbox-views";
+import { useInboxLocation } from "@/lib/client/use-inbox-location";
+import { useShortcuts } from "@/lib/client/use-shortcuts";
+import { useConversationCounts } from "@/lib/client/workflow";
 
-/** The conversation list: search, filter by our number, infinite scroll, j/k/Enter and "/". */
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The conversation list: views with live counts, search, filter by our number, bulk selection,
+ * infinite scroll, j/k/Enter and "/". The view and the number filter live in the address.
+ */
 export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
   const router = useRouter();
+  const location = useInboxLocation();
   const [q, setQ] = useState("");
   const [debounced, setDebounced] = useState("");
-  const [ownerNumber, setOwnerNumber] = useState("");
   const numbers = useSenderNumbers();
-  const query = useConversationList({ q: debounced || undefined, ownerNumber: ownerNumber || undefined });
+  const counts = useConversationCounts(location.ownerNumber || undefined);
+  // Without a view in the address, the first counts decide (Mine if it has anything, else
+  // Unassigned), and the choice is written into the address so it does not change under the agent.
+  const view = location.view ?? (counts.data ? defaultView(counts.data) : counts.isError ? "open" : null);
+  const { update } = location;
+  useEffect(() => {
+    if (!location.view && view) update({ view }, "replace");
+  }, [location.view, view, update]);
+
+  const filters = {
+    view: view ?? undefined,
+    q: debounced || undefined,
+    ownerNumber: location.ownerNumber || undefined,
+  };
+  const query = useConversationList(filters, view !== null);
   const conversations = query.data?.pages.flatMap((page) => page.conversations) ?? [];
   const search = useRef<HTMLInputElement>(null);
   const bottom = useRef<HTMLLIElement>(null);
+
+  // A selection belongs to the list it was made in: another view, search or filter starts empty.
+  const listKey = JSON.stringify(filters);
+  const [selection, setSelection] = useState({ key: listKey, ids: NONE });
+  const selectedIds = selection.key === listKey ? selection.ids : NONE;
+  const select = (ids: Iterable<string>) => setSelection({ key: listKey, ids: new Set(ids) });
 
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(q.trim()), 200);
     return () => clearTimeout(timer);
   }, [q]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement;
-      if (
-        target.closest("input, textarea, select, dialog, [contenteditable=true]") ||
-        event.metaKey ||
-        event.ctrlKey ||
-        event.altKey
-      )
-        return;
-      if (event.key === "/") {
-        event.preventDefault();
-        search.current?.focus();
-      } else if (event.key === "j" || event.key === "k") {
-        const links = [...document.querySelectorAll<HTMLAnchorElement>("[data-conversation-link]")];
-        if (links.length === 0) return;
-        const current = links.findIndex(
-          (link) =>
-            link === document.activeElement ||
-            (document.activeElement === document.body && link.getAttribute("aria-current") === "page"),
-        );
-        const next = event.key === "j" ? Math.min(links.length - 1, current + 1) : Math.max(0, current - 1);
-        links[next]?.focus();
-      }
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, []);
+  useShortcuts({
+    search: () => search.current?.focus(),
+    next: () => moveFocus(1),
+    previous: () => moveFocus(-1),
+  });
 
   useEffect(() => {
     const sentinel = bottom.current;
@@ -66,8 +73,9 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
     return () => observer.disconnect();
   }, [query]);
 
+  const shown = conversations.map(({ id, title }) => ({ id, title }));
   return (
-    <div className="flex min-h-0 flex-1 flex-col">
+    <div className="flex min-h-0 min-w-0 flex-1 flex-col">
       <div className="flex flex-col gap-2 p-3">
         <Link
           href="/conversations/new"
@@ -86,19 +94,19 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
           onChange={(event) => setQ(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === "Escape") (event.target as HTMLInputElement).blur();
-            if (event.key === "Enter" && conversations[0]) router.push(`/conversations/${conversations[0].id}`);
+            if (event.key === "Enter" && conversations[0]) router.push(location.conversationHref(conversations[0].id));
           }}
           placeholder="Search number, name or text  ( / )"
-          className={`px-3 py-1.5 text-sm ${controlClass}`}
+          className={`min-w-0 px-3 py-1.5 text-sm ${controlClass}`}
         />
         <label htmlFor="owner-filter" className="sr-only">
           Show conversations of
         </label>
         <select
           id="owner-filter"
-          value={ownerNumber}
-          onChange={(event) => setOwnerNumber(event.target.value)}
-          className={`px-2 py-1.5 text-sm ${controlClass}`}
+          value={location.ownerNumber}
+          onChange={(event) => update({ ownerNumber: event.target.value }, "replace")}
+          className={`min-w-0 px-2 py-1.5 text-sm ${controlClass}`}
         >
           <option value="">All our numbers</option>
           {(numbers.data ?? []).map((number) => (
@@ -109,17 +117,31 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
           ))}
         </select>
       </div>
-      {query.isPending ? <p className="p-4 text-sm text-slate-500">Loading conversations…</p> : null}
+      <ViewTabs
+        current={view}
+        counts={counts.data}
+        hrefOf={location.viewHref}
+        onChoose={(next) => update({ view: next }, "push")}
+      />
+      {view ? (
+        <BulkActions
+          view={view}
+          shown={shown}
+          selected={shown.filter((conversation) => selectedIds.has(conversation.id))}
+          onSelect={select}
+        />
+      ) : null}
+      {query.isPending ? (
+        <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading conversations…</p>
+      ) : null}
       {query.isError ? (
         <p role="alert" className="p-4 text-sm text-red-700 dark:text-red-300">
           Could not load conversations ({query.error.message}). They will reload by themselves.
         </p>
       ) : null}
-      {query.isSuccess && conversations.length === 0 ? (
+      {query.isSuccess && conversations.length === 0 && view ? (
         <p className="p-4 text-sm text-slate-600 dark:text-slate-400">
-          {debounced || ownerNumber
-            ? "No conversation matches. Clear the search or the filter."
-            : "No conversations yet. When a customer texts one of your numbers, it shows up here."}
+          {emptyViewText(view, Boolean(debounced || location.ownerNumber))}
         </p>
       ) : null}
       <ul
@@ -127,54 +149,16 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
         className="min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto dark:divide-slate-800"
       >
         {conversations.map((conversation) => (
-          <li key={conversation.id}>
-            <Link
-              href={`/conversations/${conversation.id}`}
-              data-conversation-link
-              aria-current={conversation.id === selectedId ? "page" : undefined}
-              className="flex gap-3 px-4 py-3 outline-none hover:bg-slate-50 focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 aria-[current=page]:bg-brand-50 dark:hover:bg-slate-900 dark:focus-visible:bg-slate-800 dark:aria-[current=page]:bg-slate-800"
-            >
-              <Avatar names={conversation.participants.map((p) => p.name ?? p.phoneNumber)} />
-              <span className="flex min-w-0 flex-1 flex-col gap-0.5">
-                <span className="flex items-baseline justify-between gap-2">
-                  <span className={`truncate ${conversation.unreadCount > 0 ? "font-semibold" : "font-medium"}`}>
-                    {conversation.isGroup ? (
-                      <span className="mr-1 text-xs font-normal text-slate-600 dark:text-slate-400">Group ·</span>
-                    ) : null}
-                    {conversation.title}
-                  </span>
-                  <time
-                    className="shrink-0 text-xs text-slate-600 dark:text-slate-400"
-                    dateTime={conversation.updatedAt}
-                  >
-                    {formatRelativeTime(new Date(conversation.updatedAt))}
-                  </time>
-                </span>
-                <span className="flex items-center justify-between gap-2 text-sm text-slate-600 dark:text-slate-400">
-                  <span className="flex min-w-0 items-center gap-1">
-                    {conversation.lastMessage?.direction === "OUTBOUND" ? (
-                      <StatusIcon status={conversation.lastMessage.status} />
-                    ) : null}
-                    <span className="truncate">
-                      {conversation.lastMessage?.direction === "OUTBOUND" ? "You: " : ""}
-                      {conversation.lastMessage?.preview}
-                    </span>
-                  </span>
-                  {conversation.unreadCount > 0 ? (
-                    <span
-                      className="shrink-0 rounded-full bg-brand-600 px-2 text-xs font-semibold text-white"
-                      aria-label={`${conversation.unreadCount} unread`}
-                    >
-                      {conversation.unreadCount}
-                    </span>
-                  ) : null}
-                </span>
-                <span className="text-xs text-slate-600 dark:text-slate-400">
-                  via {formatPhoneNumber(conversation.ownerNumber)}
-                </span>
-              </span>
-            </Link>
-          </li>
+          <ConversationRow
+            key={conversation.id}
+            conversation={conversation}
+            href={location.conversationHref(conversation.id)}
+            current={conversation.id === selectedId}
+            selected={selectedIds.has(conversation.id)}
+            onSelect={(on) =>
+              select(on ? [...selectedIds, conversation.id] : [...selectedIds].filter((id) => id !== conversation.id))
+            }
+          />
         ))}
         <li ref={bottom} aria-hidden className="h-px" />
       </ul>
@@ -182,27 +166,15 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
   );
 }
 
-function Avatar({ names }: { names: string[] }) {
-  const initials = (name: string) =>
-    /^\+?\d/.test(name)
-      ? "#"
-      : name
-          .split(/\s+/)
-          .map((part) => part[0])
-          .join("")
-          .slice(0, 2)
-          .toUpperCase();
-  const shown = names.slice(0, 2);
-  return (
-    <span aria-hidden className="relative mt-0.5 h-9 w-9 shrink-0">
-      {shown.map((name, index) => (
-        <span
-          key={index}
-          className={`absolute flex items-center justify-center rounded-full border-2 border-white bg-slate-200 text-xs font-semibold text-slate-700 dark:border-slate-950 dark:bg-slate-700 dark:text-slate-100 ${shown.length > 1 ? `h-6 w-6 ${index === 0 ? "left-0 top-0" : "bottom-0 right-0"}` : "inset-0"}`}
-        >
-          {initials(name)}
-        </span>
-      ))}
-    </span>
+/** j/k: the next or previous conversation link (from the open one when nothing has focus). */
+function moveFocus(step: 1 | -1) {
+  const links = [...document.querySelectorAll<HTMLAnchorElement>("[data-conversation-link]")];
+  if (links.length === 0) return;
+  const current = links.findIndex(
+    (link) =>
+      link === document.activeElement ||
+      (document.activeElement === document.body && link.getAttribute("aria-current") === "page"),
   );
+  const next = step === 1 ? Math.min(links.length - 1, current + 1) : Math.max(0, current - 1);
+  links[next]?.focus();
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect } from "react";
 import { Composer } from "@/components/inbox/composer";
+import { ConversationActions } from "@/components/inbox/conversation-actions";
 import { MessageThread } from "@/components/inbox/message-thread";
 import { ParticipantLabels } from "@/components/inbox/participant-labels";
 import { PresenceIndicator } from "@/components/inbox/presence-indicator";
@@ -11,12 +12,15 @@ import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { useConversation } from "@/lib/client/conversations";
 import { useMarkRead, useMessages } from "@/lib/client/messages";
 import { usePresenceAnnouncer } from "@/lib/client/presence";
+import { useInboxLocation } from "@/lib/client/use-inbox-location";
 
 /**
- * One conversation: header (with who else is here), thread and composer. Opening it (and new
- * messages) marks it read; being on it, and typing in the composer, is announced to others.
+ * One conversation: header (where it stands in the team's work, its actions, who else is here),
+ * thread and composer. Opening it (and new messages) marks it read; being on it, and typing in the
+ * composer, is announced to others.
  */
 export function ConversationPanel({ conversationId }: { conversationId: string }) {
+  const { listHref } = useInboxLocation();
   const conversation = useConversation(conversationId);
   const messages = useMessages(conversationId);
   const markRead = useMarkRead(conversationId);
@@ -41,18 +45,21 @@ export function ConversationPanel({ conversationId }: { conversationId: string }
   const label = (number: string) => names.get(number) ?? formatPhoneNumber(number);
   return (
     <section aria-labelledby="conversation-heading" className="flex min-h-0 flex-1 flex-col">
-      <header className="border-b border-slate-200 px-4 py-3 dark:border-slate-800">
-        <Link href="/conversations" className="mb-1 inline-block text-sm text-brand-700 md:hidden dark:text-brand-100">
-          ← All conversations
-        </Link>
-        <h1 id="conversation-heading" className="font-semibold">
-          {data.title}
-        </h1>
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          {data.isGroup ? `Group of ${data.participants.length} · ` : ""}via {formatPhoneNumber(data.ownerNumber)}
-        </p>
-        <ParticipantLabels participants={data.participants} />
-        <PresenceIndicator conversationId={conversationId} />
+      <header className="flex flex-col gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+        <div className="min-w-0">
+          <Link href={listHref} className="mb-1 inline-block text-sm text-brand-700 md:hidden dark:text-brand-100">
+            ← All conversations
+          </Link>
+          <h1 id="conversation-heading" className="break-words font-semibold">
+            {data.title}
+          </h1>
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            {data.isGroup ? `Group of ${data.participants.length} · ` : ""}via {formatPhoneNumber(data.ownerNumber)}
+          </p>
+          <ParticipantLabels participants={data.participants} />
+          <PresenceIndicator conversationId={conversationId} />
+        </div>
+        <ConversationActions conversation={data} />
       </header>
       <MessageThread conversationId={conversationId} isGroup={data.isGroup} label={label} />
       <Composer

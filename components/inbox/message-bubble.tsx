@@ -15,6 +15,7 @@ type Props = {
 
 export function MessageBubble({ message, isGroup, label, onRetry, retrying }: Props) {
   const outbound = message.direction === "OUTBOUND";
+  const author = authorOf(message);
   const time = new Date(message.createdAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
   return (
     <div className={`flex flex-col gap-1 ${outbound ? "items-end" : "items-start"}`} data-message-id={message.id}>
@@ -29,10 +30,15 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying }: Pr
           {message.text}
         </div>
       ) : null}
-      <div className="flex items-center gap-1 text-xs text-slate-500 dark:text-slate-400">
+      <div className="flex flex-wrap items-center gap-x-1 text-xs text-slate-600 dark:text-slate-400">
+        {outbound && author ? (
+          <>
+            <span data-author>{author}</span>
+            <span aria-hidden>·</span>
+          </>
+        ) : null}
         <time dateTime={message.createdAt}>{time}</time>
         {outbound ? <StatusIcon status={message.status} /> : null}
-        {message.origin === "EXTERNAL" ? <span>· sent outside Switchboard</span> : null}
       </div>
       {outbound && message.errorDetail ? (
         <p className="max-w-[75%] text-right text-xs text-amber-800 dark:text-amber-300">{message.errorDetail}</p>
@@ -42,4 +48,11 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying }: Pr
       ) : null}
     </div>
   );
+}
+
+/** Who wrote an outbound message: the agent, or how it was sent when no agent wrote it here. */
+function authorOf(message: Message): string | null {
+  if (message.origin === "EXTERNAL") return "Sent outside Switchboard";
+  if (message.origin === "AUTOMATIC") return "Automatic";
+  return message.sentBy?.name ?? null;
 }

@@ -32,8 +32,8 @@ export function conversationListOptions(filters: ConversationFilters) {
   });
 }
 
-export function useConversationList(filters: ConversationFilters) {
-  return useInfiniteQuery(conversationListOptions(filters));
+export function useConversationList(filters: ConversationFilters, enabled = true) {
+  return useInfiniteQuery({ ...conversationListOptions(filters), enabled });
 }
 
 export function conversationOptions(id: string) {

@@ -7,3 +7,30 @@ export function formatRelativeTime(date: Date, now = new Date()): string {
   if (seconds < 6 * 86_400) return date.toLocaleDateString("en-US", { weekday: "short" });
   return date.toLocaleDateString("en-US", { month: "short", day: "numeric" });
 }
+
+/**
+ * A moment ahead (when a snooze ends), as short as it can be without doubt: "3:40 PM" today,
+ * "Tue 9:00 AM" within the week, "Dec 14, 9:00 AM" beyond, with the year when it is not this one.
+ */
+export function formatWhen(date: Date, now = new Date()): string {
+  const time = date.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
+  const days = Math.round((startOfDay(date) - startOfDay(now)) / 86_400_000);
+  let text: string;
+  if (days === 0) text = time;
+  else if (days > 0 && days < 7) text = `${date.toLocaleDateString("en-US", { weekday: "short" })} ${time}`;
+  else {
+    const sameYear = date.getFullYear() === now.getFullYear();
+    const day = date.toLocaleDateString("en-US", {
+      month: "short",
+      day: "numeric",
+      ...(sameYear ? {} : { year: "numeric" }),
+    });
+    text = `${day}, ${time}`;
+  }
+  // ICU puts a narrow no-break space before AM/PM; a plain one reads (and searches) the same everywhere.
+  return text.replace(/\u202f/g, " ");
+}
+
+function startOfDay(date: Date): number {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+}

@@ -73,3 +73,14 @@ export function useTeammates(conversationId: string) {
     staleTime: 60_000,
   });
 }
+
+/** Every active teammate (for assigning several conversations at once; the server refuses any who may not see one). */
+export function useAllTeammates(enabled: boolean) {
+  return useQuery({
+    queryKey: ["teammates"],
+    queryFn: ({ signal }) =>
+      fetchJson<{ teammates: Teammate[] }>("/api/teammates", { signal }).then((body) => body.teammates),
+    staleTime: 60_000,
+    enabled,
+  });
+}
