@@ -20,5 +20,6 @@ export type ConversationCounts = CountsView;
 export type MessagePage = Json<MessagePageView>;
 export type Message = MessagePage["messages"][number];
 export type Activity = MessagePage["activity"][number];
+export type Note = MessagePage["notes"][number];
 export type ConversationHeader = Json<HeaderView>;
 export type SenderNumber = Json<SenderView>;
