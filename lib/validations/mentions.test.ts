@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { insertMention, matchTeammates, mentionQueryAt, mentionSegments, mentionedPeople } from "./mentions";
+import {
+  insertMention,
+  matchTeammates,
+  mentionIdsFor,
+  mentionQueryAt,
+  mentionSegments,
+  mentionedPeople,
+} from "./mentions";
 
 const sam = { id: "1", name: "Sam Agent" };
 const samuel = { id: "2", name: "Sam" };
@@ -78,6 +85,15 @@ describe("the composer's @ autocomplete", () => {
     expect(matchTeammates(team, "")).toEqual(team);
     expect(matchTeammates(team, "", 2)).toEqual([sam, samuel]);
     expect(matchTeammates(team, "zz")).toEqual([]);
+  });
+
+  it("sends the ids of everyone named, and of namesakes only the one picked", () => {
+    const twin = { id: "4", name: "Sam Agent" };
+    const people = [sam, twin, avery];
+    expect(mentionIdsFor("@Sam Agent and @Avery Admin", people, new Set())).toEqual(["1", "4", "3"]);
+    expect(mentionIdsFor("@Sam Agent and @Avery Admin", people, new Set(["4"]))).toEqual(["4", "3"]);
+    // Picked, then deleted from the text: not mentioned.
+    expect(mentionIdsFor("never mind", people, new Set(["3"]))).toEqual([]);
   });
 
   it("inserts @Full Name and a space in place of what was typed, with the caret after it", () => {

@@ -50,6 +50,24 @@ export function mentionedPeople<P extends Named>(text: string, people: readonly 
 }
 
 /**
+ * The ids to send with a note: everyone the text mentions by name; where teammates share a name,
+ * only the one(s) picked from the autocomplete, when any was.
+ */
+export function mentionIdsFor(
+  text: string,
+  people: ReadonlyArray<Named & { id: string }>,
+  picked: ReadonlySet<string>,
+) {
+  const mentioned = mentionedPeople(text, people);
+  return mentioned
+    .filter(
+      (person) =>
+        picked.has(person.id) || !mentioned.some((other) => other.name === person.name && picked.has(other.id)),
+    )
+    .map((person) => person.id);
+}
+
+/**
  * The mention being typed at the caret, for the autocomplete: an `@` at the start or after
  * whitespace, followed by what was typed since (a name may have spaces, not line breaks, and does
  * not start with one). Null when the caret is not in one.
