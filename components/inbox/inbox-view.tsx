@@ -2,6 +2,7 @@
 
 import { ConversationListPanel } from "@/components/inbox/conversation-list-panel";
 import { ConversationPanel } from "@/components/inbox/conversation-panel";
+import { DesktopNotifications } from "@/components/inbox/desktop-notifications";
 import { LiveIndicator } from "@/components/inbox/live-indicator";
 import { NewConversation } from "@/components/inbox/new-conversation";
 import { useLiveUpdates } from "@/lib/client/live-updates";
@@ -12,6 +13,7 @@ export function InboxView({ selectedId, composing = false }: { selectedId?: stri
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-live={live}>
       <LiveIndicator status={live} />
+      <DesktopNotifications currentConversationId={selectedId} />
       <main className="grid min-h-0 flex-1 md:grid-cols-[22rem_1fr]">
         <section
           aria-label="Conversation list"

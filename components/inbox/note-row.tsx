@@ -24,8 +24,11 @@ export function NoteRow({ note }: { note: Note }) {
       data-note-id={note.id}
     >
       <header className="mb-1 flex flex-wrap items-center gap-x-2 text-xs text-amber-900 dark:text-amber-200">
-        <span className="font-semibold uppercase tracking-wide">
-          <span aria-hidden>🔒 </span>Internal note
+        <span className="inline-flex items-center gap-1 font-semibold uppercase tracking-wide">
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3 w-3" fill="currentColor">
+            <path d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 6H6V4.5a2 2 0 1 1 4 0V7Z" />
+          </svg>
+          Internal note
         </span>
         <span aria-hidden>·</span>
         <span>{note.author?.name ?? "A former teammate"}</span>
