@@ -1,7 +1,9 @@
 "use client";
 
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { AttachButton, AttachmentDropZone, AttachmentTray, pasteFiles } from "@/components/inbox/attachment-tray";
+import { ComposerModeToggle, useNoteShortcut, type ComposerMode } from "@/components/inbox/composer-mode-toggle";
+import { NOTE_TEXT_ID, NoteComposer } from "@/components/inbox/note-composer";
 import { SavedReplyPickerButton, SavedReplyPopup } from "@/components/inbox/saved-reply-picker";
 import { MAX_TEXT, SegmentCounter } from "@/components/inbox/segment-counter";
 import { useSavedReplyInsert } from "@/components/inbox/use-saved-reply-insert";
@@ -11,7 +13,9 @@ import { controlClass } from "@/components/ui/control";
 
 /**
  * Reply box: Enter sends, Shift+Enter breaks the line; a live segment count shows the cost. Files
- * attach by the button, by dropping them on the box, or by pasting; each uploads at once.
+ * attach by the button, by dropping them on the box, or by pasting; each uploads at once. Its Note
+ * mode (or `n` anywhere outside a text field) writes an internal note instead; each mode keeps its
+ * draft.
  */
 export function Composer({
   conversationId,
@@ -26,6 +30,9 @@ export function Composer({
   onTyping?: () => void;
 }) {
   const [text, setText] = useState("");
+  const [mode, setMode] = useState<ComposerMode>("reply");
+  const [noteDraft, setNoteDraft] = useState("");
+  const focusAfterSwitch = useRef(false);
   const reply = useReply(conversationId);
   const attachments = useAttachments({ tollFree });
   const savedReplies = useSavedReplyInsert({ conversationId, text, setText });
@@ -55,6 +62,29 @@ export function Composer({
     event.preventDefault();
     send();
   };
+  const switchMode = (next: ComposerMode, focus: boolean) => {
+    focusAfterSwitch.current = focus;
+    if (next === mode && focus) focusTextOf(next);
+    setMode(next);
+  };
+  useNoteShortcut(() => switchMode("note", true));
+  // After a switch by the mouse or the shortcut, the new mode's text box takes the focus.
+  useEffect(() => {
+    if (focusAfterSwitch.current) focusTextOf(mode);
+    focusAfterSwitch.current = false;
+  }, [mode]);
+  const modeToggle = <ComposerModeToggle mode={mode} onChange={switchMode} />;
+
+  if (mode === "note") {
+    return (
+      <NoteComposer
+        conversationId={conversationId}
+        draft={noteDraft}
+        onDraftChange={setNoteDraft}
+        modeToggle={modeToggle}
+      />
+    );
+  }
 
   return (
     <AttachmentDropZone attachments={attachments} className="border-t border-slate-200 dark:border-slate-800">
@@ -64,6 +94,7 @@ export function Composer({
             Not sent: {reply.error.message}
           </p>
         ) : null}
+        {modeToggle}
         <AttachmentTray attachments={attachments} />
         <SavedReplyPopup replies={savedReplies} />
         <label htmlFor="composer-text" className="sr-only">
@@ -100,4 +131,8 @@ export function Composer({
       </form>
     </AttachmentDropZone>
   );
+}
+
+function focusTextOf(mode: ComposerMode) {
+  document.getElementById(mode === "note" ? NOTE_TEXT_ID : "composer-text")?.focus();
 }

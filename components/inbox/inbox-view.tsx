@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { ConversationListPanel } from "@/components/inbox/conversation-list-panel";
 import { ConversationPanel } from "@/components/inbox/conversation-panel";
+import { DesktopNotifications } from "@/components/inbox/desktop-notifications";
 import { LiveIndicator } from "@/components/inbox/live-indicator";
 import { NewConversation } from "@/components/inbox/new-conversation";
 import { ShortcutsDialog } from "@/components/inbox/shortcuts-dialog";
@@ -24,6 +25,7 @@ export function InboxView({ selectedId, composing = false }: { selectedId?: stri
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-live={live}>
       <LiveIndicator status={live} />
+      <DesktopNotifications currentConversationId={selectedId} />
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)] md:grid-cols-[22rem_minmax(0,1fr)]">
         <section
           aria-label="Conversation list"

@@ -4,13 +4,14 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { ActivityRow } from "@/components/inbox/activity-row";
 import { MessageBubble } from "@/components/inbox/message-bubble";
+import { NoteRow } from "@/components/inbox/note-row";
 import { useMessages, useRetryFailed } from "@/lib/client/messages";
-import type { Activity, Message } from "@/lib/client/types";
+import type { Activity, Message, Note } from "@/lib/client/types";
 import { toTimeline, type TimelineItem } from "@/lib/validations/timeline";
 
 type Props = { conversationId: string; isGroup: boolean; label: (number: string) => string };
 
-type Row = { kind: "day"; key: string; text: string } | TimelineItem<Message, Activity>;
+type Row = { kind: "day"; key: string; text: string } | TimelineItem<Message, Activity, Note>;
 
 /**
  * The thread, oldest at the top, virtualised: only the rows in view (and a few around) are in the
@@ -28,6 +29,7 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
       toTimeline(
         pages.flatMap((page) => page.messages).reverse(),
         pages.flatMap((page) => page.activity ?? []),
+        pages.flatMap((page) => page.notes ?? []),
       ),
     );
   }, [query.data]);
@@ -127,6 +129,8 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
                 <p className="my-1 text-center text-xs font-medium text-slate-600 dark:text-slate-400">{row.text}</p>
               ) : row.kind === "activity" ? (
                 <ActivityRow activity={row.activity} />
+              ) : row.kind === "note" ? (
+                <NoteRow note={row.note} />
               ) : (
                 <MessageBubble
                   message={row.message}
@@ -150,7 +154,7 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
 }
 
 /** The timeline with a separator before each new day. */
-function toRows(timeline: Array<TimelineItem<Message, Activity>>): Row[] {
+function toRows(timeline: Array<TimelineItem<Message, Activity, Note>>): Row[] {
   const rows: Row[] = [];
   let day = "";
   for (const item of timeline) {

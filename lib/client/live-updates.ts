@@ -9,6 +9,17 @@ import { presenceKey } from "./presence";
 
 export type LiveStatus = "connecting" | "live" | "offline";
 
+/** What else may listen to the stream: its notices, and its coming back after a gap (notices may be lost). */
+export type LiveEvent = { type: "changes"; notices: ChangeNotice[] } | { type: "resumed" };
+
+const listeners = new Set<(event: LiveEvent) => void>();
+
+/** Hears the live stream of the inbox open in this tab (e.g. desktop notifications); returns the unsubscribe. */
+export function subscribeToLiveEvents(listener: (event: LiveEvent) => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
 const POLL_WHILE_OFFLINE_MS = 5_000;
 const RECONNECT_MS = [1_000, 2_000, 5_000, 10_000];
 
@@ -39,7 +50,10 @@ export function useLiveUpdates(): LiveStatus {
       failures = 0;
       if (poll) clearInterval(poll);
       poll = undefined;
-      if (wasOffline) void client.invalidateQueries();
+      if (wasOffline) {
+        void client.invalidateQueries();
+        for (const listener of listeners) listener({ type: "resumed" });
+      }
       wasOffline = false;
       setStatus("live");
     };
@@ -49,8 +63,10 @@ export function useLiveUpdates(): LiveStatus {
       poll ??= setInterval(() => void client.invalidateQueries(), POLL_WHILE_OFFLINE_MS);
     };
     const onChanges = (event: MessageEvent<string>) => {
-      for (const notice of JSON.parse(event.data) as ChangeNotice[])
+      const notices = JSON.parse(event.data) as ChangeNotice[];
+      for (const notice of notices)
         (notice.kind === "presence.updated" ? presence : pending).add(notice.conversationId);
+      for (const listener of listeners) listener({ type: "changes", notices });
       // Coalesce a burst of notices into one round of refetches.
       flush ??= setTimeout(() => {
         flush = undefined;

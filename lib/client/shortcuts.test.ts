@@ -61,6 +61,6 @@ describe("keyboard shortcuts", () => {
 
   it("lists every shortcut in the help", () => {
     const listed = new Set(SHORTCUT_HELP.flatMap((entry) => entry.keys));
-    for (const key of ["j", "k", "/", "a", "e", "s", "r", "Enter", "?"]) expect(listed).toContain(key);
+    for (const key of ["j", "k", "/", "a", "e", "s", "r", "n", "Enter", "?"]) expect(listed).toContain(key);
   });
 });

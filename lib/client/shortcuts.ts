@@ -53,8 +53,10 @@ export const SHORTCUT_HELP: Array<{ group: string; keys: string[]; does: string 
   { group: "Conversation", keys: ["e"], does: "Close" },
   { group: "Conversation", keys: ["s"], does: "Snooze (choose until when)" },
   { group: "Conversation", keys: ["r", "Enter"], does: "Write a reply" },
+  { group: "Conversation", keys: ["n"], does: "Write an internal note (@ mentions a teammate)" },
   { group: "Reply box", keys: ["Enter"], does: "Send" },
   { group: "Reply box", keys: ["Shift", "Enter"], does: "New line" },
+  { group: "Reply box", keys: ["/"], does: "Insert a saved reply" },
   { group: "Anywhere", keys: ["?"], does: "Show these shortcuts" },
   { group: "Anywhere", keys: ["Esc"], does: "Close a menu or dialog; leave the search box" },
 ];

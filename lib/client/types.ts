@@ -5,6 +5,7 @@ import type {
   SenderNumber as SenderView,
 } from "@/lib/validations/conversation-view";
 import type { MessagePage as MessagePageView } from "@/lib/validations/message-view";
+import type { NotificationFeed as FeedView } from "@/lib/validations/notification-view";
 
 /** What a server type looks like after JSON: dates become strings. */
 export type Json<T> = T extends Date
@@ -20,5 +21,8 @@ export type ConversationCounts = CountsView;
 export type MessagePage = Json<MessagePageView>;
 export type Message = MessagePage["messages"][number];
 export type Activity = MessagePage["activity"][number];
+export type Note = MessagePage["notes"][number];
 export type ConversationHeader = Json<HeaderView>;
 export type SenderNumber = Json<SenderView>;
+export type NotificationFeed = Json<FeedView>;
+export type NotificationItem = NotificationFeed["notifications"][number];

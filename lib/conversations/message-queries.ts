@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import type { ListMessagesQuery } from "@/lib/validations/conversations";
 import { toActivityView } from "@/lib/validations/activity-view";
 import { toMessageView, type MessagePage } from "@/lib/validations/message-view";
+import { toNoteView } from "@/lib/validations/note-view";
 import { findViewableConversation } from "./conversation-queries";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -28,11 +29,14 @@ const include = {
 
 const person = { select: { id: true, name: true } } as const;
 
+/** What a note's view needs: its author and the teammates it mentions. */
+export const noteInclude = { author: person, mentions: { select: { user: person } } } as const;
+
 /**
  * A page of a conversation's messages, newest first, for a viewer who may see it (404 otherwise);
- * `nextCursor` pages to older ones. With them, the activity of the same stretch of time: from the
- * page's oldest message (from the start on the last page) up to where the newer page began, so
- * each entry comes exactly once, among the messages it happened between.
+ * `nextCursor` pages to older ones. With them, the activity and the internal notes of the same
+ * stretch of time: from the page's oldest message (from the start on the last page) up to where the
+ * newer page began, so each entry comes exactly once, among the messages it happened between.
  */
 export async function listMessages(
   database: Db,
@@ -55,14 +59,22 @@ export async function listMessages(
   const last = page[page.length - 1];
   const more = rows.length > options.limit && last;
   const window = { ...(more ? { gte: last.createdAt } : {}), ...(before ? { lt: before.at } : {}) };
-  const activity = await database.conversationActivity.findMany({
-    where: { conversationId, createdAt: window },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    include: { actor: person, assignee: person },
-  });
+  const [activity, notes] = await Promise.all([
+    database.conversationActivity.findMany({
+      where: { conversationId, createdAt: window },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      include: { actor: person, assignee: person },
+    }),
+    database.conversationNote.findMany({
+      where: { conversationId, createdAt: window },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      include: noteInclude,
+    }),
+  ]);
   return {
     messages: page.map(toMessageView),
     activity: activity.map(toActivityView),
+    notes: notes.map(toNoteView),
     nextCursor: more ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }

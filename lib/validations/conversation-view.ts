@@ -12,7 +12,7 @@ function participantsOf(numbers: string[], labels: Labels) {
 }
 
 /** "Robin Hale, (555) 555-0102": names where agents gave them, else formatted numbers. */
-function titleOf(numbers: string[], labels: Labels): string {
+export function titleOf(numbers: string[], labels: Labels): string {
   return numbers.map((number) => labels.get(number) ?? formatPhoneNumber(number)).join(", ");
 }
 

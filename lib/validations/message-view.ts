@@ -2,6 +2,7 @@ import type { DeliveryStatus, Direction, MessageOrigin } from "@/lib/generated/p
 import { isHiddenPart } from "@/lib/media/limits";
 import type { ActivityView } from "./activity-view";
 import { toMediaView } from "./media-view";
+import type { NoteView } from "./note-view";
 
 // A message as our API returns it (docs/api.md). Pure: the server maps rows with it and the
 // browser takes its type from it.
@@ -63,6 +64,11 @@ export type MessageView = ReturnType<typeof toMessageView>;
 
 /**
  * GET /api/conversations/{id}/messages: a page of the thread, newest first, the workflow activity
- * of the same stretch of time, and the cursor of older ones.
+ * and the internal notes of the same stretch of time, and the cursor of older ones.
  */
-export type MessagePage = { messages: MessageView[]; activity: ActivityView[]; nextCursor: string | null };
+export type MessagePage = {
+  messages: MessageView[];
+  activity: ActivityView[];
+  notes: NoteView[];
+  nextCursor: string | null;
+};

@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NotificationSettingsSection } from "@/components/account/notification-settings";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { CHANGE_PASSWORD_PATH, mustChangePassword, requirePageUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Your account" };
 
-/** The signed-in user's own password; the only page open while a one-time password is in use. */
+/**
+ * The signed-in user's own password and notification settings; the only page open while a
+ * one-time password is in use (then only the password).
+ */
 export default async function AccountPage() {
   const user = await requirePageUser(CHANGE_PASSWORD_PATH, { duringPasswordChange: true });
   const oneTimePassword = await mustChangePassword();
   return (
-    <main className="flex min-h-dvh items-center justify-center bg-slate-50 p-4 dark:bg-slate-950">
+    <main className="flex min-h-dvh flex-col items-center justify-center gap-4 bg-slate-50 p-4 dark:bg-slate-950">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm dark:border-slate-800 dark:bg-slate-900">
         <h1 className="text-xl font-semibold">{oneTimePassword ? "Choose your password" : "Change your password"}</h1>
         <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
@@ -31,6 +35,11 @@ export default async function AccountPage() {
           <SignOutButton />
         </div>
       </div>
+      {oneTimePassword ? null : (
+        <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          <NotificationSettingsSection />
+        </div>
+      )}
     </main>
   );
 }
