@@ -191,7 +191,10 @@ test("a customer writes in a conversation assigned to Sam: Sam is notified, but 
   });
   expect(assigned.status()).toBe(200);
 
+  // The notifier's first answer marks where news starts: what arrives before it is not news.
+  const firstFeed = sam.page.waitForResponse((response) => new URL(response.url()).pathname === "/api/notifications");
   await sam.page.goto("/conversations");
+  await firstFeed;
   await expect(sam.page.locator("[data-live=live]")).toBeVisible();
   const again = `Is anyone there? ${Date.now()}`;
   await sandbox("/sandbox/inbound", { body: { from: conversation.from, to: [SUPPORT_LINE], text: again } });

@@ -36,12 +36,16 @@ export function DesktopNotifications({ currentConversationId }: { currentConvers
     const update = () => recordWatching(document.hasFocus() ? (currentConversationId ?? null) : null);
     update();
     const renew = setInterval(update, WATCH_RENEW_MS);
+    // Leaving the page (a reload, a full navigation, closing the tab) runs no React cleanup.
+    const leave = () => recordWatching(null);
     window.addEventListener("focus", update);
     window.addEventListener("blur", update);
+    window.addEventListener("pagehide", leave);
     return () => {
       clearInterval(renew);
       window.removeEventListener("focus", update);
       window.removeEventListener("blur", update);
+      window.removeEventListener("pagehide", leave);
       recordWatching(null);
     };
   }, [currentConversationId]);

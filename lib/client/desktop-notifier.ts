@@ -33,7 +33,7 @@ type Options = {
 };
 
 const tab = {
-  id: typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : String(Math.random()),
+  id: tabId(),
   /** The server's time of the first answer (nothing before it is news) and of the latest one. */
   since: null as number | null,
   lastNow: null as number | null,
@@ -166,6 +166,22 @@ function watchedConversation(current: string | null): string | null {
     return record && Date.now() - record.at < WATCH_FRESH_MS ? record.conversationId : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * This browser tab's id, kept in sessionStorage (one per tab, surviving reloads and full-page
+ * navigation), so a page that replaced the one that recorded "watching" can take the record back.
+ */
+function tabId(): string {
+  const fresh = () =>
+    typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : String(Math.random());
+  try {
+    const kept = sessionStorage.getItem("switchboard:tab") ?? fresh();
+    sessionStorage.setItem("switchboard:tab", kept);
+    return kept;
+  } catch {
+    return fresh();
   }
 }
 

@@ -56,4 +56,3 @@ export const bulkUpdateConversationsBody = z
 
 export type ListConversationsQuery = z.infer<typeof listConversationsQuery>;
 export type ListMessagesQuery = z.infer<typeof listMessagesQuery>;
-export type UpdateConversationBody = z.infer<typeof updateConversationBody>;
