@@ -176,7 +176,7 @@ test("a new conversation: recipient chips, toll-free group explained before send
   await saveScreen(page, testInfo, "new-conversation-toll-free-group");
   await page.getByLabel("From").selectOption("+19195550100");
   await page.getByRole("button", { name: "Send to 2 people" }).click();
-  await expect(page).toHaveURL(/\/conversations\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/conversations\/[0-9a-f-]{36}(\?view=[a-z]+)?$/);
   await expect(page.getByText("Group of 2")).toBeVisible();
   await expect(page.getByRole("list", { name: "Messages" }).getByText("Your replacement ships today.")).toBeVisible();
 });
