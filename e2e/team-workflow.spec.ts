@@ -169,7 +169,7 @@ test("Avery assigns to Sam, Sam replies with a saved reply, closes, is told of a
   const mention = `${ADMIN.name} mentioned you`;
   await expect.poll(() => sam.page.evaluate(() => window.__shown.map((shown) => shown.title))).toContain(mention);
   await sam.page.evaluate((title) => window.__shown.find((shown) => shown.title === title)?.onclick?.(), mention);
-  await expect(sam.page).toHaveURL(new RegExp(`/conversations/${id}$`));
+  await expect(sam.page).toHaveURL(new RegExp(`/conversations/${id}(\\?view=[a-z]+)?$`));
   await expect(
     sam.page.getByRole("list", { name: "Messages" }).getByRole("article", { name: `Internal note by ${ADMIN.name}` }),
   ).toContainText(noteText);
