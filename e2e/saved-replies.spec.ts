@@ -22,7 +22,7 @@ async function asAdmin(browser: Browser) {
 /** A conversation of its own (a customer texts in), opened by the agent. */
 async function openFreshConversation(page: Page, text: string) {
   await sandbox("/sandbox/inbound", { body: { from: customer(), to: [SUPPORT_LINE], text } });
-  await page.goto("/conversations");
+  await page.goto("/conversations?view=open");
   await page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text }).click();
   await expect(page.getByRole("list", { name: "Messages" }).getByText(text)).toBeVisible();
   return page.getByRole("textbox", { name: "Message", exact: true });

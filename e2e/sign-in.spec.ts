@@ -13,14 +13,14 @@ test.describe("signing in and out", () => {
   test("an admin signs in to the inbox and sees the admin area", async ({ page }, testInfo) => {
     await signInAndWait(page, ADMIN.email, ADMIN.password);
     await expect(page.getByTestId("current-user")).toHaveText(`${ADMIN.name} · Admin`);
-    await expect(page.getByRole("link", { name: "Admin" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
     await saveScreen(page, testInfo, "inbox-as-admin");
   });
 
   test("an agent signs in to the inbox without the admin area", async ({ page }, testInfo) => {
     await signInAndWait(page, AGENT.email, AGENT.password);
     await expect(page.getByTestId("current-user")).toHaveText(`${AGENT.name} · Agent`);
-    await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
     await saveScreen(page, testInfo, "inbox-as-agent");
   });
 
