@@ -373,6 +373,10 @@ test("keyboard only: find it, assign, close, reopen and reply without the mouse"
   await page.keyboard.press("/");
   await page.keyboard.type(text);
   await expect(list(page).locator("[data-conversation-link]")).toHaveCount(1);
+  // Out of the search box, j to the row, Enter opens it.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("j");
+  await expect(list(page).locator("[data-conversation-link]").first()).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: "Assign to me" })).toBeVisible();
