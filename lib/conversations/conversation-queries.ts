@@ -108,9 +108,16 @@ export async function countConversations(
   if (scope) filters.push(scope);
   if (options.ownerNumber) filters.push(`c.owner_number = ${param(options.ownerNumber)}`);
   const where = filters.map((filter) => ` AND ${filter}`).join("");
+  // The ORDER BY names the index each count walks: on one number, that number's own.
+  const order = (view: ConversationView) =>
+    options.ownerNumber
+      ? "c.owner_number, c.status, c.assignee_id"
+      : view === "mine" || view === "unassigned"
+        ? "c.assignee_id, c.status"
+        : "c.status, c.assignee_id";
   const capped = (view: ConversationView) =>
     `(SELECT count(*) FROM (SELECT 1 FROM conversations c WHERE ${viewCondition(view)}${where}
-       ORDER BY ${view === "mine" || view === "unassigned" ? "c.assignee_id, c.status" : "c.status, c.assignee_id"}
+       ORDER BY ${order(view)}
        LIMIT ${VIEW_COUNT_CAP}) AS v)::int`;
   const rows = await database.$queryRawUnsafe<Array<ConversationCounts>>(
     `SELECT ${capped("mine")} AS mine, ${capped("unassigned")} AS unassigned, ${capped("open")} AS open,
