@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { focusKindOf } from "@/lib/client/shortcuts";
 
 /** What the composer writes: a reply to the customer, or an internal note for the team. */
 export type ComposerMode = "reply" | "note";
@@ -62,7 +63,7 @@ export function useNoteShortcut(onNote: () => void) {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (event.key !== "n" || event.metaKey || event.ctrlKey || event.altKey) return;
-      if (target.closest("input, textarea, select, dialog, [contenteditable=true]")) return;
+      if (focusKindOf(target) === "typing") return;
       event.preventDefault();
       latest.current();
     };

@@ -13,9 +13,29 @@ const press = (
 });
 
 /** An element stand-in: matches the selectors that contain one of its names. */
-const element = (...names: string[]) => ({
-  closest: (selector: string) => (names.some((name) => selector.split(", ").includes(name)) ? {} : null),
-});
+/**
+ * A stand-in for a DOM element written as a simple selector ("input[type=radio]", "[role=menu]"),
+ * whose `closest` understands the selector lists shortcuts.ts uses: tag, [attr], [attr=value] and
+ * :not([attr=value]).
+ */
+const element = (written = "div") => {
+  const [, tag = "", rawAttributes = ""] = /^([a-z]*)(.*)$/.exec(written) ?? [];
+  const attributes = new Map(
+    [...rawAttributes.matchAll(/\[([a-z-]+)(?:=([^\]]*))?\]/g)].map((match) => [match[1], match[2] ?? ""]),
+  );
+  const has = (condition: string) => {
+    const [, name = "", value] = /^\[([a-z-]+)(?:=([^\]]*))?\]$/.exec(condition) ?? [];
+    return attributes.has(name) && (value === undefined || attributes.get(name) === value.replace(/'/g, ""));
+  };
+  const matches = (selector: string) => {
+    const [, selectorTag = "", rest = ""] = /^([a-z]*)(.*)$/.exec(selector.trim()) ?? [];
+    if (selectorTag && selectorTag !== tag) return false;
+    const negated = [...rest.matchAll(/:not\((\[[^\]]+\])\)/g)].map((match) => match[1] ?? "");
+    const required = [...rest.replace(/:not\(\[[^\]]+\]\)/g, "").matchAll(/\[[^\]]+\]/g)].map((match) => match[0]);
+    return required.every(has) && !negated.some(has);
+  };
+  return { closest: (selectors: string) => (selectors.split(",").some(matches) ? {} : null) };
+};
 
 describe("keyboard shortcuts", () => {
   it("maps the documented keys", () => {
@@ -53,9 +73,12 @@ describe("keyboard shortcuts", () => {
     expect(focusKindOf(element("dialog"))).toBe("typing");
     expect(focusKindOf(element("[role=menu]"))).toBe("typing");
     expect(focusKindOf(element("[contenteditable=true]"))).toBe("typing");
+    expect(focusKindOf(element("input[type=radio]"))).toBe("control");
+    expect(focusKindOf(element("input[type=checkbox]"))).toBe("control");
+    expect(focusKindOf(element("input[type=search]"))).toBe("typing");
     expect(focusKindOf(element("a[href]"))).toBe("control");
     expect(focusKindOf(element("button"))).toBe("control");
-    expect(focusKindOf(element())).toBe("other");
+    expect(focusKindOf(element("div"))).toBe("other");
     expect(focusKindOf(null)).toBe("other");
   });
 

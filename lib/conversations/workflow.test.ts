@@ -96,5 +96,19 @@ describe("snoozePresets", () => {
     expect(nextWeek?.until).toEqual(new Date(2026, 11, 7, 9, 0));
     const sunday = new Date(2026, 11, 6, 20, 0);
     expect(snoozePresets(sunday)[2]?.until).toEqual(new Date(2026, 11, 7, 9, 0));
+    expect(snoozePresets(monday).map((preset) => preset.label)).toEqual([
+      "Later today",
+      "Tomorrow morning",
+      "Next week",
+    ]);
+  });
+
+  it("says what a preset means late in the evening and in the small hours", () => {
+    const evening = new Date(2026, 10, 30, 22, 47);
+    const [inThreeHours, tomorrow] = snoozePresets(evening);
+    expect(inThreeHours).toMatchObject({ label: "In 3 hours", until: new Date(2026, 11, 1, 1, 47) });
+    expect(tomorrow).toMatchObject({ label: "Tomorrow morning", until: new Date(2026, 11, 1, 9, 0) });
+    const night = new Date(2026, 11, 1, 2, 15);
+    expect(snoozePresets(night)[1]).toMatchObject({ label: "This morning", until: new Date(2026, 11, 1, 9, 0) });
   });
 });

@@ -83,16 +83,18 @@ export function wakeFromSnooze(current: WorkflowState, scheduledUntil: Date): Ac
 export type SnoozePreset = { id: "later-today" | "tomorrow" | "next-week"; label: string; until: Date };
 
 /**
- * The snooze choices, in the agent's own time zone (the browser's `now`): later today (in 3 hours),
- * tomorrow morning (9:00) and next week (Monday 9:00).
+ * The snooze choices, in the agent's own time zone (the browser's `now`): in 3 hours ("Later today"
+ * while that is still today, "In 3 hours" late in the evening), the next 9:00 in the morning
+ * ("Tomorrow morning", or "This morning" before 6:00) and next week (Monday 9:00).
  */
 export function snoozePresets(now: Date): SnoozePreset[] {
   const laterToday = new Date(now.getTime() + 3 * 3_600_000);
-  const tomorrow = atNine(now, 1);
+  const sameDay = laterToday.getDate() === now.getDate();
+  const earlyHours = now.getHours() < 6;
   const daysToMonday = (8 - now.getDay()) % 7 || 7;
   return [
-    { id: "later-today", label: "Later today", until: laterToday },
-    { id: "tomorrow", label: "Tomorrow morning", until: tomorrow },
+    { id: "later-today", label: sameDay ? "Later today" : "In 3 hours", until: laterToday },
+    { id: "tomorrow", label: earlyHours ? "This morning" : "Tomorrow morning", until: atNine(now, earlyHours ? 0 : 1) },
     { id: "next-week", label: "Next week", until: atNine(now, daysToMonday) },
   ];
 }
