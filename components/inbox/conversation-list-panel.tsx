@@ -78,7 +78,7 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
     <div className="flex min-h-0 min-w-0 flex-1 flex-col">
       <div className="flex flex-col gap-2 p-3">
         <Link
-          href="/conversations/new"
+          href={location.newHref}
           className="rounded-md bg-brand-600 px-3 py-1.5 text-center text-sm font-medium text-white hover:bg-brand-700"
         >
           New message

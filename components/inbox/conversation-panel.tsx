@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect } from "react";
+import { BackToList } from "@/components/inbox/back-to-list";
 import { Composer } from "@/components/inbox/composer";
 import { ConversationActions } from "@/components/inbox/conversation-actions";
 import { MessageThread } from "@/components/inbox/message-thread";
@@ -12,7 +12,6 @@ import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { useConversation } from "@/lib/client/conversations";
 import { useMarkRead, useMessages } from "@/lib/client/messages";
 import { usePresenceAnnouncer } from "@/lib/client/presence";
-import { useInboxLocation } from "@/lib/client/use-inbox-location";
 
 /**
  * One conversation: header (where it stands in the team's work, its actions, who else is here),
@@ -20,7 +19,6 @@ import { useInboxLocation } from "@/lib/client/use-inbox-location";
  * composer, is announced to others.
  */
 export function ConversationPanel({ conversationId }: { conversationId: string }) {
-  const { listHref } = useInboxLocation();
   const conversation = useConversation(conversationId);
   const messages = useMessages(conversationId);
   const markRead = useMarkRead(conversationId);
@@ -47,9 +45,7 @@ export function ConversationPanel({ conversationId }: { conversationId: string }
     <section aria-labelledby="conversation-heading" className="flex min-h-0 flex-1 flex-col">
       <header className="flex flex-col gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
         <div className="min-w-0">
-          <Link href={listHref} className="mb-1 inline-block text-sm text-brand-700 md:hidden dark:text-brand-100">
-            ← All conversations
-          </Link>
+          <BackToList />
           <h1 id="conversation-heading" className="break-words font-semibold">
             {data.title}
           </h1>

@@ -74,6 +74,17 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
     const element = scroller.current;
     if (element && pinned.current && element.dataset.initialised === "yes") element.scrollTop = element.scrollHeight;
   }, [totalSize]);
+  // The thread's box shrinks when the composer grows (a long draft, an attachment or its error):
+  // while pinned, the newest message and its status stay in sight.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      if (pinned.current && element.dataset.initialised === "yes") element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [query.isPending]);
   // Only the agent moving up unpins (our own scrolling only ever goes down); reaching the bottom pins again.
   const lastTop = useRef(0);
   const onScroll = () => {

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { BackToList } from "@/components/inbox/back-to-list";
 import { AttachButton, AttachmentDropZone, AttachmentTray, pasteFiles } from "@/components/inbox/attachment-tray";
 import { RecipientChips } from "@/components/inbox/recipient-chips";
 import { MAX_TEXT, SegmentCounter } from "@/components/inbox/segment-counter";
@@ -46,6 +47,7 @@ export function NewConversation() {
 
   return (
     <section aria-labelledby="new-heading" className="flex min-h-0 flex-1 flex-col overflow-y-auto p-4">
+      <BackToList />
       <h1 id="new-heading" className="mb-4 font-semibold">
         New message
       </h1>

@@ -34,7 +34,8 @@ export function shortcutFor(event: Key, focus: FocusKind): Shortcut | null {
 // A checkbox or a radio button takes Space and arrows, never letters: the shortcuts work there.
 const TYPING =
   "input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not([type=reset]), textarea, select, dialog, [contenteditable=''], [contenteditable=true], [role=menu], [role=listbox], [role=combobox]";
-const CONTROL = "a[href], button, input, summary, [role=button], [role=link], [role=menuitem], [role=option], [role=tab]";
+const CONTROL =
+  "a[href], button, input, summary, [role=button], [role=link], [role=menuitem], [role=option], [role=tab]";
 
 /** What kind of place an element is, for shortcutFor. */
 export function focusKindOf(target: { closest: (selector: string) => unknown } | null): FocusKind {

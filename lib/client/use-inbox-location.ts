@@ -35,6 +35,8 @@ export function useInboxLocation() {
     /** A conversation's address, keeping the list as it is. */
     conversationHref: (id: string) => `/conversations/${id}${query}`,
     listHref: `/conversations${query}`,
+    /** The new-message page, keeping the list as it is (its way back returns there). */
+    newHref: `/conversations/new${query}`,
     update,
   };
 }

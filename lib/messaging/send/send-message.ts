@@ -1,12 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { canSendFrom } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
 import { forbidden, unprocessable } from "@/lib/errors";
 import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { enqueueInTransaction, QUEUES } from "@/lib/jobs/queue";
-import { numberAccessSelect, toNumberAccess } from "./sender-numbers";
+import { numberAccessSelect, senderProblem, toNumberAccess } from "./sender-numbers";
 import { mediaLimits } from "@/lib/media/config";
 import { attachUploads } from "@/lib/media/uploads";
 import { publishChanges } from "@/lib/realtime/publish";
@@ -27,9 +26,8 @@ import type { MessageView } from "@/lib/validations/message-view";
 export async function sendMessage(database: Db, sender: CurrentUser, input: SendMessageInput): Promise<MessageView> {
   const { from, to } = await resolveParties(database, sender, input);
   const number = await database.phoneNumber.findUnique({ where: { e164: from }, select: numberAccessSelect });
-  if (!number) throw unprocessable(`${from} is not one of our numbers.`);
-  if (!canSendFrom(sender, toNumberAccess(number)))
-    throw forbidden(`You are not allowed to send from ${from}. Ask an admin for access.`);
+  const refused = senderProblem(sender, number && toNumberAccess(number), from);
+  if (refused) throw refused.status === 403 ? forbidden(refused.message) : unprocessable(refused.message);
   const recipients = checkRecipients(to, from);
   if (!recipients.ok) throw unprocessable(recipients.problem);
   const tollFree = groupFromTollFreeProblem(from, recipients.numbers);
