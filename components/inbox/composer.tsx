@@ -111,7 +111,8 @@ export function Composer({
           onPaste={pasteFiles(attachments)}
           rows={3}
           placeholder="Write a reply — Enter sends, Shift+Enter for a new line, / for saved replies"
-          className={`w-full resize-y px-3 py-2 text-sm ${controlClass}`}
+          // Grows with the draft up to about ten lines (then scrolls), where the browser can.
+          className={`field-sizing-content max-h-40 min-h-20 sm:max-h-56 w-full resize-y px-3 py-2 text-sm ${controlClass}`}
           {...savedReplies.textareaProps}
         />
         <div className="mt-2 flex flex-wrap items-center justify-between gap-2">

@@ -1,12 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Initials } from "@/components/inbox/initials";
 import { SnoozeMenu } from "@/components/inbox/snooze-menu";
 import { TeammatePicker } from "@/components/inbox/teammate-picker";
 import { useViewer } from "@/components/inbox/viewer-context";
 import { usePopover } from "@/components/ui/popover";
 import { formatWhen } from "@/lib/client/format-time";
+import { takeReplyFocusRequest } from "@/lib/client/reply-focus";
 import type { ConversationHeader } from "@/lib/client/types";
 import { useShortcuts } from "@/lib/client/use-shortcuts";
 import { useTeammates, useUpdateConversation, type WorkflowChange } from "@/lib/client/workflow";
@@ -41,6 +42,11 @@ export function ConversationActions({ conversation }: { conversation: Conversati
     }
   };
   const act = (change: WorkflowChange, what: string) => void run(change, what).catch(() => undefined);
+
+  // Opened from the keyboard: straight into the reply box.
+  useEffect(() => {
+    if (takeReplyFocusRequest(conversation.id)) document.getElementById("composer-text")?.focus();
+  }, [conversation.id]);
 
   useShortcuts({
     close: () =>

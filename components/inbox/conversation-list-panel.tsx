@@ -10,6 +10,7 @@ import { controlClass } from "@/components/ui/control";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { useConversationList, useSenderNumbers } from "@/lib/client/conversations";
 import { defaultView, emptyViewText } from "@/lib/client/inbox-views";
+import { focusReplyWhenOpened } from "@/lib/client/reply-focus";
 import { useInboxLocation } from "@/lib/client/use-inbox-location";
 import { useShortcuts } from "@/lib/client/use-shortcuts";
 import { useConversationCounts } from "@/lib/client/workflow";
@@ -94,7 +95,10 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
           onChange={(event) => setQ(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === "Escape") (event.target as HTMLInputElement).blur();
-            if (event.key === "Enter" && conversations[0]) router.push(location.conversationHref(conversations[0].id));
+            if (event.key === "Enter" && conversations[0]) {
+              focusReplyWhenOpened(conversations[0].id);
+              router.push(location.conversationHref(conversations[0].id));
+            }
           }}
           placeholder="Search number, name or text  ( / )"
           className={`min-w-0 px-3 py-1.5 text-sm ${controlClass}`}

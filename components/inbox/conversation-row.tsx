@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { focusReplyWhenOpened } from "@/lib/client/reply-focus";
 import { Initials, initialsOf } from "@/components/inbox/initials";
 import { StatusIcon } from "@/components/inbox/status-icon";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
@@ -40,6 +41,10 @@ export function ConversationRow({
       />
       <Link
         href={href}
+        // Enter on the row (a click without a pointer) opens it in the reply box.
+        onClick={(event) => {
+          if (event.detail === 0) focusReplyWhenOpened(conversation.id);
+        }}
         data-conversation-link
         aria-current={current ? "page" : undefined}
         className="flex min-w-0 flex-1 gap-3 py-3 pr-4 pl-3 outline-none focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset dark:focus-visible:bg-slate-800"
