@@ -10,7 +10,7 @@ describe("classifyKeyword", () => {
     [" stop ", "opt_out"],
     ["\n\tStop!!!\n", "opt_out"],
     ["¡STOP!", "opt_out"],
-    ["\"stop\"", "opt_out"],
+    ['"stop"', "opt_out"],
     ["STOP 🛑", "opt_out"],
     ["🛑STOP🛑", "opt_out"],
     ["STOP ❤️", "opt_out"],

@@ -23,7 +23,13 @@ const KEYWORDS = new Map<string, ConsentKeyword>([
 // Words that, inside a longer message, hint at a request to stop. CANCEL and END are left out on
 // purpose: "cancel my appointment" and "by the end of the day" are everyday words, not opt-outs.
 const HINT_WORDS = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "QUIT", "REVOKE", "OPTOUT"]);
-const HINT_PHRASES = [["OPT", "OUT"], ["REMOVE", "ME"], ["DONT", "TEXT"], ["DO", "NOT", "TEXT"], ["NO", "MORE", "TEXTS"]];
+const HINT_PHRASES = [
+  ["OPT", "OUT"],
+  ["REMOVE", "ME"],
+  ["DONT", "TEXT"],
+  ["DO", "NOT", "TEXT"],
+  ["NO", "MORE", "TEXTS"],
+];
 
 const MAX_KEYWORD_INPUT = 64;
 // Spaces, punctuation, symbols (emoji among them), format characters (zero-width joiner) and marks
@@ -33,7 +39,9 @@ const EDGES = /^[\s\p{P}\p{S}\p{Z}\p{Cf}\p{M}]+|[\s\p{P}\p{S}\p{Z}\p{Cf}\p{M}]+$
 /** Which consent keyword the whole message is, or null. Never throws. */
 export function classifyKeyword(text: string | null | undefined): ConsentKeyword | null {
   if (!text || text.length > MAX_KEYWORD_INPUT * 4) return null;
-  const word = fold(text).replace(EDGES, "").replace(/[\s\-_]+/gu, " ");
+  const word = fold(text)
+    .replace(EDGES, "")
+    .replace(/[\s\-_]+/gu, " ");
   if (word.length === 0 || word.length > MAX_KEYWORD_INPUT) return null;
   return KEYWORDS.get(word) ?? null;
 }
