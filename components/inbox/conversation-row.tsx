@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Initials, initialsOf } from "@/components/inbox/initials";
 import { StatusIcon } from "@/components/inbox/status-icon";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
+import { hasOptedOut } from "@/lib/client/consent";
 import { formatRelativeTime, formatWhen } from "@/lib/client/format-time";
 import type { ConversationPage } from "@/lib/client/types";
 
@@ -11,7 +12,8 @@ type Conversation = ConversationPage["conversations"][number];
 
 /**
  * A row of the list: a checkbox to select it (beside the link, not inside it) and the link that
- * opens it, with the last message, unread count, our number, where it stands and who has it.
+ * opens it, with the last message, unread count, our number, where it stands and who has it, and a
+ * mark when someone in it opted out.
  */
 export function ConversationRow({
   conversation,
@@ -53,6 +55,7 @@ export function ConversationRow({
               ) : null}
               {conversation.title}
             </span>
+            {hasOptedOut(conversation) ? <OptedOutMark /> : null}
             <time className="shrink-0 text-xs text-slate-600 dark:text-slate-400" dateTime={conversation.updatedAt}>
               {formatRelativeTime(new Date(conversation.updatedAt))}
             </time>
@@ -93,6 +96,24 @@ export function ConversationRow({
         </span>
       </Link>
     </li>
+  );
+}
+
+/** A no-entry sign: this conversation cannot be texted (or not all of it). */
+function OptedOutMark() {
+  return (
+    <span
+      role="img"
+      aria-label="Opted out"
+      title="Opted out"
+      data-opted-out
+      className="ml-auto inline-flex h-4 w-4 shrink-0 self-center text-red-700 dark:text-red-400"
+    >
+      <svg viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden className="h-4 w-4">
+        <circle cx="8" cy="8" r="6.5" />
+        <path d="M3.5 12.5l9-9" />
+      </svg>
+    </span>
   );
 }
 

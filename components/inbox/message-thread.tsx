@@ -9,7 +9,13 @@ import { useMessages, useRetryFailed } from "@/lib/client/messages";
 import type { Activity, Message, Note } from "@/lib/client/types";
 import { toTimeline, type TimelineItem } from "@/lib/validations/timeline";
 
-type Props = { conversationId: string; isGroup: boolean; label: (number: string) => string };
+type Props = {
+  conversationId: string;
+  isGroup: boolean;
+  label: (number: string) => string;
+  /** Our number and who opted out, for the hints under customers' messages. */
+  consent?: { ourNumber: string; optedOut: ReadonlySet<string> };
+};
 
 type Row = { kind: "day"; key: string; text: string } | TimelineItem<Message, Activity, Note>;
 
@@ -18,7 +24,7 @@ type Row = { kind: "day"; key: string; text: string } | TimelineItem<Message, Ac
  * page, so a thread of thousands of messages scrolls smoothly. Older pages load when the agent
  * reaches the top; the reading position is kept.
  */
-export function MessageThread({ conversationId, isGroup, label }: Props) {
+export function MessageThread({ conversationId, isGroup, label, consent }: Props) {
   const query = useMessages(conversationId);
   const retry = useRetryFailed();
   const scroller = useRef<HTMLDivElement>(null);
@@ -138,6 +144,7 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
                   label={label}
                   onRetry={(id) => retry.mutate(id)}
                   retrying={retry.isPending && retry.variables === row.message.id}
+                  consent={consent}
                 />
               )}
             </li>
