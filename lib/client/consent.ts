@@ -18,7 +18,14 @@ export const consentKeys = {
 };
 
 /** An admin list row: the opt-out and the Bandwidth account it belongs to. */
-export type AdminOptOut = OptOutView & { accountId?: string; accountName?: string | null };
+export type AdminOptOut = OptOutView & {
+  accountId?: string;
+  accountName?: string | null;
+  account?: { id: string; name: string } | null;
+};
+
+/** The account's name on an admin row, however the server nests it. */
+export const accountNameOf = (row: AdminOptOut): string => row.accountName ?? row.account?.name ?? "—";
 type OptOutPage = { items: AdminOptOut[]; nextCursor: string | null };
 export type ImportSummary = { imported: number; skipped: number; problems: Array<{ line: number; problem: string }> };
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { AlertsPanel } from "@/components/admin/alerts-panel";
 import { AccountsPanel } from "@/components/admin/accounts-panel";
+import { ConsentSettingsPanel } from "@/components/admin/consent-settings-panel";
 import { UsersPanel } from "@/components/admin/users-panel";
 import { ApplicationsPanel } from "@/components/admin/applications-panel";
 import { NumbersPanel } from "@/components/admin/numbers-panel";
@@ -27,6 +28,7 @@ export default async function AdminPage() {
             : null
         }
       />
+      <ConsentSettingsPanel />
       <ApplicationsPanel />
       <NumbersPanel />
       <UsersPanel currentUserId={user.id} />
