@@ -37,7 +37,7 @@ export function ConversationPanel({ conversationId }: { conversationId: string }
     const text = messageId
       ? messages.data?.pages.flatMap((page) => page.messages).find((message) => message.id === messageId)?.text
       : undefined;
-    const words = text?.trim();
+    const words = text?.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
     return words && words.length <= 20 ? words.toUpperCase() : null;
   };
 
