@@ -2,7 +2,7 @@
 
 import { SendWithoutThem } from "@/components/consent/send-without-them";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
-import { formatConsentTime } from "@/lib/client/consent-words";
+import { formatConsentTime, notSentInWords } from "@/lib/client/consent-words";
 import type { OptOutView } from "@/lib/validations/consent";
 
 /** What the composer knows of the conversation's consent. */
@@ -42,7 +42,7 @@ export function ComposerConsentNotice({
       id="composer-consent"
       className="mb-2 flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
     >
-      {refusal ? <p role="alert">Not sent: {refusal.message}</p> : null}
+      {refusal ? <p role="alert">{notSentInWords(refusal.message)}</p> : null}
       {!isGroup && blocked[0] ? (
         <p>
           Replies are off: {who} opted out on {formatConsentTime(blocked[0].at)}. They can text START to opt back in, or

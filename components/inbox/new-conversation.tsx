@@ -10,6 +10,7 @@ import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { useAttachments } from "@/lib/client/attachments";
 import { optedOutRefusal } from "@/lib/client/consent";
+import { notSentInWords } from "@/lib/client/consent-words";
 import { useSenderNumbers } from "@/lib/client/conversations";
 import { useStartConversation } from "@/lib/client/messages";
 import { groupFromTollFreeProblem } from "@/lib/validations/send-message";
@@ -100,7 +101,7 @@ export function NewConversation() {
         {send.isError ? (
           <div className="flex flex-col gap-2">
             <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-              Not sent: {send.error.message}
+              {notSentInWords(send.error.message)}
             </p>
             {refusal && to.length > 1 ? (
               <SendWithoutThem

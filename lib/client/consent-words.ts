@@ -42,3 +42,6 @@ export const SOURCE_WORDS = {
   agent: "Agent",
   import: "Import",
 } as const satisfies Record<OptOutView["source"], string>;
+
+/** A refused send in words: the server's own sentence ("Not sent: …"), prefixed when it is not. */
+export const notSentInWords = (message: string) => (/^not sent\b/i.test(message) ? message : `Not sent: ${message}`);
