@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ConsentDialog, type ConsentRequest } from "@/components/consent/consent-dialog";
+import { OptedOutIcon } from "@/components/consent/opted-out-icon";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { describeOptOut } from "@/lib/client/consent-words";
 import type { OptOutView } from "@/lib/validations/consent";
@@ -34,9 +35,7 @@ export function OptOutBanner({ optedOut, ourNumber, nameOf, keywordOf }: Props) 
             {optedOut.map((view) => (
               <div key={view.phoneNumber} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
                 <p className="min-w-0 break-words">
-                  <span aria-hidden className="mr-1">
-                    ⛔
-                  </span>
+                  <OptedOutIcon className="mr-1.5 inline h-4 w-4 align-[-0.2em] text-red-700 dark:text-red-400" />
                   {describeOptOut(view, nameOf(view.phoneNumber), keywordOf(view.messageId))}
                   {view.scope === "number" && view.ourNumber ? ` (for ${formatPhoneNumber(view.ourNumber)} only)` : ""}.
                 </p>

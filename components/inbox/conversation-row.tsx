@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { OptedOutIcon } from "@/components/consent/opted-out-icon";
 import { Initials, initialsOf } from "@/components/inbox/initials";
 import { StatusIcon } from "@/components/inbox/status-icon";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
@@ -109,10 +110,7 @@ function OptedOutMark() {
       data-opted-out
       className="ml-auto inline-flex h-4 w-4 shrink-0 self-center text-red-700 dark:text-red-400"
     >
-      <svg viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden className="h-4 w-4">
-        <circle cx="8" cy="8" r="6.5" />
-        <path d="M3.5 12.5l9-9" />
-      </svg>
+      <OptedOutIcon />
     </span>
   );
 }
