@@ -307,9 +307,7 @@ test.describe("admins", () => {
     await page.getByLabel("CSV file").setInputFiles({
       name: "opt-outs.csv",
       mimeType: "text/csv",
-      buffer: Buffer.from(
-        `phoneNumber,ourNumber,reason\n${imported},${SUPPORT_LINE},Asked by letter\nnot-a-number,${SUPPORT_LINE},Oops\n`,
-      ),
+      buffer: Buffer.from(`phone_number,reason\n${imported},Asked by letter\nnot-a-number,Oops\n`),
     });
     await page.getByRole("button", { name: "Import", exact: true }).click();
     const summary = page.getByRole("form", { name: "Import opt-outs" }).getByRole("status");

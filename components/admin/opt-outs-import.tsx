@@ -2,19 +2,25 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/control";
+import { useAccounts } from "@/lib/client/admin";
 import { useImportOptOuts } from "@/lib/client/consent";
 
 /**
- * Imports opt-outs from a CSV file (the export's columns), then says how many were imported, how
+ * Imports opt-outs from a CSV file into one Bandwidth account (each number opted out of all its
+ * numbers), then says how many were imported, how
  * many skipped (already opted out), and each refused line with its problem.
  */
 export function OptOutsImport() {
   const id = useId();
   const upload = useImportOptOuts();
+  const accounts = useAccounts();
   const [file, setFile] = useState<File | null>(null);
+  const [picked, setPicked] = useState("");
+  const accountId = picked || accounts.data?.[0]?.id || "";
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (file) upload.mutate(await file.text());
+    if (file) upload.mutate({ csv: await file.text(), accountId: accountId || undefined });
   };
   const summary = upload.data;
   return (
@@ -25,9 +31,29 @@ export function OptOutsImport() {
     >
       <h3 className="text-sm font-semibold">Import CSV</h3>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        One opt-out per line, with a header line: <code className="text-xs">phoneNumber,ourNumber,reason</code>{" "}
-        (ourNumber picks the account; the export&apos;s own columns work too).
+        One number per line, optionally a reason after a comma (<code className="text-xs">phone_number,reason</code>); a
+        header line naming <code className="text-xs">phone_number</code> is read too, so the export comes back as it
+        went out.
       </p>
+      {(accounts.data?.length ?? 0) > 1 ? (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-account`} className="text-sm font-medium">
+            Into the account
+          </label>
+          <select
+            id={`${id}-account`}
+            value={accountId}
+            onChange={(event) => setPicked(event.target.value)}
+            className={`max-w-xs px-2 py-1.5 text-sm ${controlClass}`}
+          >
+            {(accounts.data ?? []).map((account) => (
+              <option key={account.id} value={account.id}>
+                {account.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={`${id}-file`} className="sr-only">
           CSV file

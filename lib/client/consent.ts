@@ -94,12 +94,12 @@ export function useOptOuts(q: string) {
   );
 }
 
-/** Admins: a CSV of opt-outs (text/csv body) → what was imported, skipped, and each line's problem. */
+/** Admins: a CSV of opt-outs (text/csv body) into one account → what was imported, skipped, and each line's problem. */
 export function useImportOptOuts() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (csv: string) =>
-      fetchJson<ImportSummary>("/api/admin/opt-outs/import", {
+    mutationFn: ({ csv, accountId }: { csv: string; accountId?: string }) =>
+      fetchJson<ImportSummary>(`/api/admin/opt-outs/import${accountId ? `?accountId=${accountId}` : ""}`, {
         method: "POST",
         headers: { "content-type": "text/csv" },
         body: csv,
