@@ -68,6 +68,11 @@ export const listOptOutsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** GET /api/admin/opt-outs/export and POST /api/admin/opt-outs/import: which account (optional with one). */
+export const optOutsAccountQuery = z.object({
+  accountId: uuid("accountId must be a UUID").optional(),
+});
+
 /** PATCH /api/admin/accounts/{id}/consent: per-account consent settings. */
 export const accountConsentSettingsBody = z
   .strictObject({
