@@ -4,7 +4,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/admin/audit";
 import type { Db } from "@/lib/db";
 import { forbidden, HttpError, notFound } from "@/lib/errors";
-import type { AccountConsentSettings, OptOutView } from "@/lib/validations/consent";
+import type { AccountConsentSettings, AdminOptOutView, OptOutPage } from "@/lib/validations/consent";
 import { csvHeader, csvRow } from "./consent-csv";
 import { effectiveConsentSettings } from "./consent-replies";
 import { OPT_OUT_VIEW_COLUMNS, toOptOutView, type OptOutRow } from "./consent-store";
@@ -12,22 +12,16 @@ import { OPT_OUT_VIEW_COLUMNS, toOptOutView, type OptOutRow } from "./consent-st
 // The admin side of consent: the opt-out list (search, pages, CSV export) and each account's
 // consent settings: admins only (`canManageOptOuts`, asked here as well as by the routes).
 
-export type AdminOptOut = OptOutView & { accountId: string; accountName: string };
-
 type ListQuery = { q?: string; accountId?: string; cursor?: string; limit: number };
 
 /** Current opt-outs, newest first, searched over number and reason; keyset pages. */
-export async function listOptOuts(
-  database: Db,
-  admin: CurrentUser,
-  query: ListQuery,
-): Promise<{ optOuts: AdminOptOut[]; nextCursor: string | null }> {
+export async function listOptOuts(database: Db, admin: CurrentUser, query: ListQuery): Promise<OptOutPage> {
   assertManager(admin);
   const rows = await pageOfOptOuts(database, query);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    optOuts: page.map(toAdminOptOut),
+    optOuts: page.map(toAdminOptOutView),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
 }
@@ -151,7 +145,7 @@ async function pageOfOptOuts(database: Db, query: ListQuery): Promise<AdminRow[]
   );
 }
 
-function toAdminOptOut(row: AdminRow): AdminOptOut {
+function toAdminOptOutView(row: AdminRow): AdminOptOutView {
   return { ...toOptOutView(row), accountId: row.account_id, accountName: row.account_name };
 }
 

@@ -5,7 +5,8 @@ import { recordAudit } from "@/lib/admin/audit";
 import type { Db } from "@/lib/db";
 import { forbidden, HttpError, notFound, unprocessable } from "@/lib/errors";
 import { publishChanges } from "@/lib/realtime/publish";
-import { parseOptOutCsv, type ImportProblem } from "./consent-csv";
+import type { OptOutImportResult } from "@/lib/validations/consent";
+import { parseOptOutCsv } from "./consent-csv";
 import { prismaRunner } from "./consent-sql";
 import { recordConsentChange } from "./consent-store";
 
@@ -13,8 +14,6 @@ import { recordConsentChange } from "./consent-store";
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 
 const CHUNK = 200;
-
-export type ImportResult = { imported: number; skipped: number; problems: ImportProblem[] };
 
 /**
  * An admin imports an opt-out list (`phone_number[,reason]` lines, or our export) into one account:
@@ -26,7 +25,7 @@ export async function importOptOuts(
   database: Db,
   admin: CurrentUser,
   input: { accountId?: string; csv: string },
-): Promise<ImportResult> {
+): Promise<OptOutImportResult> {
   if (!canManageOptOuts(admin)) throw forbidden("Only admins import opt-out lists.");
   const accountId = await resolveAccount(database, input.accountId);
   const { lines, problems } = parseOptOutCsv(input.csv);

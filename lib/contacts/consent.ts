@@ -8,8 +8,7 @@ import { publishChanges } from "@/lib/realtime/publish";
 import type {
   ConsentAction,
   ConsentHistoryEntry,
-  ConsentScope,
-  OptOutView,
+  ConsentStateView,
   RecordConsentBody,
 } from "@/lib/validations/consent";
 import { prismaRunner } from "./consent-sql";
@@ -52,17 +51,6 @@ export async function recordConsentByHand(
   return entry;
 }
 
-export type ConsentState = {
-  phoneNumber: string;
-  ourNumber: string;
-  /** How the account of `ourNumber` scopes consent now. */
-  scope: ConsentScope;
-  /** The opt-out that blocks sending from `ourNumber` to them, or null. */
-  optedOut: OptOutView | null;
-  /** Changes that concern `ourNumber` (its account's and its own), newest first. */
-  history: ConsentHistoryEntry[];
-};
-
 const HISTORY_LIMIT = 200;
 
 /** A customer's current consent and history for one of our numbers (who may see its conversations). */
@@ -70,7 +58,7 @@ export async function getConsentState(
   database: Db,
   user: CurrentUser,
   query: { phoneNumber: string; ourNumber: string },
-): Promise<ConsentState> {
+): Promise<ConsentStateView> {
   await authorize(database, user, query.ourNumber, canViewConsent, "see consent for");
   const run = prismaRunner(database);
   const scope = await consentScopeOf(run, query.ourNumber);

@@ -95,3 +95,28 @@ export type OptedOutError = {
   message: string;
   optedOut: OptOutView[];
 };
+
+/** GET /api/consent: the customer's consent for one of our numbers. */
+export type ConsentStateView = {
+  phoneNumber: string;
+  ourNumber: string;
+  /** How the account of `ourNumber` scopes consent now. */
+  scope: ConsentScope;
+  /** The opt-out that blocks sending from `ourNumber` to them, or null. */
+  optedOut: OptOutView | null;
+  /** Changes that concern `ourNumber` (its account's and its own), newest first (at most 200). */
+  history: ConsentHistoryEntry[];
+};
+
+/** A row of GET /api/admin/opt-outs. */
+export type AdminOptOutView = OptOutView & { accountId: string; accountName: string };
+
+/** GET /api/admin/opt-outs */
+export type OptOutPage = { optOuts: AdminOptOutView[]; nextCursor: string | null };
+
+/** POST /api/admin/opt-outs/import */
+export type OptOutImportResult = {
+  imported: number;
+  skipped: number;
+  problems: Array<{ line: number; problem: string }>;
+};
