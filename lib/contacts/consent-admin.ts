@@ -21,7 +21,7 @@ export async function listOptOuts(database: Db, admin: CurrentUser, query: ListQ
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    optOuts: page.map(toAdminOptOutView),
+    items: page.map(toAdminOptOutView),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
 }

@@ -156,17 +156,17 @@ describe("the admin list", () => {
     expect(await importOptOuts(testDb(), admin, { accountId: id, csv })).toMatchObject({ imported: 0, skipped: 4 });
 
     const found = await listOptOuts(testDb(), admin, { q: "old, CRM", limit: 10 });
-    expect(found.optOuts).toMatchObject([
+    expect(found.items).toMatchObject([
       { phoneNumber: numbers[2], source: "import", byName: "Avery Admin", accountId: id },
     ]);
     const first = await listOptOuts(testDb(), admin, { accountId: id, limit: 2 });
-    expect(first.optOuts).toHaveLength(2);
+    expect(first.items).toHaveLength(2);
     const rest = await listOptOuts(testDb(), admin, {
       accountId: id,
       limit: 200,
       cursor: first.nextCursor ?? undefined,
     });
-    const listed = [...first.optOuts, ...rest.optOuts].map((row) => row.phoneNumber);
+    const listed = [...first.items, ...rest.items].map((row) => row.phoneNumber);
     expect(new Set(listed).size).toBe(listed.length);
     expect(listed).toEqual(expect.arrayContaining(numbers));
     await expect(listOptOuts(testDb(), admin, { limit: 2, cursor: "nonsense" })).rejects.toMatchObject({ status: 400 });
@@ -183,7 +183,7 @@ describe("the admin list", () => {
     expect(again.problems).toEqual([]);
     expect(again.imported).toBe(exported.trim().split("\r\n").length - 1);
     const copied = await listOptOuts(testDb(), admin, { accountId: otherAccount, q: "old, CRM", limit: 5 });
-    expect(copied.optOuts).toMatchObject([{ phoneNumber: numbers[2], reason: "from the old, CRM" }]);
+    expect(copied.items).toMatchObject([{ phoneNumber: numbers[2], reason: "from the old, CRM" }]);
   });
 
   it("keeps per-account settings with defaults", async () => {

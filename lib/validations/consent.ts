@@ -112,7 +112,7 @@ export type ConsentStateView = {
 export type AdminOptOutView = OptOutView & { accountId: string; accountName: string };
 
 /** GET /api/admin/opt-outs */
-export type OptOutPage = { optOuts: AdminOptOutView[]; nextCursor: string | null };
+export type OptOutPage = { items: AdminOptOutView[]; nextCursor: string | null };
 
 /** POST /api/admin/opt-outs/import */
 export type OptOutImportResult = {
