@@ -45,8 +45,7 @@ export function ComposerConsentNotice({
       {refusal ? <p role="alert">{notSentInWords(refusal.message)}</p> : null}
       {!isGroup && blocked[0] ? (
         <p>
-          Replies are off: {who} opted out on {formatConsentTime(blocked[0].at)}. They can text START to opt back in, or
-          you can opt them back in if they ask.
+          Replies are off: {who} opted out on {formatConsentTime(blocked[0].at)}. They can text START to opt back in.
         </p>
       ) : isGroup && blocked.length > 0 ? (
         <>

@@ -141,7 +141,7 @@ export function Composer({
           })}
           onKeyDown={savedReplies.onKeyDown(onKeyDown)}
           onPaste={pasteFiles(attachments)}
-          rows={3}
+          rows={closed ? 1 : 3}
           disabled={closed}
           placeholder={
             closed
@@ -157,11 +157,15 @@ export function Composer({
           }
         />
         <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-          <div className="flex flex-wrap items-center gap-3">
-            <AttachButton attachments={attachments} id="composer-files" />
-            <SavedReplyPickerButton replies={savedReplies} />
-            <SegmentCounter text={text} mms={isGroup ? "group" : attachments.items.length > 0 ? "media" : null} />
-          </div>
+          {closed ? (
+            <span />
+          ) : (
+            <div className="flex flex-wrap items-center gap-3">
+              <AttachButton attachments={attachments} id="composer-files" />
+              <SavedReplyPickerButton replies={savedReplies} />
+              <SegmentCounter text={text} mms={isGroup ? "group" : attachments.items.length > 0 ? "media" : null} />
+            </div>
+          )}
           <button
             type="submit"
             disabled={!hasContent || blocked || reply.isPending}

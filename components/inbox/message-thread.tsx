@@ -112,7 +112,16 @@ export function MessageThread({ conversationId, isGroup, label, consent }: Props
     );
   }
   return (
-    <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto" data-testid="thread-scroller">
+    // Focusable, so the keyboard can scroll it even when nothing in it takes focus (e.g. replies off).
+    <div
+      ref={scroller}
+      onScroll={onScroll}
+      tabIndex={0}
+      role="region"
+      aria-label="Thread"
+      className="min-h-0 flex-1 overflow-y-auto outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset"
+      data-testid="thread-scroller"
+    >
       {query.isFetchingNextPage ? (
         <p className="p-2 text-center text-xs text-slate-600 dark:text-slate-400">Loading older messages…</p>
       ) : null}
