@@ -253,6 +253,7 @@ test("STOP to the toll-free number: recorded (banner), Bandwidth's own reply on 
   await expect(composer(page)).toBeDisabled();
   // The sandbox answers as Bandwidth does for toll-free; Switchboard sends nothing of its own.
   await expect.poll(async () => (await received(me)).length, { timeout: 15_000 }).toBe(1);
+  expect((await received(me))[0]).toMatch(/^NETWORK MSG: .*STOP/);
   await page.waitForTimeout(1_500);
   expect(await received(me)).toHaveLength(1);
   const thread = page.getByRole("list", { name: "Messages" });
