@@ -334,7 +334,9 @@ test.describe("admins", () => {
     const help = settings.getByLabel("Help answer (after HELP)");
     await expect(help).not.toHaveValue("");
     const custom = `Switchboard demo help ${Date.now()}: call 919-555-0100. Reply STOP to opt out.`;
+    await expect(settings.getByText("The default.")).toHaveCount(3);
     await help.fill(custom);
+    await expect(settings.getByText(/^Default: .*Reply STOP to unsubscribe/)).toBeVisible();
     await settings.getByRole("button", { name: "Save consent settings" }).click();
     await expect(settings.getByRole("status")).toHaveText("Saved");
     const asker = customer();

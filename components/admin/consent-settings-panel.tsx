@@ -15,8 +15,15 @@ const REPLIES = [
   { field: "helpReply", label: "Help answer (after HELP)" },
 ] as const;
 
-/** Per Bandwidth account: how far an opt-out reaches, and the automatic replies on local numbers. */
-export function ConsentSettingsPanel() {
+type Replies = Pick<AccountConsentSettings, "optOutReply" | "optInReply" | "helpReply">;
+/** The default replies, with `nameSlot` where the account's name goes. */
+type Defaults = { defaults: Replies; nameSlot: string };
+
+/**
+ * Per Bandwidth account: how far an opt-out reaches, and the automatic replies on local numbers
+ * (each with its default shown, and a way back to it).
+ */
+export function ConsentSettingsPanel({ defaults, nameSlot }: Defaults) {
   const accounts = useAccounts();
   return (
     <AdminSection
@@ -29,21 +36,21 @@ export function ConsentSettingsPanel() {
       ) : null}
       <div className="flex flex-col gap-6">
         {(accounts.data ?? []).map((account) => (
-          <AccountConsent key={account.id} account={account} />
+          <AccountConsent key={account.id} account={account} defaults={fill(defaults, nameSlot, account.name)} />
         ))}
       </div>
     </AdminSection>
   );
 }
 
-function AccountConsent({ account }: { account: AdminAccount }) {
+function AccountConsent({ account, defaults }: { account: AdminAccount; defaults: Replies }) {
   const settings = useAccountConsentSettings(account.id);
   return (
     <div className="flex flex-col gap-2" data-consent-account={account.name}>
       <h3 className="text-sm font-semibold">{account.name}</h3>
       {settings.isError ? <FormProblem error={settings.error} /> : null}
       {settings.data ? (
-        <SettingsForm accountId={account.id} accountName={account.name} initial={settings.data} />
+        <SettingsForm accountId={account.id} accountName={account.name} initial={settings.data} defaults={defaults} />
       ) : settings.isPending ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>
       ) : null}
@@ -55,10 +62,12 @@ function SettingsForm({
   accountId,
   accountName,
   initial,
+  defaults,
 }: {
   accountId: string;
   accountName: string;
   initial: AccountConsentSettings;
+  defaults: Replies;
 }) {
   const update = useUpdateAccountConsentSettings(accountId);
   const [draft, setDraft] = useState(initial);
@@ -107,8 +116,26 @@ function SettingsForm({
             maxLength={320}
             value={draft[field]}
             onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
+            aria-describedby={`${id}-${field}-default`}
             className={`w-full px-3 py-2 text-sm ${controlClass}`}
           />
+          <p id={`${id}-${field}-default`} className="text-xs text-slate-600 dark:text-slate-400">
+            {draft[field] === defaults[field] ? (
+              "The default."
+            ) : (
+              <>
+                Default: {defaults[field]}{" "}
+                <button
+                  type="button"
+                  onClick={() => setDraft({ ...draft, [field]: defaults[field] })}
+                  aria-label={`Use the default ${label.toLowerCase()}`}
+                  className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
+                >
+                  Use the default
+                </button>
+              </>
+            )}
+          </p>
         </div>
       ))}
       <FormProblem error={update.error} />
@@ -124,4 +151,13 @@ function SettingsForm({
       </div>
     </form>
   );
+}
+
+function fill(defaults: Replies, slot: string, name: string): Replies {
+  const put = (text: string) => text.split(slot).join(name.trim() || "our");
+  return {
+    optOutReply: put(defaults.optOutReply),
+    optInReply: put(defaults.optInReply),
+    helpReply: put(defaults.helpReply),
+  };
 }
