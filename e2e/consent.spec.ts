@@ -359,6 +359,7 @@ for (const scheme of ["light", "dark"] as const) {
     await link.click();
     await expect(banner(page)).toBeVisible();
     await expect(link.getByRole("img", { name: "Opted out" })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Messages" }).getByText("Opt-out keyword")).toBeVisible();
     await expectNoSeriousA11yIssues(page, `conversation with an opt-out (${scheme})`);
     await saveScreen(page, testInfo, `consent-conversation-1280-${scheme}`);
     await page.getByRole("button", { name: "Consent" }).click();
@@ -373,6 +374,7 @@ for (const scheme of ["light", "dark"] as const) {
     await saveScreen(page, testInfo, `consent-list-360-${scheme}`);
     await link.click();
     await expect(banner(page)).toBeVisible();
+    await expect(page.getByRole("list", { name: "Messages" }).getByText("Opt-out keyword")).toBeVisible();
     await expectNoSideScroll(page, `conversation at 360 (${scheme})`);
     await expectNoSeriousA11yIssues(page, `conversation at 360 (${scheme})`);
     await saveScreen(page, testInfo, `consent-conversation-360-${scheme}`);
