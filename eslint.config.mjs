@@ -6,7 +6,7 @@ import checkFile from "eslint-plugin-check-file";
 const PURE_LIB_MODULES = [
   "client/.+",
   "validations/.+",
-  "bandwidth/(segments|number-rules|phone-number|error-explanations|error-catalogue|media-types|endpoints)",
+  "bandwidth/(segments|number-rules|phone-number|error-explanations|error-catalogue|media-types|endpoints|consent-keywords)",
   "media/limits",
   "auth/policies",
   "conversations/workflow",

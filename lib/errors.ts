@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** The whole JSON body, for the few answers with their own shape (e.g. OptedOutError). */
+    readonly body?: object,
   ) {
     super(message);
   }

@@ -107,6 +107,8 @@ export class SandboxState {
   readonly media = new Map<string, StoredMedia>();
   readonly requests: RequestRecord[] = [];
   readonly messages: MessageRecord[] = [];
+  /** Toll-free number > customer pairs Bandwidth blocks after the customer's STOP (until START). */
+  readonly tollFreeOptOuts = new Set<string>();
   faults: Faults;
   private requestSequence = 0;
 
@@ -158,6 +160,7 @@ export class SandboxState {
     this.media.clear();
     this.requests.length = 0;
     this.messages.length = 0;
+    this.tollFreeOptOuts.clear();
     this.faults = defaultFaults(this.config);
   }
 }

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/admin", label: "Configuration & team" },
+  { href: "/admin/opt-outs", label: "Opt-outs" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 
@@ -12,7 +13,7 @@ export function AdminNav() {
   const path = usePathname();
   return (
     <nav aria-label="Admin" className="border-b border-slate-200 bg-white px-6 dark:border-slate-800 dark:bg-slate-900">
-      <ul className="mx-auto flex max-w-6xl gap-4">
+      <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-4">
         {LINKS.map((link) => {
           const active = path === link.href;
           return (

@@ -7,7 +7,9 @@ import { NOTE_TEXT_ID, NoteComposer } from "@/components/inbox/note-composer";
 import { SavedReplyPickerButton, SavedReplyPopup } from "@/components/inbox/saved-reply-picker";
 import { MAX_TEXT, SegmentCounter } from "@/components/inbox/segment-counter";
 import { useSavedReplyInsert } from "@/components/inbox/use-saved-reply-insert";
+import { ComposerConsentNotice, type ComposerConsent } from "@/components/consent/composer-consent";
 import { useAttachments } from "@/lib/client/attachments";
+import { optedOutRefusal } from "@/lib/client/consent";
 import { useReply } from "@/lib/client/messages";
 import { controlClass } from "@/components/ui/control";
 
@@ -15,17 +17,20 @@ import { controlClass } from "@/components/ui/control";
  * Reply box: Enter sends, Shift+Enter breaks the line; a live segment count shows the cost. Files
  * attach by the button, by dropping them on the box, or by pasting; each uploads at once. Its Note
  * mode (or `n` anywhere outside a text field) writes an internal note instead; each mode keeps its
- * draft.
+ * draft. A reply to someone who opted out is not possible: the box says why (a group offers to send
+ * to the others).
  */
 export function Composer({
   conversationId,
   isGroup,
   tollFree,
+  consent,
   onTyping,
 }: {
   conversationId: string;
   isGroup: boolean;
   tollFree: boolean;
+  consent?: ComposerConsent;
   /** Called on each edit of the text (presence: "replying…"). */
   onTyping?: () => void;
 }) {
@@ -38,7 +43,21 @@ export function Composer({
   const savedReplies = useSavedReplyInsert({ conversationId, text, setText });
   const tooLong = text.length > MAX_TEXT;
   const hasContent = text.trim() !== "" || attachments.mediaIds.length > 0;
-  const blocked = tooLong || attachments.busy || attachments.failed || attachments.problems.length > 0;
+  const optedOut = consent?.optedOut ?? [];
+  const refusal = optedOutRefusal(reply.error);
+  const closed = optedOut.length > 0 && !isGroup;
+  const blocked =
+    tooLong ||
+    attachments.busy ||
+    attachments.failed ||
+    attachments.problems.length > 0 ||
+    optedOut.length > 0 ||
+    (refusal !== null && isGroup);
+
+  // Who opted out changed (a START, an opt-in by hand): an old refusal no longer stands.
+  const optedOutKey = optedOut.map((view) => view.phoneNumber).join(",");
+  const { reset } = reply;
+  useEffect(() => reset(), [optedOutKey, reset]);
 
   const send = () => {
     if (!hasContent || blocked || reply.isPending) return;
@@ -89,10 +108,23 @@ export function Composer({
   return (
     <AttachmentDropZone attachments={attachments} className="border-t border-slate-200 dark:border-slate-800">
       <form onSubmit={onSubmit} className="p-3" aria-label="Reply">
-        {reply.isError ? (
+        {reply.isError && !refusal ? (
           <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-300">
             Not sent: {reply.error.message}
           </p>
+        ) : null}
+        {consent ? (
+          <ComposerConsentNotice
+            consent={consent}
+            isGroup={isGroup}
+            text={text}
+            mediaIds={attachments.mediaIds}
+            refusal={refusal}
+            onSent={() => {
+              setText("");
+              attachments.clear();
+            }}
+          />
         ) : null}
         {modeToggle}
         <AttachmentTray attachments={attachments} />
@@ -109,18 +141,32 @@ export function Composer({
           })}
           onKeyDown={savedReplies.onKeyDown(onKeyDown)}
           onPaste={pasteFiles(attachments)}
-          rows={3}
-          placeholder="Write a reply — Enter sends, Shift+Enter for a new line, / for saved replies"
+          rows={closed ? 1 : 3}
+          disabled={closed}
+          placeholder={
+            closed
+              ? "Replies are off: this customer opted out"
+              : "Write a reply — Enter sends, Shift+Enter for a new line, / for saved replies"
+          }
           // Grows with the draft up to about ten lines (then scrolls), where the browser can.
-          className={`field-sizing-content max-h-40 min-h-20 sm:max-h-56 w-full resize-y px-3 py-2 text-sm ${controlClass}`}
+          className={`w-full resize-y px-3 py-2 text-sm disabled:cursor-not-allowed disabled:opacity-60 ${closed ? "" : "field-sizing-content max-h-40 min-h-20 sm:max-h-56"} ${controlClass}`}
           {...savedReplies.textareaProps}
+          aria-describedby={
+            [savedReplies.textareaProps["aria-describedby"], optedOut.length > 0 || refusal ? "composer-consent" : null]
+              .filter(Boolean)
+              .join(" ") || undefined
+          }
         />
         <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-          <div className="flex flex-wrap items-center gap-3">
-            <AttachButton attachments={attachments} id="composer-files" />
-            <SavedReplyPickerButton replies={savedReplies} />
-            <SegmentCounter text={text} mms={isGroup ? "group" : attachments.items.length > 0 ? "media" : null} />
-          </div>
+          {closed ? (
+            <span />
+          ) : (
+            <div className="flex flex-wrap items-center gap-3">
+              <AttachButton attachments={attachments} id="composer-files" />
+              <SavedReplyPickerButton replies={savedReplies} />
+              <SegmentCounter text={text} mms={isGroup ? "group" : attachments.items.length > 0 ? "media" : null} />
+            </div>
+          )}
           <button
             type="submit"
             disabled={!hasContent || blocked || reply.isPending}

@@ -1,10 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { OptedOutIcon } from "@/components/consent/opted-out-icon";
 import { focusReplyWhenOpened } from "@/lib/client/reply-focus";
 import { Initials, initialsOf } from "@/components/inbox/initials";
 import { StatusIcon } from "@/components/inbox/status-icon";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
+import { hasOptedOut } from "@/lib/client/consent";
 import { formatRelativeTime, formatWhen } from "@/lib/client/format-time";
 import type { ConversationPage } from "@/lib/client/types";
 
@@ -12,7 +14,8 @@ type Conversation = ConversationPage["conversations"][number];
 
 /**
  * A row of the list: a checkbox to select it (beside the link, not inside it) and the link that
- * opens it, with the last message, unread count, our number, where it stands and who has it.
+ * opens it, with the last message, unread count, our number, where it stands and who has it, and a
+ * mark when someone in it opted out.
  */
 export function ConversationRow({
   conversation,
@@ -58,6 +61,7 @@ export function ConversationRow({
               ) : null}
               {conversation.title}
             </span>
+            {hasOptedOut(conversation) ? <OptedOutMark /> : null}
             <time className="shrink-0 text-xs text-slate-600 dark:text-slate-400" dateTime={conversation.updatedAt}>
               {formatRelativeTime(new Date(conversation.updatedAt))}
             </time>
@@ -98,6 +102,21 @@ export function ConversationRow({
         </span>
       </Link>
     </li>
+  );
+}
+
+/** A no-entry sign: this conversation cannot be texted (or not all of it). */
+function OptedOutMark() {
+  return (
+    <span
+      role="img"
+      aria-label="Opted out"
+      title="Opted out"
+      data-opted-out
+      className="ml-auto inline-flex h-4 w-4 shrink-0 self-center text-red-700 dark:text-red-400"
+    >
+      <OptedOutIcon />
+    </span>
   );
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { ConsentHint } from "@/components/consent/consent-hint";
 import { MediaGrid } from "@/components/inbox/media-grid";
 import { RecipientBreakdown } from "@/components/inbox/recipient-breakdown";
 import { StatusIcon } from "@/components/inbox/status-icon";
@@ -11,9 +12,11 @@ type Props = {
   label: (number: string) => string;
   onRetry: (id: string) => void;
   retrying: boolean;
+  /** Our number in this conversation, and who in it opted out: for the consent hints. */
+  consent?: { ourNumber: string; optedOut: ReadonlySet<string> };
 };
 
-export function MessageBubble({ message, isGroup, label, onRetry, retrying }: Props) {
+export function MessageBubble({ message, isGroup, label, onRetry, retrying, consent }: Props) {
   const outbound = message.direction === "OUTBOUND";
   const author = authorOf(message);
   const time = new Date(message.createdAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
@@ -40,6 +43,13 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying }: Pr
         <time dateTime={message.createdAt}>{time}</time>
         {outbound ? <StatusIcon status={message.status} /> : null}
       </div>
+      {!outbound && consent && message.text ? (
+        <ConsentHint
+          message={message}
+          ourNumber={consent.ourNumber}
+          senderOptedOut={consent.optedOut.has(message.from)}
+        />
+      ) : null}
       {outbound && message.errorDetail ? (
         <p className="max-w-[75%] text-right text-xs text-amber-800 dark:text-amber-300">{message.errorDetail}</p>
       ) : null}

@@ -9,7 +9,13 @@ import { useMessages, useRetryFailed } from "@/lib/client/messages";
 import type { Activity, Message, Note } from "@/lib/client/types";
 import { toTimeline, type TimelineItem } from "@/lib/validations/timeline";
 
-type Props = { conversationId: string; isGroup: boolean; label: (number: string) => string };
+type Props = {
+  conversationId: string;
+  isGroup: boolean;
+  label: (number: string) => string;
+  /** Our number and who opted out, for the hints under customers' messages. */
+  consent?: { ourNumber: string; optedOut: ReadonlySet<string> };
+};
 
 type Row = { kind: "day"; key: string; text: string } | TimelineItem<Message, Activity, Note>;
 
@@ -18,7 +24,7 @@ type Row = { kind: "day"; key: string; text: string } | TimelineItem<Message, Ac
  * page, so a thread of thousands of messages scrolls smoothly. Older pages load when the agent
  * reaches the top; the reading position is kept.
  */
-export function MessageThread({ conversationId, isGroup, label }: Props) {
+export function MessageThread({ conversationId, isGroup, label, consent }: Props) {
   const query = useMessages(conversationId);
   const retry = useRetryFailed();
   const scroller = useRef<HTMLDivElement>(null);
@@ -105,7 +111,7 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
     void query.fetchNextPage();
   }, [atTop, query]);
 
-  if (query.isPending) return <p className="p-6 text-sm text-slate-500">Loading messages…</p>;
+  if (query.isPending) return <p className="p-6 text-sm text-slate-600 dark:text-slate-400">Loading messages…</p>;
   if (query.isError) {
     return (
       <div role="alert" className="p-6 text-sm text-red-700 dark:text-red-300">
@@ -117,7 +123,16 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
     );
   }
   return (
-    <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto" data-testid="thread-scroller">
+    // Focusable, so the keyboard can scroll it even when nothing in it takes focus (e.g. replies off).
+    <div
+      ref={scroller}
+      onScroll={onScroll}
+      tabIndex={0}
+      role="region"
+      aria-label="Thread"
+      className="min-h-0 flex-1 overflow-y-auto outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset"
+      data-testid="thread-scroller"
+    >
       {query.isFetchingNextPage ? (
         <p className="p-2 text-center text-xs text-slate-600 dark:text-slate-400">Loading older messages…</p>
       ) : null}
@@ -149,6 +164,7 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
                   label={label}
                   onRetry={(id) => retry.mutate(id)}
                   retrying={retry.isPending && retry.variables === row.message.id}
+                  consent={consent}
                 />
               )}
             </li>

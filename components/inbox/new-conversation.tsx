@@ -4,11 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { BackToList } from "@/components/inbox/back-to-list";
 import { AttachButton, AttachmentDropZone, AttachmentTray, pasteFiles } from "@/components/inbox/attachment-tray";
+import { SendWithoutThem } from "@/components/consent/send-without-them";
 import { RecipientChips } from "@/components/inbox/recipient-chips";
 import { MAX_TEXT, SegmentCounter } from "@/components/inbox/segment-counter";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { useAttachments } from "@/lib/client/attachments";
+import { optedOutRefusal } from "@/lib/client/consent";
+import { notSentInWords } from "@/lib/client/consent-words";
 import { useSenderNumbers } from "@/lib/client/conversations";
 import { useStartConversation } from "@/lib/client/messages";
 import { groupFromTollFreeProblem } from "@/lib/validations/send-message";
@@ -27,6 +30,8 @@ export function NewConversation() {
   const attachments = useAttachments({ tollFree: Boolean(sender) && isTollFreeNumber(sender) });
   const { mediaIds } = attachments;
   const send = useStartConversation();
+  const refusal = optedOutRefusal(send.error);
+  const refused = new Set(refusal?.optedOut.map((view) => view.phoneNumber) ?? []);
   const attachmentsOk = !attachments.busy && !attachments.failed && attachments.problems.length === 0;
   const ready =
     Boolean(sender) &&
@@ -96,9 +101,19 @@ export function NewConversation() {
           </div>
         </AttachmentDropZone>
         {send.isError ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            Not sent: {send.error.message}
-          </p>
+          <div className="flex flex-col gap-2">
+            <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+              {notSentInWords(send.error.message)}
+            </p>
+            {refusal && to.length > 1 ? (
+              <SendWithoutThem
+                from={sender}
+                remaining={to.filter((number) => !refused.has(number))}
+                text={text}
+                mediaIds={mediaIds}
+              />
+            ) : null}
+          </div>
         ) : null}
         <div>
           <button

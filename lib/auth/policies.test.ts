@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   canAdminister,
+  canManageOptOuts,
+  canRecordConsent,
+  canViewConsent,
   canManageSavedReply,
   canSeeSavedReply,
   canSendFrom,
@@ -90,5 +93,29 @@ describe("policies", () => {
     expect(canManageSavedReply(admin, { ownerId: admin.id })).toBe(true);
     expect(canManageSavedReply({ ...agent, active: false }, { ownerId: agent.id })).toBe(false);
     expect(canManageSavedReply(null, { ownerId: agent.id })).toBe(false);
+  });
+
+  it("lets whoever may send from our number record consent by hand; admins always; nobody for a number not ours", () => {
+    const restricted = { allowAllAgents: false, agentIds: [agent.id] };
+    expect(canRecordConsent(agent, restricted)).toBe(true);
+    expect(canRecordConsent(otherAgent, restricted)).toBe(false);
+    expect(canRecordConsent(admin, restricted)).toBe(true);
+    expect(canRecordConsent(admin, null)).toBe(false);
+    expect(canRecordConsent({ ...agent, active: false }, { allowAllAgents: true, agentIds: [] })).toBe(false);
+  });
+
+  it("shows consent history to those who may see the number's conversations", () => {
+    const restricted = { allowAllAgents: false, agentIds: [agent.id] };
+    expect(canViewConsent(agent, restricted)).toBe(true);
+    expect(canViewConsent(otherAgent, restricted)).toBe(false);
+    expect(canViewConsent(admin, null)).toBe(true);
+    expect(canViewConsent(agent, null)).toBe(false);
+  });
+
+  it("keeps the opt-out list and consent settings to active admins", () => {
+    expect(canManageOptOuts(admin)).toBe(true);
+    expect(canManageOptOuts(agent)).toBe(false);
+    expect(canManageOptOuts({ ...admin, active: false })).toBe(false);
+    expect(canManageOptOuts(null)).toBe(false);
   });
 });

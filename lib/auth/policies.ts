@@ -72,3 +72,21 @@ export function canManageSavedReply(actor: Actor | null, reply: SavedReplyOwners
   if (!canUseInbox(actor)) return false;
   return reply.ownerId === null ? actor.role === "ADMIN" : reply.ownerId === actor.id;
 }
+
+/**
+ * Consent by hand (an opt-out or opt-in with a reason): whoever may send from our number the
+ * conversation is on (admins always), since they are the ones who must stop or may resume texting.
+ */
+export function canRecordConsent(actor: Actor | null, number: NumberAccess | null): boolean {
+  return number !== null && canSendFrom(actor, number);
+}
+
+/** A customer's consent state and history for one of our numbers: whoever may see its conversations. */
+export function canViewConsent(actor: Actor | null, number: NumberAccess | null): boolean {
+  return canViewConversation(actor, { number });
+}
+
+/** The opt-out list of every account (search, CSV import and export) and the consent settings: admins. */
+export function canManageOptOuts(actor: Actor | null): boolean {
+  return canAdminister(actor);
+}

@@ -27,6 +27,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole error body, for answers that carry more than a message (e.g. a send refused as opted out). */
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -44,9 +46,15 @@ export function sendJson<T>(url: string, method: string, body?: unknown): Promis
 export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
   const response = await fetch(input, { ...init, headers: { accept: "application/json", ...init?.headers } });
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiError(response.status, body?.error?.code ?? "http_error", body?.error?.message ?? response.statusText);
+    const body = (await response.json().catch(() => null)) as ErrorBody | null;
+    // Our errors are { error: { code, message } }; a few carry their code flat: { error: "opted_out", message }.
+    const error = body?.error;
+    const code = typeof error === "string" ? error : error?.code;
+    const message = typeof error === "string" ? body?.message : error?.message;
+    throw new ApiError(response.status, code ?? "http_error", message ?? response.statusText, body);
   }
   if (response.status === 204) return null as T;
   return (await response.json()) as T;
 }
+
+type ErrorBody = { error?: string | { code?: string; message?: string }; message?: string };

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Actor, ConversationScope } from "@/lib/auth/policies";
 import { labelsFor } from "@/lib/contacts/contact-labels";
+import { prismaRunner } from "@/lib/contacts/consent-sql";
+import { optOutsFor } from "@/lib/contacts/consent-store";
 import type { Db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { ConversationStatus, DeliveryStatus } from "@/lib/generated/prisma/enums";
@@ -32,7 +34,14 @@ type ListRow = {
   lm_created_at: Date | null;
   lm_has_media: boolean | null;
   unread: number;
+  opted_out: boolean;
 };
+
+// Whether any participant is opted out of our number's account or of our number: a probe of the
+// opt-outs' primary key (phone_number, account_id, our_number) per participant.
+const OPTED_OUT_SQL = `EXISTS (SELECT 1 FROM consent_opt_outs o
+  WHERE o.phone_number = ANY (c.participants) AND o.our_number IN ('', c.owner_number)
+    AND o.account_id = (SELECT ap.account_id FROM phone_numbers p JOIN bandwidth_applications ap ON ap.id = p.application_id WHERE p.e164 = c.owner_number))`;
 
 /** Unread counts stop at this (the list shows "99+"-style numbers; counting further costs time). */
 export const UNREAD_CAP = 100;
@@ -65,7 +74,8 @@ export async function listConversations(
             lm.id::text AS lm_id, lm.direction::text AS lm_direction, lm.text AS lm_text, lm.status::text AS lm_status, lm.created_at AS lm_created_at,
             EXISTS (SELECT 1 FROM media WHERE media.message_id = lm.id) AS lm_has_media,
             (SELECT count(*) FROM (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'INBOUND'
-               AND m.created_at > coalesce(r.last_read_at, '-infinity'::timestamptz) LIMIT ${UNREAD_CAP}) AS u)::int AS unread
+               AND m.created_at > coalesce(r.last_read_at, '-infinity'::timestamptz) LIMIT ${UNREAD_CAP}) AS u)::int AS unread,
+            ${OPTED_OUT_SQL} AS opted_out
      FROM conversations c
      LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = $1::uuid
      LEFT JOIN messages lm ON lm.id = c.last_message_id
@@ -163,7 +173,8 @@ export async function getConversation(
   const assignee = row.assigneeId
     ? await database.user.findUnique({ where: { id: row.assigneeId }, select: { id: true, name: true } })
     : null;
-  return toConversationHeader({ ...row, assignee }, await labelsFor(database, row.participants));
+  const optedOut = await optOutsFor(prismaRunner(database), row.ownerNumber, row.participants);
+  return toConversationHeader({ ...row, assignee, optedOut }, await labelsFor(database, row.participants));
 }
 
 /**
@@ -230,6 +241,7 @@ function fromListRow(row: ListRow) {
     lastMessageAt: row.last_message_at,
     lastMessage,
     unread: row.unread,
+    optedOut: row.opted_out,
     status: row.status,
     snoozedUntil: row.snoozed_until,
     assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? "" } : null,

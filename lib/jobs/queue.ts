@@ -1,4 +1,5 @@
 import "server-only";
+import type { PoolClient } from "pg";
 import { PgBoss } from "pg-boss";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -62,6 +63,16 @@ export async function enqueueInTransaction(
       executeSql: async (text: string, values: unknown[] = []) => ({
         rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
       }),
+    },
+  });
+}
+
+/** Enqueues inside a plain pg transaction (the webhook's): the job commits or rolls back with it. */
+export async function enqueueWithSql(sql: Pick<PoolClient, "query">, queue: string, data: object) {
+  const boss = await jobQueue();
+  await boss.send(queue, data, {
+    db: {
+      executeSql: async (text: string, values: unknown[] = []) => ({ rows: (await sql.query(text, values)).rows }),
     },
   });
 }

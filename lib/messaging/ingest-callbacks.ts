@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { readCallback, type ParsedCallback } from "@/lib/bandwidth/callback-schema";
+import { classifyKeyword } from "@/lib/bandwidth/consent-keywords";
 import { withTransaction, type Sql } from "@/lib/db-pool";
 import { HttpError } from "@/lib/errors";
 import type { CallbackOutcome } from "@/lib/generated/prisma/enums";
@@ -69,8 +70,9 @@ async function ingest(pool: pg.Pool, applicationId: string, raw: unknown[]): Pro
     return { entry: { applicationId, requestId, position, payload, dedupeKey: null }, parsed };
   });
   const [only] = elements;
-  if (elements.length === 1 && only?.parsed.kind === "received") {
+  if (elements.length === 1 && only?.parsed.kind === "received" && !classifyKeyword(only.parsed.event.message.text)) {
     // The common case: one inbound message, stored, logged and announced by one atomic statement.
+    // (A consent keyword takes the transaction below: it records the change and its reply too.)
     const result = await ingestAlone(pool, only);
     return { requestId, events: 1, outcomes: { [result.outcome]: 1 }, mediaIds: result.mediaIds ?? [] };
   }

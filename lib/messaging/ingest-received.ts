@@ -7,6 +7,7 @@ import type { ChangeNotice } from "@/lib/realtime/change-notice";
 import { inboundIdentity } from "@/lib/conversations/conversation-key";
 import { upsertConversationSql } from "@/lib/conversations/conversation-store";
 import { applicationNumbersSql, NOT_THIS_APPLICATIONS } from "./application-numbers";
+import { applyInboundKeyword } from "@/lib/contacts/consent-inbound";
 import { logEvent, type LogEntry } from "./ingest-log";
 
 // One prepared statement (planned once per connection), so one round trip: check that `owner` is a
@@ -110,6 +111,19 @@ export async function ingestReceived(
   const notices: ChangeNotice[] = notifyOn
     ? []
     : [{ kind: "message.created", conversationId: row.conversation_id, messageId: row.message_id }];
+  // A keyword is only ever applied inside the request's transaction (ingest-callbacks.ts routes it
+  // there), once: only for the message this statement stored.
+  if (!notifyOn) {
+    const text = message.text ?? "";
+    notices.push(
+      ...(await applyInboundKeyword(sql, {
+        id: row.message_id,
+        ownerNumber: identity.ownerNumber,
+        from: message.from,
+        text,
+      })),
+    );
+  }
   return { outcome: "applied", notices, mediaIds: row.media_ids ?? [] };
 }
 

@@ -6,6 +6,7 @@ import type { CallbackOutcome, DeliveryStatus } from "@/lib/generated/prisma/enu
 import type { ChangeNotice } from "@/lib/realtime/change-notice";
 import { conversationIdentityOrNull, type ConversationIdentity } from "@/lib/conversations/conversation-key";
 import { upsertConversationSql } from "@/lib/conversations/conversation-store";
+import { applyCarrierOptOut, CARRIER_OPT_OUT_ERROR } from "@/lib/contacts/consent-inbound";
 import { applicationNumbersSql, NOT_THIS_APPLICATIONS } from "./application-numbers";
 import { summariseStatus } from "./delivery-status";
 import { statusOfEvent, transition } from "./status-transition";
@@ -156,10 +157,14 @@ export async function applyToMessage(sql: Sql, message: LockedMessage, event: St
     ],
   });
   message.recipients = recipients; // later events of the same batch see this one
+  const optedOut =
+    failed && event.errorCode === CARRIER_OPT_OUT_ERROR
+      ? await applyCarrierOptOut(sql, { ourNumber: event.message.from, phoneNumber: event.to, messageId: message.id })
+      : [];
   return {
     outcome: "applied",
     reason: null,
-    notices: [{ kind: "message.updated", conversationId: message.conversationId, messageId: message.id }],
+    notices: [{ kind: "message.updated", conversationId: message.conversationId, messageId: message.id }, ...optedOut],
   };
 }
 

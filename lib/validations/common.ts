@@ -40,5 +40,5 @@ export const freeText = (field: string, max: number) =>
     .refine(isStorableText, `${field}: contains an invalid character`);
 
 /** What an audit entry can be about. */
-export const AUDIT_TARGET_TYPES = ["account", "application", "number", "user", "saved_reply"] as const;
+export const AUDIT_TARGET_TYPES = ["account", "application", "number", "user", "saved_reply", "consent"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -68,6 +68,11 @@ export const listOptOutsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** GET /api/admin/opt-outs/export and POST /api/admin/opt-outs/import: which account (optional with one). */
+export const optOutsAccountQuery = z.object({
+  accountId: uuid("accountId must be a UUID").optional(),
+});
+
 /** PATCH /api/admin/accounts/{id}/consent: per-account consent settings. */
 export const accountConsentSettingsBody = z
   .strictObject({
@@ -89,4 +94,29 @@ export type OptedOutError = {
   error: "opted_out";
   message: string;
   optedOut: OptOutView[];
+};
+
+/** GET /api/consent: the customer's consent for one of our numbers. */
+export type ConsentStateView = {
+  phoneNumber: string;
+  ourNumber: string;
+  /** How the account of `ourNumber` scopes consent now. */
+  scope: ConsentScope;
+  /** The opt-out that blocks sending from `ourNumber` to them, or null. */
+  optedOut: OptOutView | null;
+  /** Changes that concern `ourNumber` (its account's and its own), newest first (at most 200). */
+  history: ConsentHistoryEntry[];
+};
+
+/** A row of GET /api/admin/opt-outs. */
+export type AdminOptOutView = OptOutView & { accountId: string; accountName: string };
+
+/** GET /api/admin/opt-outs */
+export type OptOutPage = { items: AdminOptOutView[]; nextCursor: string | null };
+
+/** POST /api/admin/opt-outs/import */
+export type OptOutImportResult = {
+  imported: number;
+  skipped: number;
+  problems: Array<{ line: number; problem: string }>;
 };

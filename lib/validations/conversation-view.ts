@@ -1,5 +1,6 @@
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import type { ConversationStatus, DeliveryStatus, Direction } from "@/lib/generated/prisma/enums";
+import type { OptOutView } from "./consent";
 
 // Conversations as our API returns them. Pure: the server maps rows with these and the browser
 // takes its types from them.
@@ -22,9 +23,18 @@ export type Person = { id: string; name: string };
 /** Where the conversation stands in the team's work. */
 type Workflow = { status: ConversationStatus; snoozedUntil: Date | null; assignee: Person | null };
 
-/** A conversation's header: our number, participants with their names, title, status and assignee. */
+/**
+ * A conversation's header: our number, participants with their names, title, status, assignee, and
+ * its customers currently opted out in scope of our number (the composer is disabled for them).
+ */
 export function toConversationHeader(
-  row: { id: string; ownerNumber: string; isGroup: boolean; participants: string[] } & Workflow,
+  row: {
+    id: string;
+    ownerNumber: string;
+    isGroup: boolean;
+    participants: string[];
+    optedOut?: OptOutView[];
+  } & Workflow,
   labels: Labels,
 ) {
   return {
@@ -36,6 +46,7 @@ export function toConversationHeader(
     status: row.status,
     snoozedUntil: row.snoozedUntil,
     assignee: row.assignee,
+    optedOut: row.optedOut ?? [],
   };
 }
 
@@ -60,12 +71,15 @@ export function toConversationListItem(
     lastMessageAt: Date;
     lastMessage: LastMessage | null;
     unread: number;
+    /** Any participant opted out in scope of our number (the list's mark). */
+    optedOut: boolean;
   } & Workflow,
   labels: Labels,
 ) {
   const last = row.lastMessage;
   return {
-    ...toConversationHeader(row, labels),
+    ...toConversationHeader({ ...row, optedOut: [] }, labels),
+    optedOut: row.optedOut,
     lastMessage: last
       ? {
           id: last.id,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { messageSegmentCount } from "@/lib/bandwidth/segments";
 import type { CallbackDispatcher } from "../callbacks/dispatcher";
+import { isBlockedByOptOut } from "../bandwidth/toll-free-opt-out";
 import { scheduleStatusCallbacks } from "../callbacks/outbound-events";
 import type { Clock } from "../clock";
 import { badRequest, queueFull, serverError, unsupportedContentType, validationError } from "../http/bandwidth-errors";
@@ -102,6 +103,7 @@ export async function createMessage(
     dispatcher: deps.dispatcher,
     shuffle: deps.state.faults.shuffle,
     mediaMissing: (send.media ?? []).some((url) => !mediaUrlAvailable(deps, accountId, url)),
+    optedOut: (recipient) => isBlockedByOptOut(deps.state, send.from, recipient),
   });
   deps.state.rememberMessage({ accountId, message, outcomes });
   const hold = deps.state.faults.sendResponseDelayMs;

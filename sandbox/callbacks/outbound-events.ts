@@ -1,4 +1,5 @@
 import { mediaUnavailable, outcomeFor } from "../bandwidth/outcomes";
+import { OPT_OUT_ERROR } from "../bandwidth/toll-free-opt-out";
 import { SECOND, type Clock } from "../clock";
 import type { Application, BandwidthMessage } from "../state";
 import type { CallbackDispatcher, CallbackEvent } from "./dispatcher";
@@ -23,12 +24,23 @@ export function scheduleStatusCallbacks(
   message: BandwidthMessage,
   application: Application,
   startsAt: number,
-  deps: { clock: Clock; dispatcher: CallbackDispatcher; shuffle: boolean; mediaMissing?: boolean },
+  deps: {
+    clock: Clock;
+    dispatcher: CallbackDispatcher;
+    shuffle: boolean;
+    mediaMissing?: boolean;
+    /** Recipients who opted out of this (toll-free) number: they fail with 4775. */
+    optedOut?: (recipient: string) => boolean;
+  },
 ): Record<string, string> {
   const mms = message.to.length > 1 || (message.media?.length ?? 0) > 0;
   const outcomes: Record<string, string> = {};
   for (const recipient of message.to) {
-    const outcome = deps.mediaMissing ? mediaUnavailable() : outcomeFor(recipient);
+    const outcome = deps.optedOut?.(recipient)
+      ? ({ delivered: false, ...OPT_OUT_ERROR } as const)
+      : deps.mediaMissing
+        ? mediaUnavailable()
+        : outcomeFor(recipient);
     outcomes[recipient] = outcome.delivered ? "delivered" : `failed ${outcome.code}`;
     const steps: Step[] = [
       ...(mms

@@ -5,6 +5,7 @@ import { mediaUrl, storeMedia } from "../api/media";
 import { E164 } from "@/lib/bandwidth/number-rules";
 import { messageSegmentCount } from "@/lib/bandwidth/segments";
 import { credentialsOf } from "../callbacks/outbound-events";
+import { applyTollFreeKeyword } from "../bandwidth/toll-free-opt-out";
 import type { BandwidthMessage } from "../state";
 
 export const inboundSchema = z
@@ -66,6 +67,15 @@ export function simulateInbound(deps: MessagingDeps, input: InboundInput): Bandw
       ...(media.length ? { media } : {}),
     };
     deps.state.rememberMessage({ accountId: application.accountId, message, outcomes: {} });
+    applyTollFreeKeyword(deps.state, {
+      accountId: application.accountId,
+      applicationId: application.applicationId,
+      owner,
+      from: input.from,
+      text: input.text,
+      now,
+      id: bandwidthMessageId(now),
+    });
     if (application.inboundCallbackUrl) {
       const event = {
         time: new Date(now).toISOString(),

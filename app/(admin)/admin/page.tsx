@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { AlertsPanel } from "@/components/admin/alerts-panel";
 import { AccountsPanel } from "@/components/admin/accounts-panel";
+import { ConsentSettingsPanel } from "@/components/admin/consent-settings-panel";
 import { UsersPanel } from "@/components/admin/users-panel";
 import { ApplicationsPanel } from "@/components/admin/applications-panel";
 import { NumbersPanel } from "@/components/admin/numbers-panel";
 import { canAdminister } from "@/lib/auth/policies";
+import { defaultConsentReplies } from "@/lib/contacts/consent-replies";
 import { requirePageUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
@@ -27,9 +29,13 @@ export default async function AdminPage() {
             : null
         }
       />
+      <ConsentSettingsPanel defaults={defaultConsentReplies(ACCOUNT_NAME_SLOT)} nameSlot={ACCOUNT_NAME_SLOT} />
       <ApplicationsPanel />
       <NumbersPanel />
       <UsersPanel currentUserId={user.id} />
     </main>
   );
 }
+
+// The default replies name the account: made once here with a slot the form fills per account.
+const ACCOUNT_NAME_SLOT = "{account}";

@@ -7,6 +7,9 @@ import { QUEUES } from "@/lib/jobs/queue";
 import { summariseStatus } from "@/lib/messaging/delivery-status";
 import { applyPendingStatusEvents } from "@/lib/messaging/pending-status";
 import { publishChanges } from "@/lib/realtime/publish";
+import { describeOptOut } from "@/lib/contacts/consent-refusal";
+import { prismaRunner } from "@/lib/contacts/consent-sql";
+import { optOutsFor } from "@/lib/contacts/consent-store";
 import { reserveSendSlot } from "./send-pacing";
 import { backoff, failForRejectedCredentials, failMessage, retryLater, type SendJobResult } from "./settle-message";
 import type { SendDeps } from "./send-deps";
@@ -36,6 +39,17 @@ export async function processSendJob(deps: SendDeps, job: SendJobData): Promise<
     );
   const { application } = number;
   const { account } = application;
+  // A customer may have opted out while this waited in the queue; only Switchboard's own consent
+  // replies (origin AUTOMATIC: the opt-out confirmation, the HELP answer) still go to them.
+  if (message.origin !== "AUTOMATIC") {
+    const optedOut = await optOutsFor(prismaRunner(database), message.from, message.to);
+    if (optedOut.length > 0)
+      return failMessage(
+        database,
+        message.id,
+        `Not sent: ${optedOut.map(describeOptOut).join("; ")}, after this message was queued.`,
+      );
+  }
 
   const media = await database.media.findMany({ where: { messageId: message.id }, orderBy: { position: "asc" } });
   if (!job.reservedSlot) {

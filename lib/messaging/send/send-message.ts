@@ -5,6 +5,9 @@ import type { Db } from "@/lib/db";
 import { forbidden, unprocessable } from "@/lib/errors";
 import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 import { enqueueInTransaction, QUEUES } from "@/lib/jobs/queue";
+import { optedOutError } from "@/lib/contacts/consent-refusal";
+import { prismaRunner } from "@/lib/contacts/consent-sql";
+import { optOutsFor } from "@/lib/contacts/consent-store";
 import { numberAccessSelect, senderProblem, toNumberAccess } from "./sender-numbers";
 import { mediaLimits } from "@/lib/media/config";
 import { attachUploads } from "@/lib/media/uploads";
@@ -19,7 +22,8 @@ import type { MessageView } from "@/lib/validations/message-view";
 
 /**
  * An agent sends a message: checked (our number, allowed to send from it, 1–10 valid recipients,
- * no group from toll-free, some text or attachments within the limits), then stored with one
+ * no group from toll-free, no recipient who opted out (422 `opted_out`), some text or attachments
+ * within the limits), then stored with one
  * `queued` recipient row each, its attachments and its send job, in one transaction. The worker (./send-job.ts) puts it on the wire.
  * Not idempotent: each call is a new message.
  */
@@ -32,6 +36,9 @@ export async function sendMessage(database: Db, sender: CurrentUser, input: Send
   if (!recipients.ok) throw unprocessable(recipients.problem);
   const tollFree = groupFromTollFreeProblem(from, recipients.numbers);
   if (tollFree) throw unprocessable(tollFree);
+  // Consent: nothing is queued for a customer who opted out (a group: the participant is named).
+  const optedOut = await optOutsFor(prismaRunner(database), from, recipients.numbers);
+  if (optedOut.length > 0) throw optedOutError(optedOut, recipients.numbers.length > 1);
   const text = input.text ?? "";
   const mediaIds = input.mediaIds ?? [];
   if (text.trim() === "" && mediaIds.length === 0)
