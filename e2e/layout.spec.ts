@@ -144,3 +144,31 @@ test("skip links and Enter reach the reply box in a few keys", async ({ page }) 
   await expect(page).toHaveURL(new RegExp(`/conversations/${id}`));
   await expect(composer).toBeFocused();
 });
+
+test("a conversation on a number that is no longer ours says so in the reply box before anyone types", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  const participant = customer();
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO conversations (id, owner_number, participants, participants_key, is_group, last_message_at, created_at, updated_at)
+     VALUES (gen_random_uuid(), '+19195550177', ARRAY[$1], $1, false, now(), now(), now()) RETURNING id::text`,
+    [participant],
+  );
+  await sql(
+    `INSERT INTO messages (id, conversation_id, direction, "from", "to", text, status, created_at, updated_at)
+     VALUES (gen_random_uuid(), $1::uuid, 'INBOUND', $2, ARRAY['+19195550177'], 'From a number we gave up', 'received', now(), now())`,
+    [row?.id, participant],
+  );
+  await page.goto(`/conversations/${row?.id}`);
+  await expect(
+    page.getByText("Replies are off here: (919) 555-0177 is not one of our numbers any more."),
+  ).toBeVisible();
+  const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  await expect(composer).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
+  // Notes still work there.
+  await page.getByText("Note", { exact: true }).click();
+  await expect(page.getByRole("textbox", { name: "Internal note" })).toBeEnabled();
+  await saveScreen(page, testInfo, "layout-cannot-reply-360");
+});

@@ -25,12 +25,15 @@ export function Composer({
   isGroup,
   tollFree,
   consent,
+  cannotReply = null,
   onTyping,
 }: {
   conversationId: string;
   isGroup: boolean;
   tollFree: boolean;
   consent?: ComposerConsent;
+  /** Why this agent cannot reply here at all (not allowed to send from our number, …), in words. */
+  cannotReply?: string | null;
   /** Called on each edit of the text (presence: "replying…"). */
   onTyping?: () => void;
 }) {
@@ -45,13 +48,14 @@ export function Composer({
   const hasContent = text.trim() !== "" || attachments.mediaIds.length > 0;
   const optedOut = consent?.optedOut ?? [];
   const refusal = optedOutRefusal(reply.error);
-  const closed = optedOut.length > 0 && !isGroup;
+  const closed = (optedOut.length > 0 && !isGroup) || cannotReply !== null;
   const blocked =
     tooLong ||
     attachments.busy ||
     attachments.failed ||
     attachments.problems.length > 0 ||
     optedOut.length > 0 ||
+    cannotReply !== null ||
     (refusal !== null && isGroup);
 
   // Who opted out changed (a START, an opt-in by hand): an old refusal no longer stands.
@@ -126,6 +130,11 @@ export function Composer({
             }}
           />
         ) : null}
+        {cannotReply ? (
+          <p id="composer-cannot-reply" className="mb-2 text-sm text-amber-900 dark:text-amber-200">
+            Replies are off here: {cannotReply}
+          </p>
+        ) : null}
         {modeToggle}
         <AttachmentTray attachments={attachments} />
         <SavedReplyPopup replies={savedReplies} />
@@ -144,15 +153,21 @@ export function Composer({
           rows={closed ? 1 : 3}
           disabled={closed}
           placeholder={
-            closed
-              ? "Replies are off: this customer opted out"
-              : "Write a reply — Enter sends, Shift+Enter for a new line, / for saved replies"
+            cannotReply
+              ? "Replies are off here (internal notes still work)"
+              : closed
+                ? "Replies are off: this customer opted out"
+                : "Write a reply — Enter sends, Shift+Enter for a new line, / for saved replies"
           }
           // Grows with the draft up to about ten lines (then scrolls), where the browser can.
           className={`w-full resize-y px-3 py-2 text-sm disabled:cursor-not-allowed disabled:opacity-60 ${closed ? "" : "field-sizing-content max-h-40 min-h-20 sm:max-h-56"} ${controlClass}`}
           {...savedReplies.textareaProps}
           aria-describedby={
-            [savedReplies.textareaProps["aria-describedby"], optedOut.length > 0 || refusal ? "composer-consent" : null]
+            [
+              savedReplies.textareaProps["aria-describedby"],
+              optedOut.length > 0 || refusal ? "composer-consent" : null,
+              cannotReply ? "composer-cannot-reply" : null,
+            ]
               .filter(Boolean)
               .join(" ") || undefined
           }

@@ -95,6 +95,7 @@ export function ConversationPanel({ conversationId }: { conversationId: string }
         conversationId={conversationId}
         isGroup={data.isGroup}
         tollFree={isTollFreeNumber(data.ownerNumber)}
+        cannotReply={data.cannotReply}
         consent={{
           ownerNumber: data.ownerNumber,
           participants: data.participants.map((p) => p.phoneNumber),

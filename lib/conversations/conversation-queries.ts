@@ -14,6 +14,8 @@ import {
   type ConversationPage,
 } from "@/lib/validations/conversation-view";
 import type { ConversationView, ListConversationsQuery } from "@/lib/validations/conversations";
+import { numberAccessSelect, senderProblem, toNumberAccess } from "@/lib/messaging/send/sender-numbers";
+import { groupFromTollFreeProblem } from "@/lib/validations/send-message";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { mayView, viewerScope } from "./viewer-scope";
 
@@ -174,7 +176,14 @@ export async function getConversation(
     ? await database.user.findUnique({ where: { id: row.assigneeId }, select: { id: true, name: true } })
     : null;
   const optedOut = await optOutsFor(prismaRunner(database), row.ownerNumber, row.participants);
-  return toConversationHeader({ ...row, assignee, optedOut }, await labelsFor(database, row.participants));
+  const number = await database.phoneNumber.findUnique({
+    where: { e164: row.ownerNumber },
+    select: numberAccessSelect,
+  });
+  const cannotReply =
+    senderProblem(viewer, number && toNumberAccess(number), row.ownerNumber)?.message ??
+    groupFromTollFreeProblem(row.ownerNumber, row.participants);
+  return toConversationHeader({ ...row, assignee, optedOut, cannotReply }, await labelsFor(database, row.participants));
 }
 
 /**

@@ -24,8 +24,9 @@ export type Person = { id: string; name: string };
 type Workflow = { status: ConversationStatus; snoozedUntil: Date | null; assignee: Person | null };
 
 /**
- * A conversation's header: our number, participants with their names, title, status, assignee, and
- * its customers currently opted out in scope of our number (the composer is disabled for them).
+ * A conversation's header: our number, participants with their names, title, status, assignee,
+ * its customers currently opted out in scope of our number (the composer is disabled for them),
+ * and why this viewer cannot reply here at all, if they cannot (the reply box says so).
  */
 export function toConversationHeader(
   row: {
@@ -34,6 +35,7 @@ export function toConversationHeader(
     isGroup: boolean;
     participants: string[];
     optedOut?: OptOutView[];
+    cannotReply?: string | null;
   } & Workflow,
   labels: Labels,
 ) {
@@ -47,6 +49,7 @@ export function toConversationHeader(
     snoozedUntil: row.snoozedUntil,
     assignee: row.assignee,
     optedOut: row.optedOut ?? [],
+    cannotReply: row.cannotReply ?? null,
   };
 }
 
