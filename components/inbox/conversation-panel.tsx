@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useMemo } from "react";
 import { ConsentMenu } from "@/components/consent/consent-menu";
 import { OptOutBanner } from "@/components/consent/opt-out-banner";
@@ -65,6 +66,17 @@ export function ConversationPanel({ conversationId }: { conversationId: string }
           <p className="text-xs text-slate-600 dark:text-slate-400">
             {data.isGroup ? `Group of ${data.participants.length} · ` : ""}via {formatPhoneNumber(data.ownerNumber)}
           </p>
+          {data.alsoOn.map((copy) => (
+            <p key={copy.conversationId} className="text-xs text-slate-600 dark:text-slate-400">
+              Also received on {formatPhoneNumber(copy.ownerNumber)}:{" "}
+              <Link
+                href={`/conversations/${copy.conversationId}`}
+                className="text-brand-700 underline underline-offset-2 dark:text-brand-100"
+              >
+                open that copy
+              </Link>
+            </p>
+          ))}
           <ParticipantLabels participants={data.participants} />
           <PresenceIndicator conversationId={conversationId} />
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { ConsentHint } from "@/components/consent/consent-hint";
 import { MediaGrid } from "@/components/inbox/media-grid";
 import { RecipientBreakdown } from "@/components/inbox/recipient-breakdown";
@@ -18,17 +19,23 @@ type Props = {
 
 export function MessageBubble({ message, isGroup, label, onRetry, retrying, consent }: Props) {
   const outbound = message.direction === "OUTBOUND";
+  // A group text another of our numbers sent: ours, on our side, though it came in.
+  const ours = outbound || message.fromOurLine;
   const author = authorOf(message);
   const time = new Date(message.createdAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
   return (
-    <div className={`flex flex-col gap-1 ${outbound ? "items-end" : "items-start"}`} data-message-id={message.id}>
-      {!outbound && isGroup ? (
+    <div className={`flex flex-col gap-1 ${ours ? "items-end" : "items-start"}`} data-message-id={message.id}>
+      {message.fromOurLine ? (
+        <span className="text-xs font-medium text-slate-600 dark:text-slate-400">
+          Sent from our line {formatPhoneNumber(message.from)}
+        </span>
+      ) : !outbound && isGroup ? (
         <span className="text-xs font-medium text-slate-600 dark:text-slate-400">{label(message.from)}</span>
       ) : null}
       <MediaGrid media={message.media} />
       {message.text ? (
         <div
-          className={`max-w-[75%] whitespace-pre-wrap break-words rounded-2xl px-4 py-2 text-sm ${outbound ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100"}`}
+          className={`max-w-[75%] whitespace-pre-wrap break-words rounded-2xl px-4 py-2 text-sm ${outbound ? "bg-brand-600 text-white" : message.fromOurLine ? "bg-brand-100 text-slate-900 dark:bg-slate-700 dark:text-slate-50" : "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100"}`}
         >
           {message.text}
         </div>
@@ -43,7 +50,7 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying, cons
         <time dateTime={message.createdAt}>{time}</time>
         {outbound ? <StatusIcon status={message.status} /> : null}
       </div>
-      {!outbound && consent && message.text ? (
+      {!ours && consent && message.text ? (
         <ConsentHint
           message={message}
           ourNumber={consent.ourNumber}

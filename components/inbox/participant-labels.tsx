@@ -5,7 +5,7 @@ import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { useLabelNumber } from "@/lib/client/contacts";
 import { controlClass } from "@/components/ui/control";
 
-type Participant = { phoneNumber: string; name: string | null };
+type Participant = { phoneNumber: string; name: string | null; ourLine?: boolean };
 
 /** The participants of a conversation; an agent can name a number for everyone. */
 export function ParticipantLabels({ participants }: { participants: Participant[] }) {
@@ -27,14 +27,16 @@ export function ParticipantLabels({ participants }: { participants: Participant[
                 ? `${participant.name} · ${formatPhoneNumber(participant.phoneNumber)}`
                 : formatPhoneNumber(participant.phoneNumber)}
             </span>
-            <button
-              type="button"
-              onClick={() => setEditing(participant.phoneNumber)}
-              className="rounded px-1 text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
-              aria-label={`Name ${formatPhoneNumber(participant.phoneNumber)}`}
-            >
-              {participant.name ? "rename" : "name"}
-            </button>
+            {participant.ourLine ? null : (
+              <button
+                type="button"
+                onClick={() => setEditing(participant.phoneNumber)}
+                className="rounded px-1 text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
+                aria-label={`Name ${formatPhoneNumber(participant.phoneNumber)}`}
+              >
+                {participant.name ? "rename" : "name"}
+              </button>
+            )}
           </li>
         ),
       )}

@@ -1,16 +1,26 @@
 import "server-only";
 import { isInScope, type Actor } from "@/lib/auth/policies";
 import { viewerScope } from "@/lib/conversations/viewer-scope";
-import { notFound } from "@/lib/errors";
+import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
+import { notFound, unprocessable } from "@/lib/errors";
 import type { Db } from "@/lib/db";
 import { publishChanges } from "@/lib/realtime/publish";
-import type { Labels } from "@/lib/validations/conversation-view";
+import { ourLineName, type Labels } from "@/lib/validations/conversation-view";
 
-/** The names agents gave to these numbers. */
+/**
+ * The names of these numbers: the ones agents gave to customers, and for our own numbers (another
+ * of our lines on a group text) their admin label, marked as ours.
+ */
 export async function labelsFor(database: Db, numbers: string[]): Promise<Labels> {
   if (numbers.length === 0) return new Map();
-  const rows = await database.contactLabel.findMany({ where: { phoneNumber: { in: [...new Set(numbers)] } } });
-  return new Map(rows.map((row) => [row.phoneNumber, row.name]));
+  const distinct = [...new Set(numbers)];
+  const [rows, ours] = await Promise.all([
+    database.contactLabel.findMany({ where: { phoneNumber: { in: distinct } } }),
+    database.phoneNumber.findMany({ where: { e164: { in: distinct } }, select: { e164: true, label: true } }),
+  ]);
+  const labels = new Map(rows.map((row) => [row.phoneNumber, row.name]));
+  for (const number of ours) labels.set(number.e164, ourLineName(number.label));
+  return Object.assign(labels, { ourLines: new Set(ours.map((number) => number.e164)) });
 }
 
 /**
@@ -23,6 +33,11 @@ export async function labelNumber(
   phoneNumber: string,
   name: string,
 ): Promise<{ phoneNumber: string; name: string | null }> {
+  // Our own numbers are named by admins, in the console, never as contacts.
+  if (await database.phoneNumber.findUnique({ where: { e164: phoneNumber }, select: { id: true } }))
+    throw unprocessable(
+      `${formatPhoneNumber(phoneNumber)} is one of our numbers: an admin names it in the admin console.`,
+    );
   // Only a number the agent meets in a conversation they may see can be named by them.
   const scope = await viewerScope(database, user);
   const seen = await database.conversation.findMany({

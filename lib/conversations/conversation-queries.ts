@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor, ConversationScope } from "@/lib/auth/policies";
+import { isInScope, type Actor, type ConversationScope } from "@/lib/auth/policies";
 import { labelsFor } from "@/lib/contacts/contact-labels";
 import { prismaRunner } from "@/lib/contacts/consent-sql";
 import { optOutsFor } from "@/lib/contacts/consent-store";
@@ -12,6 +12,7 @@ import {
   type ConversationCounts,
   type ConversationHeader,
   type ConversationPage,
+  type Labels,
 } from "@/lib/validations/conversation-view";
 import type { ConversationView, ListConversationsQuery } from "@/lib/validations/conversations";
 import { numberAccessSelect, senderProblem, toNumberAccess } from "@/lib/messaging/send/sender-numbers";
@@ -75,7 +76,7 @@ export async function listConversations(
             c.status, c.snoozed_until, c.assignee_id::text, a.name AS assignee_name,
             lm.id::text AS lm_id, lm.direction::text AS lm_direction, lm.text AS lm_text, lm.status::text AS lm_status, lm.created_at AS lm_created_at,
             EXISTS (SELECT 1 FROM media WHERE media.message_id = lm.id) AS lm_has_media,
-            (SELECT count(*) FROM (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'INBOUND'
+            (SELECT count(*) FROM (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'INBOUND' AND NOT m.from_our_line
                AND m.created_at > coalesce(r.last_read_at, '-infinity'::timestamptz) LIMIT ${UNREAD_CAP}) AS u)::int AS unread,
             ${OPTED_OUT_SQL} AS opted_out
      FROM conversations c
@@ -183,7 +184,32 @@ export async function getConversation(
   const cannotReply =
     senderProblem(viewer, number && toNumberAccess(number), row.ownerNumber)?.message ??
     groupFromTollFreeProblem(row.ownerNumber, row.participants);
-  return toConversationHeader({ ...row, assignee, optedOut, cannotReply }, await labelsFor(database, row.participants));
+  const labels = await labelsFor(database, row.participants);
+  const alsoOn = await copiesOnOurOtherLines(database, viewer, row, labels);
+  return toConversationHeader({ ...row, assignee, optedOut, cannotReply, alsoOn }, labels);
+}
+
+/**
+ * A group text that reached two of our numbers is stored once per number: the copies of this one
+ * (same people, counting our numbers among them) on our other numbers, that the viewer may see.
+ */
+async function copiesOnOurOtherLines(
+  database: Db,
+  viewer: Actor,
+  row: { id: string; ownerNumber: string; participants: string[] },
+  labels: Labels,
+): Promise<Array<{ conversationId: string; ownerNumber: string }>> {
+  const ours = row.participants.filter((number) => labels.ourLines?.has(number));
+  if (ours.length === 0) return [];
+  const everyone = [...row.participants, row.ownerNumber].sort();
+  const copies = await database.$queryRaw<Array<{ id: string; owner_number: string }>>`
+    SELECT c.id::text, c.owner_number FROM conversations c
+    WHERE c.owner_number = ANY(${ours}::text[]) AND c.id <> ${row.id}::uuid
+      AND (SELECT array_agg(x ORDER BY x) FROM unnest(c.participants || c.owner_number) AS x) = ${everyone}::text[]`;
+  const scope = await viewerScope(database, viewer);
+  return copies
+    .filter((copy) => isInScope(scope, { ownerNumber: copy.owner_number }))
+    .map((copy) => ({ conversationId: copy.id, ownerNumber: copy.owner_number }));
 }
 
 /**

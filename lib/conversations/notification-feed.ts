@@ -116,7 +116,8 @@ async function newMessages(
             EXISTS (SELECT 1 FROM media WHERE media.message_id = m.id) AS has_media,
             c.participants, c.is_group, (c.assignee_id IS NOT NULL) AS assigned_to_viewer, m.created_at
      FROM conversations c
-     JOIN messages m ON m.conversation_id = c.id AND m.direction = 'INBOUND' AND m.created_at > $1::timestamptz
+     JOIN messages m ON m.conversation_id = c.id AND m.direction = 'INBOUND' AND NOT m.from_our_line
+       AND m.created_at > $1::timestamptz
      WHERE c.last_message_at > $1::timestamptz AND (${owners.join(" OR ")}) ${scopeCondition(scope, param)}
      ORDER BY m.created_at DESC, m.id DESC
      LIMIT ${FEED_LIMIT}`,

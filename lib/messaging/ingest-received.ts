@@ -16,7 +16,8 @@ import { logEvent, type LogEntry } from "./ingest-log";
 // the owner is not the application's (rejected), the key was taken (a repeat) or the message is
 // already stored, nothing but the log row is written. Bandwidth's time is kept as message_time (and
 // in the log); what orders the thread and the inbox is clamped to when it arrived, so an event dated
-// 9999 cannot pin its conversation above all others.
+// 9999 cannot pin its conversation above all others. A message from one of our own numbers (a
+// group text another of our lines sent) is marked from_our_line: ours, not a customer's.
 const RECEIVED_SQL = `
 WITH owned AS (
   SELECT 1 FROM (${applicationNumbersSql("$17")}) AS n WHERE n.e164 = $3
@@ -27,9 +28,10 @@ WITH owned AS (
 ), conv AS (
   ${upsertConversationSql({ owner: "$3", participants: "$4", key: "$5", isGroup: "$6", at: "LEAST($7::timestamptz, now())", lastMessageId: "$8", onlyIf: "EXISTS (SELECT 1 FROM claim) AND NOT EXISTS (SELECT 1 FROM stored)" })}
 ), msg AS (
-  INSERT INTO messages (id, conversation_id, direction, origin, bandwidth_message_id, "from", "to", text, tag, segment_count, priority, status, message_time, created_at, updated_at)
-  SELECT $8::uuid, conv.id, 'INBOUND', 'SWITCHBOARD', $2, $9, $10::text[], $11, $12, $13, $14, 'received', $7, LEAST($7::timestamptz, now()), now() FROM conv
-  RETURNING id, conversation_id
+  INSERT INTO messages (id, conversation_id, direction, origin, bandwidth_message_id, "from", "to", text, tag, segment_count, priority, status, message_time, created_at, updated_at, from_our_line)
+  SELECT $8::uuid, conv.id, 'INBOUND', 'SWITCHBOARD', $2, $9, $10::text[], $11, $12, $13, $14, 'received', $7, LEAST($7::timestamptz, now()), now(),
+    EXISTS (SELECT 1 FROM phone_numbers WHERE e164 = $9) FROM conv
+  RETURNING id, conversation_id, from_our_line
 ), files AS (
   INSERT INTO media (id, message_id, position, source_url, file_name, status, created_at, updated_at)
   SELECT gen_random_uuid(), msg.id, (f.ord - 1)::int, f.url, f.name, 'pending', now(), now()
@@ -42,7 +44,7 @@ WITH owned AS (
     CASE WHEN EXISTS (SELECT 1 FROM msg) THEN NULL WHEN NOT EXISTS (SELECT 1 FROM owned) THEN $24
       WHEN EXISTS (SELECT 1 FROM claim) THEN 'message already stored' ELSE 'seen before' END)
 )
-SELECT EXISTS (SELECT 1 FROM owned) AS owned, msg.id::text AS message_id, msg.conversation_id::text AS conversation_id, (SELECT array_agg(id::text) FROM files) AS media_ids,
+SELECT EXISTS (SELECT 1 FROM owned) AS owned, msg.id::text AS message_id, msg.from_our_line, msg.conversation_id::text AS conversation_id, (SELECT array_agg(id::text) FROM files) AS media_ids,
   CASE WHEN $23::text IS NULL THEN NULL ELSE pg_notify($23, json_build_array(json_build_object('kind', 'message.created', 'conversationId', msg.conversation_id, 'messageId', msg.id))::text) END AS notified
 FROM (SELECT 1) AS one LEFT JOIN msg ON true`;
 
@@ -74,6 +76,7 @@ export async function ingestReceived(
     message_id: string | null;
     conversation_id: string | null;
     media_ids: string[] | null;
+    from_our_line: boolean | null;
   }>({
     name: "ingest-received",
     text: RECEIVED_SQL,
@@ -113,7 +116,8 @@ export async function ingestReceived(
     : [{ kind: "message.created", conversationId: row.conversation_id, messageId: row.message_id }];
   // A keyword is only ever applied inside the request's transaction (ingest-callbacks.ts routes it
   // there), once: only for the message this statement stored.
-  if (!notifyOn) {
+  // Our own group text reaching another of our numbers is no customer's keyword.
+  if (!notifyOn && !row.from_our_line) {
     const text = message.text ?? "";
     notices.push(
       ...(await applyInboundKeyword(sql, {

@@ -5,11 +5,23 @@ import type { OptOutView } from "./consent";
 // Conversations as our API returns them. Pure: the server maps rows with these and the browser
 // takes its types from them.
 
-/** Names agents gave to numbers, by number. */
-export type Labels = ReadonlyMap<string, string>;
+/**
+ * Names of numbers, by number: those agents gave to customers, and for our own numbers (a group
+ * text can include another of our lines) their admin label marked as ours; `ourLines` says which.
+ */
+export type Labels = ReadonlyMap<string, string> & { readonly ourLines?: ReadonlySet<string> };
+
+/** How one of our numbers is named where it appears as a participant. */
+export function ourLineName(label: string | null): string {
+  return label ? `${label} (our line)` : "Our line";
+}
 
 function participantsOf(numbers: string[], labels: Labels) {
-  return numbers.map((phoneNumber) => ({ phoneNumber, name: labels.get(phoneNumber) ?? null }));
+  return numbers.map((phoneNumber) => ({
+    phoneNumber,
+    name: labels.get(phoneNumber) ?? null,
+    ourLine: labels.ourLines?.has(phoneNumber) ?? false,
+  }));
 }
 
 /** "Robin Hale, (555) 555-0102": names where agents gave them, else formatted numbers. */
@@ -36,6 +48,7 @@ export function toConversationHeader(
     participants: string[];
     optedOut?: OptOutView[];
     cannotReply?: string | null;
+    alsoOn?: Array<{ conversationId: string; ownerNumber: string }>;
   } & Workflow,
   labels: Labels,
 ) {
@@ -50,6 +63,8 @@ export function toConversationHeader(
     assignee: row.assignee,
     optedOut: row.optedOut ?? [],
     cannotReply: row.cannotReply ?? null,
+    /** The same group text as received on our other numbers (each number keeps its own copy). */
+    alsoOn: row.alsoOn ?? [],
   };
 }
 

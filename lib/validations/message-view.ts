@@ -13,6 +13,7 @@ type MessageRow = {
   bandwidthMessageId: string | null;
   direction: Direction;
   origin: MessageOrigin;
+  fromOurLine: boolean;
   from: string;
   to: string[];
   text: string;
@@ -40,6 +41,8 @@ export function toMessageView(message: MessageRow) {
     bandwidthMessageId: message.bandwidthMessageId,
     direction: message.direction,
     origin: message.origin,
+    /** Inbound, but sent by another of our numbers (a group text): ours, not a customer's. */
+    fromOurLine: message.fromOurLine,
     from: message.from,
     to: message.to,
     text: message.text,
