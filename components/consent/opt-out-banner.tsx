@@ -39,7 +39,7 @@ export function OptOutBanner({ optedOut, ourNumber, nameOf, keywordOf }: Props) 
           >
             {optedOut.map((view) => (
               <div key={view.phoneNumber} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
-                <div className="flex min-w-0 flex-col gap-0.5">
+                <div className="flex min-w-0 flex-1 basis-64 flex-col gap-0.5">
                   <p className="break-words">
                     <OptedOutIcon className="mr-1.5 inline h-4 w-4 align-[-0.2em] text-red-700 dark:text-red-400" />
                     {describeOptOut(view, nameOf(view.phoneNumber), keywordOf(view.messageId))}
