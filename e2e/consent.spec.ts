@@ -189,6 +189,18 @@ test("a message that may be a request to stop shows a hint; one click records th
   await byHand.getByLabel("Reason").fill("Asked on the phone");
   await byHand.getByRole("button", { name: "Record opt-out" }).click();
   await expect(banner(page)).toContainText(`recorded by ${AGENT.name}: Asked on the phone`);
+
+  // Every change is kept: the history lists all three, newest first.
+  await banner(page).getByText("History").click();
+  const history = banner(page).getByRole("list", { name: "Consent history" }).getByRole("listitem");
+  await expect(history).toHaveCount(3);
+  await expect(history.nth(0)).toContainText(`Opted out on`);
+  await expect(history.nth(0)).toContainText(`recorded by ${AGENT.name}: Asked on the phone`);
+  await expect(history.nth(1)).toContainText(`Opted back in on`);
+  await expect(history.nth(1)).toContainText("Called us to get the sale texts again");
+  await expect(history.nth(2)).toContainText("Customer wrote:");
+  await expectNoSeriousA11yIssues(page, "banner with the history");
+  await saveScreen(page, testInfo, "consent-history");
 });
 
 test("a group with someone who opted out is refused, and the composer sends without them", async ({

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ConsentDialog, type ConsentRequest } from "@/components/consent/consent-dialog";
+import { ConsentHistory } from "@/components/consent/consent-history";
 import { OptedOutIcon } from "@/components/consent/opted-out-icon";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { describeOptOut } from "@/lib/client/consent-words";
@@ -18,13 +19,17 @@ type Props = {
 
 /**
  * Who in this conversation opted out, when and how, each with "Opt back in" (which asks for the
- * customer's consent). A polite live region: the agent hears it when a STOP arrives while reading.
+ * customer's consent), and the number's history. The agent hears it when a STOP arrives while reading.
  */
 export function OptOutBanner({ optedOut, ourNumber, nameOf, keywordOf }: Props) {
   const [request, setRequest] = useState<ConsentRequest | null>(null);
   return (
     <>
-      <div role="status" aria-live="polite">
+      {/* Announced politely (a STOP arriving while the agent reads); the banner itself is not live. */}
+      <p role="status" className="sr-only">
+        {optedOut.map((view) => describeOptOut(view, nameOf(view.phoneNumber), keywordOf(view.messageId))).join(". ")}
+      </p>
+      <div>
         {optedOut.length > 0 ? (
           <div
             aria-label="Opted out"
@@ -34,11 +39,17 @@ export function OptOutBanner({ optedOut, ourNumber, nameOf, keywordOf }: Props) 
           >
             {optedOut.map((view) => (
               <div key={view.phoneNumber} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
-                <p className="min-w-0 break-words">
-                  <OptedOutIcon className="mr-1.5 inline h-4 w-4 align-[-0.2em] text-red-700 dark:text-red-400" />
-                  {describeOptOut(view, nameOf(view.phoneNumber), keywordOf(view.messageId))}
-                  {view.scope === "number" && view.ourNumber ? ` (for ${formatPhoneNumber(view.ourNumber)} only)` : ""}.
-                </p>
+                <div className="flex min-w-0 flex-1 basis-64 flex-col gap-0.5">
+                  <p className="break-words">
+                    <OptedOutIcon className="mr-1.5 inline h-4 w-4 align-[-0.2em] text-red-700 dark:text-red-400" />
+                    {describeOptOut(view, nameOf(view.phoneNumber), keywordOf(view.messageId))}
+                    {view.scope === "number" && view.ourNumber
+                      ? ` (for ${formatPhoneNumber(view.ourNumber)} only)`
+                      : ""}
+                    .
+                  </p>
+                  <ConsentHistory phoneNumber={view.phoneNumber} ourNumber={ourNumber} />
+                </div>
                 <button
                   type="button"
                   onClick={() =>

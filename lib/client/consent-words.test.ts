@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OptOutView } from "@/lib/validations/consent";
-import { describeOptOut, howOptedOut } from "./consent-words";
+import { describeHistoryEntry, describeOptOut, howOptedOut, notSentInWords } from "./consent-words";
 
 const view = (over: Partial<OptOutView>): OptOutView => ({
   phoneNumber: "+19195550123",
@@ -30,5 +30,23 @@ describe("describeOptOut", () => {
   });
   it("puts the name first when there is one", () => {
     expect(describeOptOut(view({}), "Dana Whitfield")).toMatch(/^Dana Whitfield \(\(919\) 555-0123\) opted out/);
+  });
+});
+
+describe("describeHistoryEntry", () => {
+  it("says which way it went and how", () => {
+    expect(describeHistoryEntry({ ...view({}), action: "opt_in", id: "1" })).toBe(
+      "Opted back in on 30 Nov 2026, 14:02 by texting an opt-in keyword",
+    );
+    expect(describeHistoryEntry({ ...view({ source: "carrier" }), action: "opt_out", id: "2" })).toBe(
+      "Opted out on 30 Nov 2026, 14:02 by carrier report (4775)",
+    );
+  });
+});
+
+describe("notSentInWords", () => {
+  it("keeps the server's own 'Not sent' once", () => {
+    expect(notSentInWords("Not sent: (919) 555-0123 opted out")).toBe("Not sent: (919) 555-0123 opted out");
+    expect(notSentInWords("Network down")).toBe("Not sent: Network down");
   });
 });

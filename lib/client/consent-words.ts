@@ -1,5 +1,5 @@
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
-import type { OptOutView } from "@/lib/validations/consent";
+import type { ConsentHistoryEntry, OptOutView } from "@/lib/validations/consent";
 
 /** "30 Nov 2026, 14:02": an opt-out's moment, unambiguous in any locale. */
 export function formatConsentTime(iso: string): string {
@@ -45,3 +45,15 @@ export const SOURCE_WORDS = {
 
 /** A refused send in words: the server's own sentence ("Not sent: …"), prefixed when it is not. */
 export const notSentInWords = (message: string) => (/^not sent\b/i.test(message) ? message : `Not sent: ${message}`);
+
+/** One line of a number's history: "Opted back in on 1 Dec 2026, 09:10 by texting a keyword". */
+export function describeHistoryEntry(entry: ConsentHistoryEntry): string {
+  const what = entry.action === "opt_out" ? "Opted out" : "Opted back in";
+  const how =
+    entry.source === "keyword"
+      ? entry.action === "opt_out"
+        ? "by texting an opt-out keyword"
+        : "by texting an opt-in keyword"
+      : howOptedOut(entry);
+  return `${what} on ${formatConsentTime(entry.at)} ${how}`;
+}
