@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SENDER_NUMBER, setUpMessagingFixture } from "@/lib/testing/messaging-fixtures";
 import { testDb, uniqueNumber } from "@/lib/testing/test-database";
 import { retryFailedRecipients } from "./retry-failed-recipients";
+import { getMessageView } from "@/lib/conversations/message-queries";
 import { sendMessage } from "./send-message";
 
 const current = setUpMessagingFixture();
@@ -37,5 +38,43 @@ describe("retrying failed recipients", () => {
     await expect(
       retryFailedRecipients(testDb(), current().agent, "00000000-0000-4000-8000-000000000000"),
     ).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("retrying a recipient once", () => {
+  it("sends each failed recipient again once, says where it went, and answers 409 to a second retry", async () => {
+    const [ok, failing] = [uniqueNumber(), "+15555555500"];
+    const original = await sendMessage(testDb(), current().agent, {
+      from: SENDER_NUMBER,
+      to: [ok, failing],
+      text: "Bring the receipt",
+    });
+    await testDb().messageRecipient.update({
+      where: { messageId_phoneNumber: { messageId: original.id, phoneNumber: failing } },
+      data: { status: "failed", errorCode: 5500 },
+    });
+    const [first, second] = await Promise.allSettled([
+      retryFailedRecipients(testDb(), current().agent, original.id),
+      retryFailedRecipients(testDb(), current().agent, original.id),
+    ]);
+    const sent = [first, second].filter((result) => result.status === "fulfilled");
+    const refused = [first, second].filter((result) => result.status === "rejected");
+    expect(sent).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    const retry = (sent[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof retryFailedRecipients>>>).value;
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+
+    const again = retryFailedRecipients(testDb(), current().agent, original.id);
+    await expect(again).rejects.toMatchObject({
+      status: 409,
+      message: "Already sent separately to (555) 555-5500.",
+      details: { retries: [{ phoneNumber: failing, messageId: retry.id, conversationId: retry.conversationId }] },
+    });
+    const view = await getMessageView(testDb(), original.id);
+    expect(view?.recipients.find((r) => r.phoneNumber === failing)?.retriedAs).toEqual({
+      messageId: retry.id,
+      conversationId: retry.conversationId,
+    });
+    expect(view?.recipients.find((r) => r.phoneNumber === ok)?.retriedAs).toBeNull();
   });
 });

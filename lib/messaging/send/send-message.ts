@@ -22,9 +22,14 @@ import type { MessageView } from "@/lib/validations/message-view";
  * An agent sends a message: checked (our number, allowed to send from it, 1–10 valid recipients,
  * no group from toll-free, some text or attachments within the limits), then stored with one
  * `queued` recipient row each, its attachments and its send job, in one transaction. The worker (./send-job.ts) puts it on the wire.
- * Not idempotent: each call is a new message.
+ * Not idempotent: each call is a new message (`id` lets a caller claim the new message's id first).
  */
-export async function sendMessage(database: Db, sender: CurrentUser, input: SendMessageInput): Promise<MessageView> {
+export async function sendMessage(
+  database: Db,
+  sender: CurrentUser,
+  input: SendMessageInput,
+  id: string = randomUUID(),
+): Promise<MessageView> {
   const { from, to } = await resolveParties(database, sender, input);
   const number = await database.phoneNumber.findUnique({ where: { e164: from }, select: numberAccessSelect });
   if (!number) throw unprocessable(`${from} is not one of our numbers.`);
@@ -39,7 +44,6 @@ export async function sendMessage(database: Db, sender: CurrentUser, input: Send
   if (text.trim() === "" && mediaIds.length === 0)
     throw unprocessable("Write a message or attach a file before sending.");
 
-  const id = randomUUID();
   await database.$transaction(async (tx) => {
     const now = new Date();
     const conversationId = await upsertConversation(tx, conversationIdentity(from, recipients.numbers), now, id);
