@@ -9,14 +9,18 @@ const current = setUpMessagingFixture();
 
 describe("retrying failed recipients", () => {
   it("retries only the recipients a group message failed for, as a new message", async () => {
-    const [ok, failing] = [uniqueNumber(), "+15555554432"];
+    const [ok, failing, refused] = [uniqueNumber(), "+15555555600", "+15555554432"];
     const original = await sendMessage(testDb(), current().agent, {
       from: SENDER_NUMBER,
-      to: [ok, failing],
+      to: [ok, failing, refused],
       text: "Doors open at 9",
     });
     await testDb().messageRecipient.update({
       where: { messageId_phoneNumber: { messageId: original.id, phoneNumber: failing } },
+      data: { status: "failed", errorCode: 5600 },
+    });
+    await testDb().messageRecipient.update({
+      where: { messageId_phoneNumber: { messageId: original.id, phoneNumber: refused } },
       data: { status: "failed", errorCode: 4432 },
     });
     await testDb().messageRecipient.update({
@@ -26,6 +30,16 @@ describe("retrying failed recipients", () => {
     const retry = await retryFailedRecipients(testDb(), current().agent, original.id);
     expect(retry).toMatchObject({ from: SENDER_NUMBER, to: [failing], text: "Doors open at 9", status: "queued" });
     expect(retry.id).not.toBe(original.id);
+  });
+
+  it("refuses to retry where sending again would fail the same way", async () => {
+    const refused = "+15555554432";
+    const message = await sendMessage(testDb(), current().agent, { from: SENDER_NUMBER, to: refused, text: "hi" });
+    await testDb().messageRecipient.update({
+      where: { messageId_phoneNumber: { messageId: message.id, phoneNumber: refused } },
+      data: { status: "failed", errorCode: 4432 },
+    });
+    await expect(retryFailedRecipients(testDb(), current().agent, message.id)).rejects.toMatchObject({ status: 422 });
   });
 
   it("refuses to retry a message nobody failed to get, or an unknown one", async () => {

@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
 import { forbidden, unprocessable } from "@/lib/errors";
 import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
+import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { enqueueInTransaction, QUEUES } from "@/lib/jobs/queue";
 import { numberAccessSelect, toNumberAccess } from "./sender-numbers";
 import { mediaLimits } from "@/lib/media/config";
@@ -32,9 +33,9 @@ export async function sendMessage(
 ): Promise<MessageView> {
   const { from, to } = await resolveParties(database, sender, input);
   const number = await database.phoneNumber.findUnique({ where: { e164: from }, select: numberAccessSelect });
-  if (!number) throw unprocessable(`${from} is not one of our numbers.`);
+  if (!number) throw unprocessable(`${formatPhoneNumber(from)} is not one of our numbers.`);
   if (!canSendFrom(sender, toNumberAccess(number)))
-    throw forbidden(`You are not allowed to send from ${from}. Ask an admin for access.`);
+    throw forbidden(`You are not allowed to send from ${formatPhoneNumber(from)}. Ask an admin for access.`);
   const recipients = checkRecipients(to, from);
   if (!recipients.ok) throw unprocessable(recipients.problem);
   const tollFree = groupFromTollFreeProblem(from, recipients.numbers);
