@@ -1,4 +1,5 @@
 import { isServer, QueryClient } from "@tanstack/react-query";
+import { apiProblemInWords, isNetworkFailure, UNREACHABLE } from "./api-problem";
 
 function makeQueryClient() {
   return new QueryClient({
@@ -6,7 +7,8 @@ function makeQueryClient() {
       queries: {
         // Live events (issue 5) invalidate what changed; until then a short stale time avoids refetch storms.
         staleTime: 30_000,
-        retry: (failureCount, error) => failureCount < 2 && !(error instanceof ApiError && error.status < 500),
+        retry: (failureCount, error) =>
+          failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
       },
     },
   });
@@ -27,6 +29,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -41,11 +44,25 @@ export function sendJson<T>(url: string, method: string, body?: unknown): Promis
   });
 }
 
+/** Our API's answer as JSON; a failure as an ApiError whose message is words (./api-problem.ts). */
 export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(input, { ...init, headers: { accept: "application/json", ...init?.headers } });
+  let response: Response;
+  try {
+    response = await fetch(input, { ...init, headers: { accept: "application/json", ...init?.headers } });
+  } catch (error) {
+    if (isNetworkFailure(error)) throw new ApiError(0, "unreachable", UNREACHABLE);
+    throw error;
+  }
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiError(response.status, body?.error?.code ?? "http_error", body?.error?.message ?? response.statusText);
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string; details?: unknown };
+    } | null;
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? "http_error",
+      apiProblemInWords(body?.error?.message ?? "", response.status),
+      body?.error?.details,
+    );
   }
   if (response.status === 204) return null as T;
   return (await response.json()) as T;
