@@ -32,7 +32,7 @@ const picture = () =>
 
 /** The page has drawn its data (the live connection never lets the network go idle). */
 async function settled(page: Page) {
-  await expect(page.locator("h1, h2").first()).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await expect(page.getByText(/^Loading/)).toHaveCount(0);
 }
 
@@ -79,7 +79,7 @@ test("a group message delivered to 2 of 3 says so; the failure is explained, ret
 
   await bubble.getByRole("link", { name: `Open the separate conversation with ${format(failing)}` }).click();
   await expect(page).toHaveURL(new RegExp(`/conversations/${refusal.error.details.retries[0]?.conversationId}`));
-  await expect(page.getByText(text)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Messages" }).getByText(text)).toBeVisible();
 
   // The list says it too, not a red "Failed".
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -132,7 +132,7 @@ test("a message without text says what it was, in the thread and the list; the c
   // The viewer opens with focus on Close, not Download.
   await bubble.getByRole("button", { name: "Open receipt.png full size" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Close" })).toBeFocused();
+  await expect(page.getByRole("dialog").getByRole("button", { name: "Close" })).toBeFocused();
   await page.keyboard.press("Escape");
 
   // With an attachment the counter says one MMS and nothing about segments.

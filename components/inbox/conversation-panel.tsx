@@ -32,7 +32,7 @@ export function ConversationPanel({ conversationId }: { conversationId: string }
     if (newest) mutate();
   }, [newest, mutate]);
 
-  if (conversation.isPending) return <p className="p-6 text-sm text-slate-500">Loading…</p>;
+  if (conversation.isPending) return <p className="p-6 text-sm text-slate-600 dark:text-slate-400">Loading…</p>;
   if (conversation.isError) {
     return (
       <p role="alert" className="p-6 text-sm text-red-700 dark:text-red-300">

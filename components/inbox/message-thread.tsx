@@ -94,7 +94,7 @@ export function MessageThread({ conversationId, isGroup, label }: Props) {
     void query.fetchNextPage();
   }, [atTop, query]);
 
-  if (query.isPending) return <p className="p-6 text-sm text-slate-500">Loading messages…</p>;
+  if (query.isPending) return <p className="p-6 text-sm text-slate-600 dark:text-slate-400">Loading messages…</p>;
   if (query.isError) {
     return (
       <div role="alert" className="p-6 text-sm text-red-700 dark:text-red-300">

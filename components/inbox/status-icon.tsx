@@ -1,8 +1,8 @@
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 
 const LOOK: Record<DeliveryStatus, { label: string; glyph: string; className: string }> = {
-  queued: { label: "Queued", glyph: "◷", className: "text-slate-500" },
-  accepted: { label: "Accepted by Bandwidth", glyph: "✓", className: "text-slate-500" },
+  queued: { label: "Queued", glyph: "◷", className: "text-slate-600 dark:text-slate-400" },
+  accepted: { label: "Accepted by Bandwidth", glyph: "✓", className: "text-slate-600 dark:text-slate-400" },
   sending: { label: "Sending", glyph: "✓", className: "text-sky-600 dark:text-sky-400" },
   sent: { label: "Sent to the carrier", glyph: "✓", className: "text-sky-600 dark:text-sky-400" },
   delivered: { label: "Delivered", glyph: "✓✓", className: "text-emerald-600 dark:text-emerald-400" },
