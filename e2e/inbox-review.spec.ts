@@ -32,7 +32,7 @@ const picture = () =>
 
 /** The page has drawn its data (the live connection never lets the network go idle). */
 async function settled(page: Page) {
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.locator('nav[aria-label="Main"], h1').first()).toBeVisible();
   await expect(page.getByText(/^Loading/)).toHaveCount(0);
 }
 
