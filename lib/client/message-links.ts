@@ -52,7 +52,8 @@ function pushText(tokens: MessageToken[], text: string) {
 /** Sentence punctuation after a URL is not part of it, nor a closing bracket it did not open. */
 function trimUrl(candidate: string): string {
   let url = candidate.replace(TRAILING_PUNCTUATION, "");
-  while (url.endsWith(")") && count(url, "(") < count(url, ")")) url = url.slice(0, -1).replace(TRAILING_PUNCTUATION, "");
+  while (url.endsWith(")") && count(url, "(") < count(url, ")"))
+    url = url.slice(0, -1).replace(TRAILING_PUNCTUATION, "");
   return url;
 }
 
