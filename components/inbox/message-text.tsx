@@ -16,7 +16,12 @@ export function MessageText({ message, outbound }: { message: Message; outbound:
       origin: message.origin,
       contentTypes: message.media.map((file) => file.contentType),
     });
-    return (
+    // Beside the attachments themselves a quiet caption is enough; with nothing to show, a bubble.
+    return message.media.length > 0 ? (
+      <p data-message-gist className="text-xs text-slate-600 italic dark:text-slate-400">
+        {gist}
+      </p>
+    ) : (
       <div data-message-gist className={`${bubble} italic`}>
         {gist}
       </div>
