@@ -296,42 +296,52 @@ test("unread badges stop at 99+; a list that fails to load says so at once, with
   await expect(row).toBeVisible();
 });
 
-test.describe("dark mode", () => {
-  test.use({ colorScheme: "dark" });
-
-  test("every inbox screen passes axe in dark mode", async ({ page }, testInfo) => {
-    test.setTimeout(90_000);
-    const message = await send(page, { to: customer(), text: `Dark mode check ${Date.now()}` });
-    const screens: Array<[string, string]> = [
-      ["/conversations?view=open", "conversation list"],
-      [`/conversations/${message.conversationId}?view=open`, "a conversation"],
-      ["/conversations/new", "new message"],
-      ["/saved-replies", "saved replies"],
-      ["/account", "account"],
-    ];
-    for (const [path, what] of screens) {
-      await page.goto(path);
-      await settled(page);
-      if (what === "a conversation") await expect(page.getByText("Start of the conversation")).toBeVisible();
-      await expectNoSeriousA11yIssues(page, `${what} (dark)`);
-    }
-    await saveScreen(page, testInfo, "inbox-review-dark-account");
-    await page.goto(`/conversations/${message.conversationId}?view=open`);
-    await expect(page.getByText("Start of the conversation")).toBeVisible();
-    await saveScreen(page, testInfo, "inbox-review-dark-conversation");
-  });
+test.describe("light and dark", () => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`every inbox screen passes axe (${colorScheme})`, async ({ page }, testInfo) => {
+      test.setTimeout(90_000);
+      await page.emulateMedia({ colorScheme });
+      const message = await send(page, { to: customer(), text: `Colour check ${Date.now()}` });
+      // A group message partly delivered: the amber and red lines and the Retry button are scanned too.
+      const group = await send(page, { to: [customer(), failingWith(5500)], text: `Partly ${Date.now()}` });
+      const screens: Array<[string, string]> = [
+        ["/conversations?view=open", "conversation list"],
+        [`/conversations/${message.conversationId}?view=open`, "a conversation"],
+        [`/conversations/${group.conversationId}?view=open`, "a partly delivered group message"],
+        ["/conversations/new", "new message"],
+        ["/saved-replies", "saved replies"],
+        ["/account", "account"],
+      ];
+      for (const [path, what] of screens) {
+        await page.goto(path);
+        await settled(page);
+        if (what === "a conversation") await expect(page.getByText("Start of the conversation")).toBeVisible();
+        if (what === "a partly delivered group message")
+          await expect(page.locator("[data-partial-delivery]")).toHaveText("Delivered to 1 of 2", { timeout: 20_000 });
+        await expectNoSeriousA11yIssues(page, `${what} (${colorScheme})`);
+      }
+      await page.setViewportSize(PHONE);
+      await page.goto(`/conversations/${group.conversationId}?view=open`);
+      await expect(page.locator("[data-partial-delivery]")).toHaveText("Delivered to 1 of 2");
+      await expectNoSeriousA11yIssues(page, `a partly delivered group message at 360 px (${colorScheme})`);
+      await saveScreen(page, testInfo, `inbox-review-${colorScheme}-partly-delivered-phone`);
+    });
+  }
 
   test.describe("as an admin", () => {
     test.use({ storageState: "e2e/.auth/admin.json" });
 
-    test("every admin screen passes axe in dark mode", async ({ page }, testInfo) => {
-      test.setTimeout(60_000);
-      for (const path of ["/admin", "/admin/audit"]) {
-        await page.goto(path);
-        await settled(page);
-        await expectNoSeriousA11yIssues(page, `${path} (dark)`);
-        await saveScreen(page, testInfo, `inbox-review-dark${path.replaceAll("/", "-")}`);
-      }
-    });
+    for (const colorScheme of ["light", "dark"] as const) {
+      test(`every admin screen passes axe (${colorScheme})`, async ({ page }, testInfo) => {
+        test.setTimeout(60_000);
+        await page.emulateMedia({ colorScheme });
+        for (const path of ["/admin", "/admin/audit"]) {
+          await page.goto(path);
+          await settled(page);
+          await expectNoSeriousA11yIssues(page, `${path} (${colorScheme})`);
+          await saveScreen(page, testInfo, `inbox-review-${colorScheme}${path.replaceAll("/", "-")}`);
+        }
+      });
+    }
   });
 });
