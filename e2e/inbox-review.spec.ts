@@ -240,7 +240,7 @@ test.describe("as an admin", () => {
     await form.getByLabel("Number (E.164)").fill("919555");
     await form.getByRole("button", { name: "Add number" }).click();
     await expect(
-      page.getByText("Write the phone number in international form, e.g. +19195550100.", { exact: true }),
+      page.getByText("Write the phone number in international (E.164) form, e.g. +19195550100.", { exact: true }),
     ).toBeVisible();
     await expect(page.getByText(/e164:/)).toHaveCount(0);
     await saveScreen(page, testInfo, "inbox-review-admin-bad-number");

@@ -3,9 +3,9 @@ import { apiProblemInWords, isNetworkFailure, UNREACHABLE } from "./api-problem"
 
 describe("API problems in words", () => {
   it("names the field once, in the message's own words", () => {
-    expect(apiProblemInWords("e164: e164: write the phone number in international (E.164) form, e.g. +19195550100")).toBe(
-      "Write the phone number in international (E.164) form, e.g. +19195550100.",
-    );
+    expect(
+      apiProblemInWords("e164: e164: write the phone number in international (E.164) form, e.g. +19195550100"),
+    ).toBe("Write the phone number in international (E.164) form, e.g. +19195550100.");
     expect(apiProblemInWords("to.0: must be E.164, e.g. +19195550100")).toBe("Must be E.164, e.g. +19195550100.");
   });
 
