@@ -10,6 +10,7 @@ const PURE_LIB_MODULES = [
   "media/limits",
   "auth/policies",
   "conversations/workflow",
+  "messaging/(delivery-status|message-gist|retry-rule)",
   "realtime/change-notice",
   "errors",
   "generated/prisma/enums",

@@ -20,7 +20,7 @@ const photo = (colour: string, width = 960, height = 720) =>
     .toBuffer()
     .then((buffer) => buffer.toString("base64"));
 
-test("an inbound group MMS appears live with thumbnails; the agent replies; per-recipient status turns live; the failed one is explained and retried", async ({
+test("an inbound group MMS appears live with thumbnails; the agent replies; per-recipient status turns live; the failed one is explained, with what to do instead of a retry that would fail", async ({
   page,
 }, testInfo) => {
   await page.goto("/conversations?view=open");
@@ -86,12 +86,10 @@ test("an inbound group MMS appears live with thumbnails; the agent replies; per-
   ).toBeVisible();
   await saveScreen(page, testInfo, "inbox-live-reply-delivered-and-failed");
 
-  const retried = page.waitForResponse(
-    (response) => response.url().includes("/retry") && response.request().method() === "POST",
-  );
-  await reply.getByRole("button", { name: /Retry \(555\) 123-4432/ }).click();
-  expect((await retried).status()).toBe(202);
-  await saveScreen(page, testInfo, "inbox-live-retried");
+  // 4432 is permanent: no Retry, the agent is told what to do instead (issue 16 point 4).
+  await expect(reply).toContainText("Sending the same message again will fail the same way");
+  await expect(reply.getByRole("button", { name: /^Retry/ })).toHaveCount(0);
+  await saveScreen(page, testInfo, "inbox-live-permanent-failure-no-retry");
 });
 
 test("the composer counts segments and explains UCS-2", async ({ page }, testInfo) => {

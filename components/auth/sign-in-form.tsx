@@ -18,7 +18,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const form = event.currentTarget;
+    const data = new FormData(form);
     const parsed = signInSchema.safeParse({ email: data.get("email"), password: data.get("password") });
     setFormError(null);
     if (!parsed.success) {
@@ -36,6 +37,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error) {
         setFormError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
+        clearAndFocusPassword(form);
         return;
       }
       router.replace(safeRedirectPath(callbackUrl, window.location.origin));
@@ -79,4 +81,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       </Button>
     </form>
   );
+}
+
+/** After a refused sign-in: the wrong password goes, and the agent types the next one at once. */
+function clearAndFocusPassword(form: HTMLFormElement) {
+  const password = form.elements.namedItem("password");
+  if (!(password instanceof HTMLInputElement)) return;
+  password.value = "";
+  // After the render that re-enables the form (the button was disabled while pending).
+  requestAnimationFrame(() => password.focus());
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { BulkActions } from "@/components/inbox/bulk-actions";
 import { ConversationRow } from "@/components/inbox/conversation-row";
+import { ListLoadProblem } from "@/components/inbox/list-load-problem";
 import { ViewTabs } from "@/components/inbox/view-tabs";
 import { controlClass } from "@/components/ui/control";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
@@ -138,11 +139,7 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
       {query.isPending ? (
         <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading conversations…</p>
       ) : null}
-      {query.isError ? (
-        <p role="alert" className="p-4 text-sm text-red-700 dark:text-red-300">
-          Could not load conversations ({query.error.message}). They will reload by themselves.
-        </p>
-      ) : null}
+      {query.isError ? <ListLoadProblem message={query.error.message} onRetry={() => void query.refetch()} /> : null}
       {query.isSuccess && conversations.length === 0 && view ? (
         <p className="p-4 text-sm text-slate-600 dark:text-slate-400">
           {emptyViewText(view, Boolean(debounced || location.ownerNumber))}

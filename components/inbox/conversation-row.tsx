@@ -8,6 +8,7 @@ import { StatusIcon } from "@/components/inbox/status-icon";
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { hasOptedOut } from "@/lib/client/consent";
 import { formatRelativeTime, formatWhen } from "@/lib/client/format-time";
+import { unreadBadge, unreadLabel } from "@/lib/client/unread-badge";
 import type { ConversationPage } from "@/lib/client/types";
 
 type Conversation = ConversationPage["conversations"][number];
@@ -68,18 +69,24 @@ export function ConversationRow({
           </span>
           <span className="flex items-center justify-between gap-2 text-sm text-slate-600 dark:text-slate-400">
             <span className="flex min-w-0 items-center gap-1">
-              {outbound && conversation.lastMessage ? <StatusIcon status={conversation.lastMessage.status} /> : null}
+              {outbound && conversation.lastMessage ? (
+                <StatusIcon
+                  status={conversation.lastMessage.status}
+                  partial={conversation.lastMessage.partialDelivery}
+                />
+              ) : null}
               <span className="truncate">
-                {outbound ? "You: " : ""}
+                {outbound && conversation.lastMessage?.origin !== "EXTERNAL" ? "You: " : ""}
+                {conversation.lastMessage?.partialDelivery ? `${conversation.lastMessage.partialDelivery} · ` : ""}
                 {conversation.lastMessage?.preview}
               </span>
             </span>
             {conversation.unreadCount > 0 ? (
               <span
                 className="shrink-0 rounded-full bg-brand-600 px-2 text-xs font-semibold text-white"
-                aria-label={`${conversation.unreadCount} unread`}
+                aria-label={unreadLabel(conversation.unreadCount)}
               >
-                {conversation.unreadCount}
+                {unreadBadge(conversation.unreadCount)}
               </span>
             ) : null}
           </span>

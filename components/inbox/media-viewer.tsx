@@ -22,11 +22,14 @@ export function MediaViewer({
   onClose: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const file = items[index];
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // showModal focuses the first control (Download); the viewer opens on Close instead.
+    closeButton.current?.focus();
     return () => element?.close();
   }, []);
 
@@ -69,7 +72,7 @@ export function MediaViewer({
             <a href={file.url} download={file.fileName} className={buttonClass}>
               Download
             </a>
-            <button type="button" onClick={() => dialog.current?.close()} className={buttonClass} autoFocus>
+            <button ref={closeButton} type="button" onClick={() => dialog.current?.close()} className={buttonClass}>
               Close
             </button>
           </div>

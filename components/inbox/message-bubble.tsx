@@ -4,7 +4,8 @@ import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { ConsentHint } from "@/components/consent/consent-hint";
 import { MediaGrid } from "@/components/inbox/media-grid";
 import { RecipientBreakdown } from "@/components/inbox/recipient-breakdown";
-import { StatusIcon } from "@/components/inbox/status-icon";
+import { MessageStatus } from "@/components/inbox/message-status";
+import { MessageText } from "@/components/inbox/message-text";
 import type { Message } from "@/lib/client/types";
 
 type Props = {
@@ -33,13 +34,7 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying, cons
         <span className="text-xs font-medium text-slate-600 dark:text-slate-400">{label(message.from)}</span>
       ) : null}
       <MediaGrid media={message.media} />
-      {message.text ? (
-        <div
-          className={`max-w-[75%] whitespace-pre-wrap break-words rounded-2xl px-4 py-2 text-sm ${outbound ? "bg-brand-600 text-white" : message.fromOurLine ? "bg-brand-100 text-slate-900 dark:bg-slate-700 dark:text-slate-50" : "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100"}`}
-        >
-          {message.text}
-        </div>
-      ) : null}
+      <MessageText message={message} outbound={outbound} />
       <div className="flex flex-wrap items-center gap-x-1 text-xs text-slate-600 dark:text-slate-400">
         {outbound && author ? (
           <>
@@ -48,7 +43,7 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying, cons
           </>
         ) : null}
         <time dateTime={message.createdAt}>{time}</time>
-        {outbound ? <StatusIcon status={message.status} /> : null}
+        {outbound ? <MessageStatus message={message} /> : null}
       </div>
       {!ours && consent && message.text ? (
         <ConsentHint

@@ -26,7 +26,7 @@ type Row = { kind: "day"; key: string; text: string } | TimelineItem<Message, Ac
  */
 export function MessageThread({ conversationId, isGroup, label, consent }: Props) {
   const query = useMessages(conversationId);
-  const retry = useRetryFailed();
+  const retry = useRetryFailed(conversationId);
   const scroller = useRef<HTMLDivElement>(null);
   const keepFromBottom = useRef<number | null>(null);
   const rows = useMemo(() => {

@@ -13,6 +13,7 @@ import {
   savedReplyUpdateSchema,
 } from "@/lib/validations/saved-replies";
 import { TEMPLATE_VARIABLES, fillTemplate, type TemplateValues } from "@/lib/validations/saved-reply-template";
+import { apiProblemInWords } from "@/lib/client/api-problem";
 
 type ZodIssue = { path: PropertyKey[]; message: string };
 type FieldErrors = Partial<Record<"name" | "body", string>>;
@@ -70,7 +71,7 @@ export function SavedReplyForm({
     if (!parsed.success)
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
-        if ((field === "name" || field === "body") && !found[field]) found[field] = issue.message;
+        if ((field === "name" || field === "body") && !found[field]) found[field] = apiProblemInWords(issue.message);
       }
     setErrors(found);
     return parsed.success;

@@ -141,7 +141,7 @@ describe("numbers", () => {
     ).rejects.toMatchObject({ status: 409, message: `${local} is already one of our numbers.` });
     expect(
       numberCreateSchema.safeParse({ e164: "919-555-0100", applicationId: application.id }).error?.issues[0]?.message,
-    ).toBe("e164: write the number in E.164, e.g. +19195550100");
+    ).toBe("e164: write the phone number in international (E.164) form, e.g. +19195550100");
     await expect(
       createNumber(testDb(), admin, {
         e164: "+1555",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import catalogue from "./error-codes.json";
-import { explainError } from "./error-explanations";
+import { explainError, retryCanHelp } from "./error-explanations";
 
 describe("error explanations", () => {
   it("explains every code of Bandwidth's catalogue with an action", () => {
@@ -35,5 +35,24 @@ describe("error explanations", () => {
   it("copes with unknown codes", () => {
     expect(explainError(1234, "mystery")).toMatchObject({ title: "Not delivered (mystery)", retry: "unknown" });
     expect(explainError(null)).toMatchObject({ title: "Not delivered" });
+  });
+});
+
+describe("when a retry is offered", () => {
+  it("offers it where the catalogue says a retry can help, and nowhere else", () => {
+    expect(retryCanHelp(explainError(5500))).toBe(true);
+    expect(retryCanHelp(explainError(5600))).toBe(true);
+    expect(retryCanHelp(explainError(4432))).toBe(false);
+    expect(retryCanHelp(explainError(4720))).toBe(false);
+    expect(retryCanHelp(explainError(9902))).toBe(false);
+    expect(retryCanHelp(explainError(123456))).toBe(false);
+  });
+
+  it("matches the catalogue's retryable flag for every code", () => {
+    for (const entry of catalogue) {
+      expect(retryCanHelp(explainError(entry.code)), String(entry.code)).toBe(
+        entry.retryable === true || entry.retryable === "once",
+      );
+    }
   });
 });

@@ -68,3 +68,8 @@ function actionFor(entry: Entry): string {
       return "The cause is unclear. Try again later; if it keeps failing, reach the customer another way.";
   }
 }
+
+/** Whether to offer "Retry": only where Bandwidth's catalogue says sending again can help. */
+export function retryCanHelp(explanation: Pick<ErrorExplanation, "retry">): boolean {
+  return explanation.retry === "yes" || explanation.retry === "once";
+}

@@ -29,6 +29,9 @@ export function conversationListOptions(filters: ConversationFilters) {
     },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // The list is the first thing an agent looks at: a failure shows at once with "Try again"
+    // (live events and that button refetch) rather than after retries behind "Loading…".
+    retry: false,
   });
 }
 

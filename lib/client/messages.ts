@@ -61,15 +61,22 @@ export function useStartConversation() {
   });
 }
 
-/** Sends a failed message again to the recipients it failed for (a new message). */
-export function useRetryFailed() {
+/**
+ * Sends a failed message again to the recipients a retry can help (a new message, often in another
+ * conversation). Either way (sent, or 409: already sent) the original thread refetches so its
+ * recipients say where the retry went instead of offering it again.
+ */
+export function useRetryFailed(conversationId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (messageId: string) => post(`/api/messages/${messageId}/retry`, {}).then((body) => body.message),
-    onSuccess: (message) => {
-      void client.invalidateQueries({ queryKey: inboxKeys.messages(message.conversationId) });
-      void client.invalidateQueries({ queryKey: inboxKeys.conversations });
-    },
+    onSuccess: (message) => void client.invalidateQueries({ queryKey: inboxKeys.messages(message.conversationId) }),
+    // Returned: the button says "Sending again…" until the thread shows where the retry went.
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: inboxKeys.messages(conversationId) }),
+        client.invalidateQueries({ queryKey: inboxKeys.conversations }),
+      ]),
   });
 }
 

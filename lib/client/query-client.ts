@@ -1,4 +1,5 @@
 import { isServer, QueryClient } from "@tanstack/react-query";
+import { apiProblemInWords, isNetworkFailure, UNREACHABLE } from "./api-problem";
 
 function makeQueryClient() {
   return new QueryClient({
@@ -6,7 +7,8 @@ function makeQueryClient() {
       queries: {
         // Live events (issue 5) invalidate what changed; until then a short stale time avoids refetch storms.
         staleTime: 30_000,
-        retry: (failureCount, error) => failureCount < 2 && !(error instanceof ApiError && error.status < 500),
+        retry: (failureCount, error) =>
+          failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
       },
     },
   });
@@ -43,15 +45,22 @@ export function sendJson<T>(url: string, method: string, body?: unknown): Promis
   });
 }
 
+/** Our API's answer as JSON; a failure as an ApiError whose message is words (./api-problem.ts). */
 export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(input, { ...init, headers: { accept: "application/json", ...init?.headers } });
+  let response: Response;
+  try {
+    response = await fetch(input, { ...init, headers: { accept: "application/json", ...init?.headers } });
+  } catch (error) {
+    if (isNetworkFailure(error)) throw new ApiError(0, "unreachable", UNREACHABLE);
+    throw error;
+  }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as ErrorBody | null;
     // Our errors are { error: { code, message } }; a few carry their code flat: { error: "opted_out", message }.
     const error = body?.error;
     const code = typeof error === "string" ? error : error?.code;
     const message = typeof error === "string" ? body?.message : error?.message;
-    throw new ApiError(response.status, code ?? "http_error", message ?? response.statusText, body);
+    throw new ApiError(response.status, code ?? "http_error", apiProblemInWords(message ?? "", response.status), body);
   }
   if (response.status === 204) return null as T;
   return (await response.json()) as T;

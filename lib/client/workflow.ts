@@ -22,6 +22,8 @@ export function countsOptions(ownerNumber?: string) {
         (body) => body.counts,
       );
     },
+    // Without a view in the address the list waits for the counts: fail fast, as the list does.
+    retry: false,
   });
 }
 

@@ -5,7 +5,8 @@ import { prismaRunner } from "@/lib/contacts/consent-sql";
 import { optOutsFor } from "@/lib/contacts/consent-store";
 import type { Db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { ConversationStatus, DeliveryStatus } from "@/lib/generated/prisma/enums";
+import type { ConversationStatus, DeliveryStatus, MessageOrigin } from "@/lib/generated/prisma/enums";
+import type { DeliveryTally } from "@/lib/messaging/delivery-status";
 import {
   toConversationHeader,
   toConversationListItem,
@@ -35,7 +36,9 @@ type ListRow = {
   lm_text: string | null;
   lm_status: DeliveryStatus | null;
   lm_created_at: Date | null;
-  lm_has_media: boolean | null;
+  lm_origin: MessageOrigin | null;
+  lm_media: Array<{ fileName: string; contentType: string | null }> | null;
+  lm_tally: DeliveryTally | null;
   unread: number;
   opted_out: boolean;
 };
@@ -75,7 +78,12 @@ export async function listConversations(
     `SELECT c.id::text, c.owner_number, c.participants, c.is_group, c.last_message_at,
             c.status, c.snoozed_until, c.assignee_id::text, a.name AS assignee_name,
             lm.id::text AS lm_id, lm.direction::text AS lm_direction, lm.text AS lm_text, lm.status::text AS lm_status, lm.created_at AS lm_created_at,
-            EXISTS (SELECT 1 FROM media WHERE media.message_id = lm.id) AS lm_has_media,
+            lm.origin::text AS lm_origin,
+            (SELECT json_agg(json_build_object('fileName', file_name, 'contentType', content_type) ORDER BY position)
+               FROM media WHERE media.message_id = lm.id) AS lm_media,
+            (SELECT json_build_object('total', count(*), 'delivered', count(*) FILTER (WHERE status = 'delivered'),
+                    'failed', count(*) FILTER (WHERE status IN ('failed', 'unconfirmed')))
+               FROM message_recipients WHERE message_id = lm.id) AS lm_tally,
             (SELECT count(*) FROM (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'INBOUND' AND NOT m.from_our_line
                AND m.created_at > coalesce(r.last_read_at, '-infinity'::timestamptz) LIMIT ${UNREAD_CAP}) AS u)::int AS unread,
             ${OPTED_OUT_SQL} AS opted_out
@@ -263,7 +271,9 @@ function fromListRow(row: ListRow) {
           id: row.lm_id,
           direction: row.lm_direction,
           text: row.lm_text ?? "",
-          hasMedia: row.lm_has_media ?? false,
+          origin: row.lm_origin ?? "SWITCHBOARD",
+          media: row.lm_media ?? [],
+          tally: row.lm_tally ?? { total: 0, delivered: 0, failed: 0 },
           status: row.lm_status,
           createdAt: row.lm_created_at,
         }

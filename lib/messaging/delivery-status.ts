@@ -28,3 +28,24 @@ export function summariseStatus(recipients: ReadonlyArray<{ status: DeliveryStat
     "delivered",
   );
 }
+
+/** How many recipients of an outbound message got it and how many it failed for. */
+export type DeliveryTally = { total: number; delivered: number; failed: number };
+
+export function tallyRecipients(recipients: ReadonlyArray<{ status: DeliveryStatus }>): DeliveryTally {
+  return {
+    total: recipients.length,
+    delivered: recipients.filter((recipient) => recipient.status === "delivered").length,
+    failed: recipients.filter((recipient) => recipient.status === "failed" || recipient.status === "unconfirmed")
+      .length,
+  };
+}
+
+/**
+ * "Delivered to 2 of 3" when a group message reached some recipients and failed for others: not a
+ * plain "Failed" (most of the group has it). Null when it is not a partial delivery.
+ */
+export function partialDeliveryLabel(tally: DeliveryTally): string | null {
+  if (tally.total < 2 || tally.delivered === 0 || tally.failed === 0) return null;
+  return `Delivered to ${tally.delivered} of ${tally.total}`;
+}

@@ -75,7 +75,7 @@ export const rotateCredentialsSchema = z
 
 export const numberCreateSchema = z
   .object({
-    e164: z.string().trim().pipe(e164("e164: write the number in E.164, e.g. +19195550100")),
+    e164: z.string().trim().pipe(e164("e164: write the phone number in international (E.164) form, e.g. +19195550100")),
     applicationId: uuid("applicationId: choose the application every send from this number uses"),
     label: singleLine("label", 100).optional(),
     /** false: only `agentIds` (and admins) may send from it. */

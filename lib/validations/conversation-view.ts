@@ -1,5 +1,8 @@
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
-import type { ConversationStatus, DeliveryStatus, Direction } from "@/lib/generated/prisma/enums";
+import type { ConversationStatus, DeliveryStatus, Direction, MessageOrigin } from "@/lib/generated/prisma/enums";
+import { isHiddenPart } from "@/lib/media/limits";
+import { partialDeliveryLabel, type DeliveryTally } from "@/lib/messaging/delivery-status";
+import { gistWithoutText } from "@/lib/messaging/message-gist";
 import type { OptOutView } from "./consent";
 
 // Conversations as our API returns them. Pure: the server maps rows with these and the browser
@@ -74,7 +77,9 @@ type LastMessage = {
   id: string;
   direction: Direction;
   text: string;
-  hasMedia: boolean;
+  origin: MessageOrigin;
+  media: Array<{ fileName: string; contentType: string | null }>;
+  tally: DeliveryTally;
   status: DeliveryStatus;
   createdAt: Date;
 };
@@ -102,8 +107,11 @@ export function toConversationListItem(
       ? {
           id: last.id,
           direction: last.direction,
-          preview: last.text || (last.hasMedia ? "Attachment" : ""),
+          origin: last.origin,
+          preview: last.text || previewWithoutText(last),
           status: last.status,
+          /** "Delivered to 2 of 3" for a group message some recipients did not get; else null. */
+          partialDelivery: last.direction === "OUTBOUND" ? partialDeliveryLabel(last.tally) : null,
           createdAt: last.createdAt,
         }
       : null,
@@ -135,3 +143,8 @@ export type ConversationCounts = {
 
 /** GET /api/conversations: a page of the list, and the cursor of the next one. */
 export type ConversationPage = { conversations: ConversationListItem[]; nextCursor: string | null };
+
+function previewWithoutText(last: LastMessage): string {
+  const visible = last.media.filter((file) => !isHiddenPart(file.fileName, file.contentType));
+  return gistWithoutText({ origin: last.origin, contentTypes: visible.map((file) => file.contentType) });
+}

@@ -28,6 +28,8 @@ type MessageRow = {
     errorCode: number | null;
     errorDescription: string | null;
     statusAt: Date | null;
+    retryMessageId: string | null;
+    retryConversationId: string | null;
     updatedAt: Date;
   }>;
   media: Array<Parameters<typeof toMediaView>[0]>;
@@ -57,6 +59,10 @@ export function toMessageView(message: MessageRow) {
       errorCode: recipient.errorCode,
       errorDescription: recipient.errorDescription,
       updatedAt: recipient.statusAt ?? recipient.updatedAt,
+      /** Where this recipient's failure was sent again (at most once); conversationId null while it is stored. */
+      retriedAs: recipient.retryMessageId
+        ? { messageId: recipient.retryMessageId, conversationId: recipient.retryConversationId }
+        : null,
     })),
     createdAt: message.createdAt,
     tag: message.tag,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { freeText, uuid } from "./common";
-import { normalisePhoneNumber } from "@/lib/bandwidth/phone-number";
+import { formatPhoneNumber, normalisePhoneNumber } from "@/lib/bandwidth/phone-number";
 import { isTollFreeNumber } from "@/lib/bandwidth/number-rules";
 
 export const MAX_RECIPIENTS = 10;
@@ -43,11 +43,14 @@ export function checkRecipients(raw: string | string[], from: string | undefined
   for (const entry of list) {
     const normalised = normalisePhoneNumber(entry);
     if (!normalised) return { ok: false, problem: `${entry} is not a phone number (use E.164, e.g. +19195550100).` };
-    if (numbers.includes(normalised.e164)) return { ok: false, problem: `${normalised.e164} is listed twice.` };
+    if (numbers.includes(normalised.e164))
+      return { ok: false, problem: `${formatPhoneNumber(normalised.e164)} is listed twice.` };
     if (normalised.e164 === from)
-      return { ok: false, problem: `${normalised.e164} is the number sending the message.` };
+      return { ok: false, problem: `${formatPhoneNumber(normalised.e164)} is the number sending the message.` };
     if (!normalised.valid)
-      warnings.push(`${normalised.e164} does not look like an assigned number; it may not be delivered.`);
+      warnings.push(
+        `${formatPhoneNumber(normalised.e164)} does not look like an assigned number; it may not be delivered.`,
+      );
     numbers.push(normalised.e164);
   }
   return { ok: true, numbers, warnings };
@@ -56,6 +59,6 @@ export function checkRecipients(raw: string | string[], from: string | undefined
 /** Toll-free numbers cannot send group messages (Bandwidth refuses them). */
 export function groupFromTollFreeProblem(from: string, recipients: string[]): string | null {
   return recipients.length > 1 && isTollFreeNumber(from)
-    ? `${from} is a toll-free number: it can text one person at a time, not a group. Send from a local number instead.`
+    ? `${formatPhoneNumber(from)} is a toll-free number: it can text one person at a time, not a group. Send from a local number instead.`
     : null;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { accessForAccount } from "@/lib/bandwidth/credentials";
 import { sendThroughBandwidth, type SendOutcome } from "@/lib/bandwidth/messaging-client";
+import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { messageSegmentCount } from "@/lib/bandwidth/segments";
 import type { Db } from "@/lib/db";
 import { QUEUES } from "@/lib/jobs/queue";
@@ -35,7 +36,7 @@ export async function processSendJob(deps: SendDeps, job: SendJobData): Promise<
     return failMessage(
       database,
       message.id,
-      `${message.from} is no longer one of our numbers, so the message could not be sent.`,
+      `${formatPhoneNumber(message.from)} is no longer one of our numbers, so the message could not be sent.`,
     );
   const { application } = number;
   const { account } = application;

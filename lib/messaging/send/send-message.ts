@@ -25,9 +25,14 @@ import type { MessageView } from "@/lib/validations/message-view";
  * no group from toll-free, no recipient who opted out (422 `opted_out`), some text or attachments
  * within the limits), then stored with one
  * `queued` recipient row each, its attachments and its send job, in one transaction. The worker (./send-job.ts) puts it on the wire.
- * Not idempotent: each call is a new message.
+ * Not idempotent: each call is a new message (`id` lets a caller claim the new message's id first).
  */
-export async function sendMessage(database: Db, sender: CurrentUser, input: SendMessageInput): Promise<MessageView> {
+export async function sendMessage(
+  database: Db,
+  sender: CurrentUser,
+  input: SendMessageInput,
+  id: string = randomUUID(),
+): Promise<MessageView> {
   const { from, to } = await resolveParties(database, sender, input);
   const number = await database.phoneNumber.findUnique({ where: { e164: from }, select: numberAccessSelect });
   const refused = senderProblem(sender, number && toNumberAccess(number), from);
@@ -44,7 +49,6 @@ export async function sendMessage(database: Db, sender: CurrentUser, input: Send
   if (text.trim() === "" && mediaIds.length === 0)
     throw unprocessable("Write a message or attach a file before sending.");
 
-  const id = randomUUID();
   await database.$transaction(async (tx) => {
     const now = new Date();
     const conversationId = await upsertConversation(tx, conversationIdentity(from, recipients.numbers), now, id);
