@@ -72,7 +72,8 @@ describe("consent at send time", () => {
     const message = await sendMessage(testDb(), fixture.agent, { from: SENDER_NUMBER, to: customer, text: "hello" });
     await testDb().messageRecipient.update({
       where: { messageId_phoneNumber: { messageId: message.id, phoneNumber: customer } },
-      data: { status: "failed", errorCode: 4775 },
+      // A failure a retry could help with (a carrier outage), then the customer opts out.
+      data: { status: "failed", errorCode: 5500 },
     });
     await recordConsentByHand(testDb(), fixture.agent, {
       phoneNumber: customer,

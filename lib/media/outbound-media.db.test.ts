@@ -112,7 +112,8 @@ describe("outbound media", () => {
     });
     await testDb().messageRecipient.updateMany({
       where: { messageId: message.id, phoneNumber: failing },
-      data: { status: "failed" },
+      // A failure the catalogue says a retry can help with.
+      data: { status: "failed", errorCode: 5500 },
     });
     const retry = await retryFailedRecipients(testDb(), agent(), message.id);
     expect(retry.to).toEqual([failing]);
