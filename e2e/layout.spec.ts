@@ -55,6 +55,7 @@ for (const scheme of ["light", "dark"] as const) {
       "/saved-replies",
       "/account",
       "/admin",
+      "/admin/opt-outs",
       "/admin/audit",
     ];
     for (const path of screens) {
