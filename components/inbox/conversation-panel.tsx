@@ -83,7 +83,7 @@ export function ConversationPanel({ conversationId }: { conversationId: string }
         <div className="flex flex-wrap items-start gap-2">
           <ConversationActions conversation={data} />
           <ConsentMenu
-            participants={data.participants}
+            participants={data.participants.filter((p) => !p.ourLine)}
             optedOut={optedOut}
             ourNumber={data.ownerNumber}
             buttonClassName={HEADER_BUTTON}

@@ -3,8 +3,9 @@ import type { IncomingMessage } from "node:http";
 import { messageSegmentCount } from "@/lib/bandwidth/segments";
 import type { CallbackDispatcher } from "../callbacks/dispatcher";
 import { isBlockedByOptOut } from "../bandwidth/toll-free-opt-out";
+import { deliverToOwnNumber } from "../callbacks/own-numbers";
 import { scheduleStatusCallbacks } from "../callbacks/outbound-events";
-import type { Clock } from "../clock";
+import { SECOND, type Clock } from "../clock";
 import { badRequest, queueFull, serverError, unsupportedContentType, validationError } from "../http/bandwidth-errors";
 import { BodyTooLargeError, mediaType, readBody, type Reply } from "../http/kit";
 import type { SendQueue } from "../send-queue";
@@ -106,6 +107,12 @@ export async function createMessage(
     optedOut: (recipient) => isBlockedByOptOut(deps.state, send.from, recipient),
   });
   deps.state.rememberMessage({ accountId, message, outcomes });
+  // A recipient that is one of the sandbox's own numbers receives the text, when it is delivered.
+  for (const recipient of send.to) {
+    if (outcomes[recipient] !== "delivered" || !deps.state.applicationForNumber(recipient)) continue;
+    const at = reservation.startsAt + deps.clock.scaled(2 * SECOND);
+    deliverToOwnNumber(deps, message, recipient, bandwidthMessageId(at), at);
+  }
   const hold = deps.state.faults.sendResponseDelayMs;
   if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
   return { reply: { status: 202, body: message }, body };

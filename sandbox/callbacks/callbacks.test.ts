@@ -226,6 +226,25 @@ describe("a customer texting in", () => {
     }
   });
 
+  it("delivers a group text one of our numbers sends to another of ours as a message-received", async () => {
+    const { receiver, send } = await setup();
+    const { status } = await send([SECOND_NUMBER, "+15555550011"], { text: "Both lines see this" });
+    expect(status).toBe(202);
+    await waitFor(
+      () => receiver.events().some((event) => event.type === "message-received"),
+      5_000,
+      "the copy for our second number",
+    );
+    const received = receiver.events().filter((event) => event.type === "message-received");
+    expect(received).toHaveLength(1);
+    expect(schemaProblems("callback", received[0])).toEqual([]);
+    expect(received[0]).toMatchObject({
+      to: SECOND_NUMBER,
+      message: { owner: SECOND_NUMBER, from: OUR_NUMBER, direction: "in", text: "Both lines see this" },
+    });
+    expect((received[0]?.message as { to: string[] }).to).toEqual([SECOND_NUMBER, "+15555550011"]);
+  });
+
   it("refuses bad input in Bandwidth's error shape", async () => {
     const { harness } = await setup();
     const post = (body: unknown) =>
