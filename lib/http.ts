@@ -23,7 +23,11 @@ export function route<Ctx = unknown>(handler: Handler<Ctx>): Handler<Ctx> {
       if (crossSite) throw new HttpError(403, "cross_site_request", `Refused: ${crossSite}.`);
       return await handler(request, context);
     } catch (error) {
-      if (error instanceof HttpError) return jsonError(error.status, error.code, error.message, error.details);
+      if (error instanceof HttpError) {
+        const response = jsonError(error.status, error.code, error.message, error.details);
+        if (error.retryAfterSeconds !== undefined) response.headers.set("retry-after", String(error.retryAfterSeconds));
+        return response;
+      }
       if (error instanceof ZodError) {
         const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
         return jsonError(
