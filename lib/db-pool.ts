@@ -46,7 +46,7 @@ export function pgPool(): pg.Pool {
   globalForPool.switchboardPool ??= listenedTo(
     new pg.Pool({
       connectionString: env().DATABASE_URL,
-      max: 6,
+      max: 8,
       idleTimeoutMillis: 30_000,
       connectionTimeoutMillis: 10_000,
     }),

@@ -1,13 +1,37 @@
 import "server-only";
+import type pg from "pg";
 import { db, type Db } from "@/lib/db";
+import { SATURATED_WHEN_WAITING, webhookPool } from "@/lib/db-pool";
+import { largeBatchSlots, type Slots } from "@/lib/messaging/large-batch-slots";
 
-export type Health = { status: "ok" | "unavailable"; database: "up" | "down"; checkedAt: string; error?: string };
+export type Health = {
+  status: "ok" | "unavailable";
+  database: "up" | "down" | "saturated";
+  checkedAt: string;
+  error?: string;
+};
 
 const DATABASE_TIMEOUT_MS = 2_000;
 
-/** Readiness for load balancers: up only when the database answers within two seconds. */
-export async function checkHealth(database: Db = db()): Promise<Health> {
+/**
+ * Readiness for load balancers: up only when the database answers within two seconds and this
+ * instance's webhook is not saturated (`SATURATED_WHEN_WAITING` requests or more waiting for a
+ * connection, or for a large-batch slot), so a balancer sends the next requests elsewhere.
+ */
+export async function checkHealth(
+  database: Db = db(),
+  pool: pg.Pool = webhookPool(),
+  largeBatches: Slots = largeBatchSlots(),
+): Promise<Health> {
   const checkedAt = new Date().toISOString();
+  const waiting = Math.max(pool.waitingCount, largeBatches.waiting);
+  if (waiting >= SATURATED_WHEN_WAITING)
+    return {
+      status: "unavailable",
+      database: "saturated",
+      checkedAt,
+      error: `webhook saturated: ${pool.waitingCount} requests waiting for a database connection (${pool.totalCount} in use or idle), ${largeBatches.waiting} large batches waiting`,
+    };
   try {
     await withTimeout(database.$queryRaw`SELECT 1`, DATABASE_TIMEOUT_MS);
     return { status: "ok", database: "up", checkedAt };
