@@ -31,10 +31,13 @@ const globalForPool = globalThis as unknown as { switchboardPool?: pg.Pool; swit
  * thousands of requests a second), bounded by `WEBHOOK_POOL_BOUNDS`.
  */
 export function webhookPool(): pg.Pool {
-  globalForPool.switchboardWebhookPool ??= listenedTo(
-    new pg.Pool({ connectionString: env().DATABASE_URL, idleTimeoutMillis: 30_000, ...WEBHOOK_POOL_BOUNDS }),
-  );
+  globalForPool.switchboardWebhookPool ??= boundedPool(env().DATABASE_URL);
   return globalForPool.switchboardWebhookPool;
+}
+
+/** A pool with the webhook's bounds and an error listener (exported for tests against a frozen server). */
+export function boundedPool(connectionString: string): pg.Pool {
+  return listenedTo(new pg.Pool({ connectionString, idleTimeoutMillis: 30_000, ...WEBHOOK_POOL_BOUNDS }));
 }
 
 /**
