@@ -21,7 +21,12 @@ export const WEBHOOK_POOL_BOUNDS = {
 } as const;
 export const WEBHOOK_DEADLINE_MS = 6_000;
 
-/** When this many requests wait for a webhook connection, health says 503 (lib/health.ts). */
+/**
+ * Health says 503 (lib/health.ts) when a webhook connection takes longer than this to get, or this
+ * many large batches wait for a slot: requests would soon miss their deadline. A busy pool that
+ * still turns connections over quickly (dozens waiting a few ms each) is healthy.
+ */
+export const SATURATED_AFTER_MS = 1_000;
 export const SATURATED_WHEN_WAITING = 10;
 
 const globalForPool = globalThis as unknown as { switchboardPool?: pg.Pool; switchboardWebhookPool?: pg.Pool };
@@ -113,6 +118,16 @@ export async function withTransaction<T>(
       client.release(!rolledBack);
     }
     throw error;
+  }
+}
+
+/** Whether a connection from `pool` comes within `ms` (it goes straight back); false on any error. */
+export async function connectsWithin(pool: pg.Pool, ms: number): Promise<"yes" | "slow" | "failed"> {
+  try {
+    (await connect(pool, AbortSignal.timeout(ms))).release();
+    return "yes";
+  } catch (error) {
+    return (error as Error | null)?.name === "TimeoutError" ? "slow" : "failed";
   }
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { db, type Db } from "@/lib/db";
-import { SATURATED_WHEN_WAITING, webhookPool } from "@/lib/db-pool";
+import { connectsWithin, SATURATED_AFTER_MS, SATURATED_WHEN_WAITING, webhookPool } from "@/lib/db-pool";
 import { largeBatchSlots, type Slots } from "@/lib/messaging/large-batch-slots";
 
 export type Health = {
@@ -15,8 +15,9 @@ const DATABASE_TIMEOUT_MS = 2_000;
 
 /**
  * Readiness for load balancers: up only when the database answers within two seconds and this
- * instance's webhook is not saturated (`SATURATED_WHEN_WAITING` requests or more waiting for a
- * connection, or for a large-batch slot), so a balancer sends the next requests elsewhere.
+ * instance's webhook is not saturated (a webhook connection takes more than `SATURATED_AFTER_MS` to
+ * get, or `SATURATED_WHEN_WAITING` large batches wait for a slot), so a balancer sends the next
+ * requests elsewhere until it drains.
  */
 export async function checkHealth(
   database: Db = db(),
@@ -24,13 +25,14 @@ export async function checkHealth(
   largeBatches: Slots = largeBatchSlots(),
 ): Promise<Health> {
   const checkedAt = new Date().toISOString();
-  const waiting = Math.max(pool.waitingCount, largeBatches.waiting);
-  if (waiting >= SATURATED_WHEN_WAITING)
+  const waitingBatches = largeBatches.waiting;
+  const slow = waitingBatches < SATURATED_WHEN_WAITING && (await connectsWithin(pool, SATURATED_AFTER_MS)) === "slow";
+  if (slow || waitingBatches >= SATURATED_WHEN_WAITING)
     return {
       status: "unavailable",
       database: "saturated",
       checkedAt,
-      error: `webhook saturated: ${pool.waitingCount} requests waiting for a database connection (${pool.totalCount} in use or idle), ${largeBatches.waiting} large batches waiting`,
+      error: `webhook saturated: ${slow ? `no database connection within ${SATURATED_AFTER_MS} ms, ` : ""}${pool.waitingCount} requests waiting for one (${pool.totalCount} open), ${waitingBatches} large batches waiting for a slot`,
     };
   try {
     await withTimeout(database.$queryRaw`SELECT 1`, DATABASE_TIMEOUT_MS);
