@@ -92,8 +92,8 @@ export type Sql = Pick<pg.PoolClient, "query">;
 /**
  * Runs `work` in one transaction on one connection; rolls back on any error. With `signal`, an
  * abort (the client went away, the deadline passed) before the commit rolls back and throws its
- * reason. A connection whose query timed out on our side is closed, not reused (the server may still
- * be running it; closing rolls it back).
+ * reason. A connection whose query timed out on our side, or whose request was aborted, is closed,
+ * not reused (the server may still be running the query; closing rolls it back).
  */
 export async function withTransaction<T>(
   pool: pg.Pool,
@@ -109,7 +109,8 @@ export async function withTransaction<T>(
     client.release();
     return result;
   } catch (error) {
-    if (connectionSuspect(error)) client.release(error instanceof Error ? error : true);
+    // Closing the connection rolls back too, without waiting on a server that may not answer.
+    if (connectionSuspect(error) || signal?.aborted) client.release(error instanceof Error ? error : true);
     else {
       const rolledBack = await client.query("ROLLBACK").then(
         () => true,
@@ -121,7 +122,7 @@ export async function withTransaction<T>(
   }
 }
 
-/** Whether a connection from `pool` comes within `ms` (it goes straight back); false on any error. */
+/** Whether a connection from `pool` comes within `ms` (it goes straight back), too slowly, or not at all. */
 export async function connectsWithin(pool: pg.Pool, ms: number): Promise<"yes" | "slow" | "failed"> {
   try {
     (await connect(pool, AbortSignal.timeout(ms))).release();
