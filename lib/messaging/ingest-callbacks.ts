@@ -46,9 +46,10 @@ type IngestOptions = {
  * forward); never throws for a bad element: it is logged as `rejected` with the reason (not this
  * application's, malformed, or refused by the database), and the others are applied. Throws a 503
  * `HttpError` naming the problem when the database is away, slow or saturated, or `signal` aborts
- * (the transaction in progress is rolled back). Change
- * notices go out on commit. Plain SQL through pg: this is the webhook's hot path, one or two statements
- * per event. More than `MAX_EVENTS_PER_REQUEST` elements: a 413 `HttpError`, and nothing is stored.
+ * (the transaction in progress is rolled back; media of runs committed before it are left to the
+ * media sweep). Change notices go out on commit. Plain SQL through pg: this is the webhook's hot
+ * path, one or two statements per event. More than `MAX_EVENTS_PER_REQUEST` elements: a 413
+ * `HttpError`, and nothing is stored.
  */
 export async function ingestCallbacks(
   pool: pg.Pool,
