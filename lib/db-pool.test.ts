@@ -18,6 +18,7 @@ describe("the webhook's pool", () => {
     [Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }), "database_unavailable"],
     [new DOMException("The operation timed out.", "TimeoutError"), "database_timeout"],
     [new DOMException("This operation was aborted", "AbortError"), "request_aborted"],
+    [Object.assign(new Error(), { name: "ResponseAborted" }), "request_aborted"],
   ])("answers 503 with Retry-After to %s", (error, code) => {
     expect(databaseUnavailable(error)).toMatchObject({ status: 503, code, retryAfterSeconds: 5 });
   });

@@ -161,7 +161,8 @@ export function databaseUnavailable(error: unknown): HttpError | null {
       "database_timeout",
       `Not stored: the database did not finish within ${WEBHOOK_DEADLINE_MS / 1000} s`,
     );
-  if (name === "AbortError")
+  // Next aborts `request.signal` with a `ResponseAborted` error when the client disconnects.
+  if (name === "AbortError" || name === "ResponseAborted")
     return unavailable("request_aborted", "Not stored: the request was abandoned by its client");
   if (text.includes("timeout exceeded when trying to connect") || code === "53300")
     return unavailable(
