@@ -23,8 +23,13 @@ export function route<Ctx = unknown>(handler: Handler<Ctx>): Handler<Ctx> {
       if (crossSite) throw new HttpError(403, "cross_site_request", `Refused: ${crossSite}.`);
       return await handler(request, context);
     } catch (error) {
-      if (error instanceof HttpError && error.body) return NextResponse.json(error.body, { status: error.status });
-      if (error instanceof HttpError) return jsonError(error.status, error.code, error.message, error.details);
+      if (error instanceof HttpError) {
+        const response = error.body
+          ? NextResponse.json(error.body, { status: error.status })
+          : jsonError(error.status, error.code, error.message, error.details);
+        if (error.retryAfterSeconds !== undefined) response.headers.set("retry-after", String(error.retryAfterSeconds));
+        return response;
+      }
       if (error instanceof ZodError) {
         const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
         return jsonError(

@@ -7,7 +7,7 @@ import { findStrandedMedia, processFetchMediaJob, type FetchMediaJob } from "@/l
 import { deleteAbandonedUploads } from "@/lib/media/uploads";
 import { jobQueue, QUEUES } from "./queue";
 import { endSnooze, type SnoozeEndJob } from "@/lib/conversations/workflow-store";
-import { processConfirmJob } from "@/lib/messaging/send/confirm-send";
+import { processConfirmJob, type ConfirmJobData } from "@/lib/messaging/send/confirm-send";
 import { sendSettings } from "@/lib/messaging/send/send-deps";
 import { processSendJob, type SendJobData } from "@/lib/messaging/send/send-job";
 
@@ -69,7 +69,7 @@ export async function startWorkers(): Promise<void> {
         stranded.map((data) => ({ data })),
       );
   });
-  await boss.work<{ messageId: string }>(
+  await boss.work<ConfirmJobData>(
     QUEUES.confirm,
     { pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 5 },
     async ([job]) => {

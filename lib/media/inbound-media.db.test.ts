@@ -71,8 +71,10 @@ async function inboundMms(
     message: { ...message, media: [...(message.media ?? []), ...extraUrls] },
   };
   let queued: string[] = [];
-  const summary = await ingestCallbacks(testPool(), fixture.applicationId, [event], async (ids) => {
-    queued = ids;
+  const summary = await ingestCallbacks(testPool(), fixture.applicationId, [event], {
+    queueMediaDownloads: async (ids) => {
+      queued = ids;
+    },
   });
   expect(summary.outcomes).toEqual({ applied: 1 });
   const stored = await testDb().message.findFirstOrThrow({

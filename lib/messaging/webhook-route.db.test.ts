@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/bandwidth/[applicationId]/route";
 import { db } from "@/lib/db";
-import { pgPool } from "@/lib/db-pool";
+import { webhookPool } from "@/lib/db-pool";
 import { closeTestPool, testDb, uniqueNumber } from "@/lib/testing/test-database";
 import { receivedEvent, testApplication, type TestApplication } from "@/lib/testing/webhook-fixtures";
 
@@ -11,7 +11,7 @@ beforeAll(async () => {
   app = await testApplication();
 });
 afterAll(async () => {
-  await Promise.all([db().$disconnect(), pgPool().end(), testDb().$disconnect(), closeTestPool()]);
+  await Promise.all([db().$disconnect(), webhookPool().end(), testDb().$disconnect(), closeTestPool()]);
 });
 
 async function post(body: string, applicationId = app.applicationId) {

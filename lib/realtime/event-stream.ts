@@ -38,12 +38,18 @@ export function changeEventStream(
       );
       const heartbeat = setInterval(() => {
         write(`: heartbeat ${new Date().toISOString()}\n\n`);
-        void stillAllowed().then((allowed) => {
-          if (!allowed) {
-            event("signed-out", {});
-            cleanup();
-          }
-        });
+        // The database being away (an outage) is not a sign-out: the stream stays, and the next
+        // heartbeat asks again.
+        stillAllowed().then(
+          (allowed) => {
+            if (!allowed) {
+              event("signed-out", {});
+              cleanup();
+            }
+          },
+          (error: unknown) =>
+            console.warn(`[events] could not check the session on a heartbeat: ${(error as Error)?.message ?? error}`),
+        );
       }, HEARTBEAT_MS);
       cleanup = () => {
         clearInterval(heartbeat);

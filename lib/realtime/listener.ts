@@ -31,7 +31,12 @@ class ChangeListener {
   private async connect(): Promise<void> {
     if (this.client || this.connecting) return;
     this.connecting = true;
-    const client = new pg.Client({ connectionString: env().DATABASE_URL, keepAlive: true });
+    // A frozen server must not hold the reconnection for ever: give up on a connect after 5 s.
+    const client = new pg.Client({
+      connectionString: env().DATABASE_URL,
+      keepAlive: true,
+      connectionTimeoutMillis: 5_000,
+    });
     client.on("notification", (message) => {
       const notices = decodeNotices(message.payload ?? "");
       if (notices.length) for (const subscriber of this.subscribers) subscriber(notices);

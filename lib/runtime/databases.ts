@@ -18,6 +18,8 @@ export function databaseUrl(serverUrl: string, database: string): string {
 
 async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: maintenanceUrl(serverUrl) });
+  // A connection lost mid-work fails the pending query; unheard, the event would end the process.
+  client.on("error", () => undefined);
   await client.connect();
   try {
     return await work(client);

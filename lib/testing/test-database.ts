@@ -2,6 +2,7 @@
 import pg from "pg";
 import { findErrorCode } from "@/lib/bandwidth/error-catalogue";
 import { createPrismaClient, type Db } from "@/lib/db";
+import { listenedTo } from "@/lib/db-pool";
 
 let client: Db | undefined;
 
@@ -33,7 +34,7 @@ let pool: pg.Pool | undefined;
 /** A plain pg pool on the same database, for the code paths that use one (the webhook). */
 export function testPool(): pg.Pool {
   testDb(); // same guard
-  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  pool ??= listenedTo(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 }));
   return pool;
 }
 

@@ -155,13 +155,15 @@ describe("the send worker, against the sandbox through Bandwidth's SDK", () => {
     expect(await processSendJob(deps({ requestTimeoutMs: 300 }), { messageId: message.id })).toBe(
       "awaiting-confirmation",
     );
-    expect(scheduled).toMatchObject([{ queue: "confirm-send", data: { messageId: message.id } }]);
+    const [confirmation] = await testDb().$queryRaw<Array<{ data: { messageId: string; submittedAt: string } }>>`
+      SELECT data FROM pgboss.job WHERE name = 'confirm-send' AND data->>'messageId' = ${message.id}`;
+    expect(confirmation?.data).toMatchObject({ messageId: message.id, submittedAt: expect.any(String) });
     expect(await processSendJob(deps(), { messageId: message.id })).toBe("skipped");
     expect(await stored(message.id)).toMatchObject({
       status: "queued",
       errorDetail: expect.stringMatching(/may have gone out/),
     });
-    expect(await processConfirmJob(testDb(), { messageId: message.id })).toBe("unconfirmed");
+    expect(await processConfirmJob(testDb(), confirmation?.data ?? { messageId: "" })).toBe("unconfirmed");
     const after = await stored(message.id);
     expect(after).toMatchObject({ status: "unconfirmed", errorDetail: expect.stringMatching(/Resend if needed/) });
     expect(after.recipients[0]?.status).toBe("unconfirmed");

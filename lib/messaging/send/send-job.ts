@@ -4,13 +4,14 @@ import { sendThroughBandwidth, type SendOutcome } from "@/lib/bandwidth/messagin
 import { formatPhoneNumber } from "@/lib/bandwidth/phone-number";
 import { messageSegmentCount } from "@/lib/bandwidth/segments";
 import type { Db } from "@/lib/db";
-import { QUEUES } from "@/lib/jobs/queue";
+import { enqueueInTransaction, QUEUES } from "@/lib/jobs/queue";
 import { summariseStatus } from "@/lib/messaging/delivery-status";
 import { applyPendingStatusEvents } from "@/lib/messaging/pending-status";
 import { publishChanges } from "@/lib/realtime/publish";
 import { describeOptOut } from "@/lib/contacts/consent-refusal";
 import { prismaRunner } from "@/lib/contacts/consent-sql";
 import { optOutsFor } from "@/lib/contacts/consent-store";
+import type { ConfirmJobData } from "./confirm-send";
 import { reserveSendSlot } from "./send-pacing";
 import { backoff, failForRejectedCredentials, failMessage, retryLater, type SendJobResult } from "./settle-message";
 import type { SendDeps } from "./send-deps";
@@ -68,10 +69,7 @@ export async function processSendJob(deps: SendDeps, job: SendJobData): Promise<
   const uploaded = await uploadAttachments(deps, access, { ...message, account }, media);
   if (uploaded.kind !== "ready") return uploaded.result;
 
-  const claimed = await database.$executeRaw`
-    UPDATE messages SET submitted_at = now(), send_attempts = send_attempts + 1, updated_at = now()
-    WHERE id = ${message.id}::uuid AND status = 'queued' AND submitted_at IS NULL AND bandwidth_message_id IS NULL`;
-  if (claimed !== 1) return "skipped";
+  if (!(await claimWithConfirmation(database, message.id, settings.confirmationWindowMs))) return "skipped";
 
   const outcome = await sendThroughBandwidth(
     access,
@@ -96,6 +94,24 @@ export async function processSendJob(deps: SendDeps, job: SendJobData): Promise<
     },
     outcome,
   );
+}
+
+/**
+ * Claims the send and schedules its confirmation in one transaction: if this process dies after the
+ * claim (before or after Bandwidth's answer), a retry of the job sees the claim and skips, and the
+ * confirmation still settles the message (confirm-send.ts; it ignores a claim released or replaced).
+ */
+async function claimWithConfirmation(database: Db, messageId: string, windowMs: number): Promise<boolean> {
+  return database.$transaction(async (tx) => {
+    const [claim] = await tx.$queryRaw<Array<{ submitted_at: Date }>>`
+      UPDATE messages SET submitted_at = now(), send_attempts = send_attempts + 1, updated_at = now()
+      WHERE id = ${messageId}::uuid AND status = 'queued' AND submitted_at IS NULL AND bandwidth_message_id IS NULL
+      RETURNING submitted_at`;
+    if (!claim) return false;
+    const job: ConfirmJobData = { messageId, submittedAt: claim.submitted_at.toISOString() };
+    await enqueueInTransaction(tx, QUEUES.confirm, job, { startAfter: new Date(Date.now() + windowMs) });
+    return true;
+  });
 }
 
 type Claimed = { id: string; createdAt: Date; attempts: number; accountId: string; bandwidthAccountId: string };
@@ -148,11 +164,7 @@ async function act(deps: SendDeps, message: Claimed, outcome: SendOutcome): Prom
           errorDetail: `${outcome.detail}. It may have gone out: waiting for Bandwidth's callbacks to confirm before anything else.`,
         },
       });
-      await deps.schedule(
-        QUEUES.confirm,
-        { messageId: message.id },
-        new Date(Date.now() + settings.confirmationWindowMs),
-      );
+      // Its confirmation was scheduled with the claim.
       return "awaiting-confirmation";
   }
 }

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
-import { pgPool } from "@/lib/db-pool";
+import { databaseUnavailable, untilAborted, webhookPool, webhookSignal } from "@/lib/db-pool";
 import { HttpError } from "@/lib/errors";
 import { readJsonBody, route } from "@/lib/http";
 import { callbackCredentialsAccepted, noteRefusedCallback } from "@/lib/messaging/callback-auth";
@@ -11,11 +11,24 @@ type Context = { params: Promise<{ applicationId: string }> };
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Bandwidth's callbacks for one messaging application (the URL admins paste into Bandwidth). */
+/**
+ * Bandwidth's callbacks for one messaging application (the URL admins paste into Bandwidth). Within
+ * the deadline of lib/db-pool.ts, or 503 with Retry-After and nothing stored.
+ */
 export const POST = route<Context>(async (request, context) => {
+  const signal = webhookSignal(request);
   const { applicationId } = await context.params;
-  if (!(await callbackCredentialsAccepted(db(), applicationId, request.headers.get("authorization")))) {
-    await noteRefusedCallback(db(), applicationId, request.headers.has("authorization"));
+  const accepted = await untilAborted(
+    callbackCredentialsAccepted(db(), applicationId, request.headers.get("authorization")),
+    signal,
+  ).catch((error: unknown) => {
+    throw databaseUnavailable(error) ?? error;
+  });
+  if (!accepted) {
+    // Worth noting for the admins, not worth a 5xx: the answer is 401 either way.
+    await untilAborted(noteRefusedCallback(db(), applicationId, request.headers.has("authorization")), signal).catch(
+      () => undefined,
+    );
     return NextResponse.json(
       { error: { code: "unauthenticated", message: "Callback credentials missing or wrong" } },
       { status: 401, headers: { "www-authenticate": 'Basic realm="Switchboard callbacks", charset="UTF-8"' } },
@@ -24,6 +37,6 @@ export const POST = route<Context>(async (request, context) => {
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   const elements = Array.isArray(body) ? body : [body];
   if (elements.length === 0) throw new HttpError(400, "empty_batch", "The body is an empty array: no events to store");
-  const summary = await ingestCallbacks(pgPool(), applicationId, elements, queueMediaDownloads);
+  const summary = await ingestCallbacks(webhookPool(), applicationId, elements, { queueMediaDownloads, signal });
   return NextResponse.json({ received: summary.events, outcomes: summary.outcomes });
 });
