@@ -24,7 +24,14 @@ test.describe("the demo inbox", () => {
 
   test("shows a group conversation with each sender's name", async ({ page }, testInfo) => {
     await page.goto("/conversations?view=open");
-    await page.getByRole("link").filter({ hasText: "Sure, Sunday 10am" }).click();
+    // Other specs add conversations above the seeded ones: find it by its text.
+    await page.getByLabel("Search conversations").fill("Sure, Sunday 10am");
+    await page
+      .getByRole("list", { name: "Conversations" })
+      .getByRole("link")
+      .filter({ hasText: "Sure, Sunday 10am" })
+      .first()
+      .click();
     await expect(page.getByText("Group of 3")).toBeVisible();
     const thread = page.getByRole("list", { name: "Messages" });
     await expect(thread.getByText("Lee Park", { exact: true }).first()).toBeVisible();
@@ -34,7 +41,14 @@ test.describe("the demo inbox", () => {
 
   test("explains a failed message", async ({ page }, testInfo) => {
     await page.goto("/conversations?view=open");
-    await page.getByRole("link").filter({ hasText: "Your appointment is confirmed" }).click();
+    // Other specs add conversations above the seeded ones: find it by its text.
+    await page.getByLabel("Search conversations").fill("Your appointment is confirmed");
+    await page
+      .getByRole("list", { name: "Conversations" })
+      .getByRole("link")
+      .filter({ hasText: "Your appointment is confirmed" })
+      .first()
+      .click();
     await expect(
       page.getByText(
         /Not delivered to \(555\) 555-4432: Messaging to country forbidden \(error 4432\)\. Bandwidth refused it/,
