@@ -174,3 +174,21 @@ test("a conversation on a number that is no longer ours says so in the reply box
   await expect(page.getByRole("textbox", { name: "Internal note" })).toBeEnabled();
   await saveScreen(page, testInfo, "layout-cannot-reply-360");
 });
+
+test("a link clicked before the inbox has chosen its view still goes where it leads", async ({ page }) => {
+  // The counts (which choose the default view) arrive while the click's navigation is still
+  // loading: writing the view into the address then used to cancel the navigation.
+  await page.route("**/api/conversations/counts*", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.route("**/account**", async (route) => {
+    if (route.request().headers()["rsc"]) await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue();
+  });
+  await page.goto("/conversations");
+  await page.getByRole("link", { name: "Account", exact: true }).click();
+  await expect(page).toHaveURL(/\/account$/, { timeout: 8_000 });
+  await page.waitForTimeout(1_500);
+  await expect(page).toHaveURL(/\/account$/);
+});

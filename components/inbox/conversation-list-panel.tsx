@@ -33,8 +33,20 @@ export function ConversationListPanel({ selectedId }: { selectedId?: string }) {
   // Unassigned), and the choice is written into the address so it does not change under the agent.
   const view = location.view ?? (counts.data ? defaultView(counts.data) : counts.isError ? "open" : null);
   const { update } = location;
+  // Writing the address while a click is taking the agent elsewhere would cancel that navigation
+  // (Next's router takes the write as the newer one): once a link to another page is clicked, the
+  // default stays unwritten.
+  const leaving = useRef(false);
   useEffect(() => {
-    if (!location.view && view) update({ view }, "replace");
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (link instanceof HTMLAnchorElement && link.pathname !== window.location.pathname) leaving.current = true;
+    };
+    document.addEventListener("click", onClick, true);
+    return () => document.removeEventListener("click", onClick, true);
+  }, []);
+  useEffect(() => {
+    if (!location.view && view && !leaving.current) update({ view }, "replace");
   }, [location.view, view, update]);
 
   const filters = {
