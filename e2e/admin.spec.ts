@@ -12,6 +12,7 @@ test("an admin connects a legacy Bandwidth account, an application and a number;
   page,
   context,
 }, testInfo) => {
+  test.setTimeout(60_000); // three admin forms, a credentials switch, a send and a reply
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const accountId = String(70_000_000 + Math.floor(Math.random() * 9_000_000));
   const applicationId = randomUUID();

@@ -149,6 +149,7 @@ test("STOP from the phone to a local number: confirmation on the phone, banner a
 test("a message that may be a request to stop shows a hint; one click records the opt-out; opting back in asks for the customer's consent", async ({
   page,
 }, testInfo) => {
+  test.setTimeout(60_000); // three dialogs, live updates and three axe scans
   const me = customer();
   const words = `Please stop texting me about the sale ${Date.now()}`;
   await inbound(me, words);
