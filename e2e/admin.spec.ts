@@ -97,7 +97,7 @@ test("an admin connects a legacy Bandwidth account, an application and a number;
     await page.goto("/conversations?view=open");
     await expect(
       page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text }),
-    ).toBeVisible({ timeout: 10_000 });
+    ).toBeVisible({ timeout: 20_000 });
 
     // Each change is in the audit log, without secrets.
     await page.goto("/admin/audit");
