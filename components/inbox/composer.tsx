@@ -172,20 +172,21 @@ export function Composer({
               .join(" ") || undefined
           }
         />
-        <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-          {closed ? (
-            <span />
-          ) : (
-            <div className="flex flex-wrap items-center gap-3">
+        {/* On a phone the counter takes its own line under the buttons, and Send stays beside them. */}
+        <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+          {closed ? null : (
+            <>
               <AttachButton attachments={attachments} id="composer-files" />
               <SavedReplyPickerButton replies={savedReplies} />
-              <SegmentCounter text={text} mms={isGroup ? "group" : attachments.items.length > 0 ? "media" : null} />
-            </div>
+              <div className="order-last basis-full sm:order-none sm:basis-auto sm:flex-1">
+                <SegmentCounter text={text} mms={isGroup ? "group" : attachments.items.length > 0 ? "media" : null} />
+              </div>
+            </>
           )}
           <button
             type="submit"
             disabled={!hasContent || blocked || reply.isPending}
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+            className="ml-auto rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
           >
             {reply.isPending ? "Sending…" : attachments.busy ? "Uploading…" : "Send"}
           </button>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { Initials } from "@/components/inbox/initials";
 import { SnoozeMenu } from "@/components/inbox/snooze-menu";
 import { TeammatePicker } from "@/components/inbox/teammate-picker";
@@ -21,7 +21,8 @@ const buttonClass =
  * "Assign to me" or "Unassign", Snooze, Close or Reopen. Also the keys: `e` close, `a` assign to
  * me, `s` snooze, `r` or Enter to the reply box. The outcome is announced politely.
  */
-export function ConversationActions({ conversation }: { conversation: ConversationHeader }) {
+/** The header's actions; `more` (the consent menu) joins the same row, so the buttons wrap as one line. */
+export function ConversationActions({ conversation, more }: { conversation: ConversationHeader; more?: ReactNode }) {
   const viewer = useViewer();
   const update = useUpdateConversation(conversation.id);
   const teammates = useTeammates(conversation.id);
@@ -124,6 +125,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
         >
           {conversation.status === "closed" ? "Reopen" : "Close"}
         </button>
+        {more}
       </div>
       {problem ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">

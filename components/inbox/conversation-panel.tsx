@@ -80,15 +80,17 @@ export function ConversationPanel({ conversationId }: { conversationId: string }
           <ParticipantLabels participants={data.participants} />
           <PresenceIndicator conversationId={conversationId} />
         </div>
-        <div className="flex flex-wrap items-start gap-2">
-          <ConversationActions conversation={data} />
-          <ConsentMenu
-            participants={data.participants.filter((p) => !p.ourLine)}
-            optedOut={optedOut}
-            ourNumber={data.ownerNumber}
-            buttonClassName={HEADER_BUTTON}
-          />
-        </div>
+        <ConversationActions
+          conversation={data}
+          more={
+            <ConsentMenu
+              participants={data.participants.filter((p) => !p.ourLine)}
+              optedOut={optedOut}
+              ourNumber={data.ownerNumber}
+              buttonClassName={HEADER_BUTTON}
+            />
+          }
+        />
       </header>
       <OptOutBanner
         optedOut={optedOut}
