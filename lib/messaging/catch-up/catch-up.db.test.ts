@@ -195,7 +195,10 @@ describe("catching up on inbound messages", () => {
       agent,
       listConversationsQuery.parse({ ownerNumber: SENDER_NUMBER, limit: "100" }),
     );
-    expect(page.conversations.find((entry) => entry.id === conversation.id)).toMatchObject({ unreadCount: 1 });
+    expect(page.conversations.find((entry) => entry.id === conversation.id)).toMatchObject({
+      unreadCount: 1,
+      lastMessage: { preview: "Message missed — Bandwidth keeps no text" },
+    });
 
     // Idempotent: a second run adds nothing.
     expect(await runCatchUp(deps())).toMatchObject({ ran: true, tally: { inboundAdded: 0 } });
