@@ -218,10 +218,12 @@ describe("catching up on inbound messages", () => {
           to: [SENDER_NUMBER],
           from: customer,
           text: "Are you open on Sunday?",
+          media: [`${url}/api/v2/users/${fixture?.accountId}/media/${sent.id}/0/menu.jpg`],
         },
       },
     ]);
-    expect(late).toMatchObject({ outcomes: { applied: 1 } });
+    expect(late).toMatchObject({ outcomes: { applied: 1 }, mediaIds: [expect.any(String)] });
+    expect(await testDb().media.count({ where: { messageId: placeholder.id, status: "pending" } })).toBe(1);
     expect(await testDb().message.count({ where: { bandwidthMessageId: sent.id } })).toBe(1);
     expect(await testDb().message.findUniqueOrThrow({ where: { id: placeholder.id } })).toMatchObject({
       text: "Are you open on Sunday?",
