@@ -75,6 +75,19 @@ export const envSchema = z
     MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     MEDIA_S3_PREFIX: z.string().default("media/"),
     JOB_WORKERS: flag.default(true),
+    // Catching up on callbacks Bandwidth gave up on (lib/messaging/catch-up), from List Messages.
+    CATCH_UP_ENABLED: flag.default(true),
+    /** pg-boss cron (UTC) of the catch-up job. */
+    CATCH_UP_CRON: z
+      .string()
+      .regex(/^\S+( \S+){4}$/, "CATCH_UP_CRON is a 5-field cron expression, e.g. */15 * * * *")
+      .default("*/15 * * * *"),
+    /** A recipient without a final status this long after its send is looked up (6 h). */
+    CATCH_UP_OUTBOUND_AFTER_SECONDS: positiveInt.default(21_600),
+    /** Inbound messages are compared once Bandwidth has stopped retrying their callbacks: 24 h, plus 1 h. */
+    CATCH_UP_INBOUND_AFTER_SECONDS: positiveInt.default(90_000),
+    /** How far back both sides look (3 days; List Messages searches at most 14). */
+    CATCH_UP_LOOKBACK_SECONDS: positiveInt.default(259_200),
     BENCH_NOOP_ROUTE: flag.default(false),
   })
   .refine(

@@ -26,6 +26,8 @@ export const sandboxConfigSchema = z.object({
   mediaContentTypes: list.default([...MEDIA_CONTENT_TYPES]),
   mediaRetentionHours: number.positive().default(48),
   mediaListPageSize: number.int().positive().default(100),
+  /** List Messages requests allowed per caller address per 5 minutes (scaled), as Bandwidth's 3,500. */
+  listRateLimit: number.int().positive().default(3500),
   /** One account and application configured at start (more through /sandbox/applications). */
   accountId: z.string().regex(/^\d+$/).default("9900001"),
   /** The account's OAuth 2.0 API credentials, Bandwidth's only way in from 2 December 2026. */
@@ -67,6 +69,7 @@ export const SANDBOX_ENV_NAMES: Record<keyof SandboxConfig, string> = {
   mediaContentTypes: "SANDBOX_MEDIA_CONTENT_TYPES",
   mediaRetentionHours: "SANDBOX_MEDIA_RETENTION_HOURS",
   mediaListPageSize: "SANDBOX_MEDIA_LIST_PAGE_SIZE",
+  listRateLimit: "SANDBOX_LIST_RATE_LIMIT",
   accountId: "SANDBOX_ACCOUNT_ID",
   clientId: "SANDBOX_CLIENT_ID",
   clientSecret: "SANDBOX_CLIENT_SECRET",

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { deleteMedia, getMedia, listMedia, uploadMedia } from "./api/media";
 import { caller } from "./api/auth";
+import { listMessages } from "./api/list-messages";
 import { createMessage } from "./api/messages";
 import { CallbackDispatcher } from "./callbacks/dispatcher";
 import { Clock } from "./clock";
@@ -48,6 +49,7 @@ export function createSandbox(config: SandboxConfig): Sandbox {
     const mediaList = MEDIA_LIST.exec(path);
     const media = MEDIA.exec(path);
     if (messages?.[1]) {
+      if (method === "GET") return { reply: listMessages(deps(), request, messages[1], query), api: true };
       if (method !== "POST") return { reply: methodNotAllowed(method), api: true };
       return { ...(await createMessage(deps(), request, messages[1])), api: true };
     }

@@ -46,6 +46,11 @@ export type Faults = {
    * beat the answer, and past the client's timeout the answer is lost although the message went.
    */
   sendResponseDelayMs: number;
+  /**
+   * Every callback of these messages is dropped for good, as Bandwidth does after 24 hours of failed
+   * retries: by message id, or every message from or to one of `numbers`.
+   */
+  dropCallbacks: { messageIds: string[]; numbers: string[] };
 };
 
 /** What a send or media call looked like, so tests can assert on the exact requests the app made. */
@@ -79,7 +84,18 @@ export type BandwidthMessage = {
   expiration?: string;
 };
 
-export type MessageRecord = { accountId: string; message: BandwidthMessage; outcomes: Record<string, string> };
+/**
+ * A message the sandbox handled, as its records keep it (List Messages). `outcomes` per recipient:
+ * "delivered" or "failed <code>"; `leavesQueueAt`/`settlesAt` (epoch ms on the sandbox clock) when
+ * an outbound message is sent on and when its recipients' final statuses happen.
+ */
+export type MessageRecord = {
+  accountId: string;
+  message: BandwidthMessage;
+  outcomes: Record<string, string>;
+  leavesQueueAt?: number;
+  settlesAt?: number;
+};
 
 const LOG_LIMIT = 5000;
 
@@ -93,6 +109,7 @@ export function defaultFaults(config: SandboxConfig): Faults {
     send5xxRate: config.faultSend5xxRate,
     failNextSends: [],
     sendResponseDelayMs: config.faultSendResponseDelayMs,
+    dropCallbacks: { messageIds: [], numbers: [] },
   };
 }
 
@@ -109,6 +126,8 @@ export class SandboxState {
   readonly messages: MessageRecord[] = [];
   /** Toll-free number > customer pairs Bandwidth blocks after the customer's STOP (until START). */
   readonly tollFreeOptOuts = new Set<string>();
+  /** When each caller address made its recent List Messages requests (its rate limit). */
+  readonly listRequests = new Map<string, number[]>();
   faults: Faults;
   private requestSequence = 0;
 
@@ -161,6 +180,7 @@ export class SandboxState {
     this.requests.length = 0;
     this.messages.length = 0;
     this.tollFreeOptOuts.clear();
+    this.listRequests.clear();
     this.faults = defaultFaults(this.config);
   }
 }

@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/admin", label: "Configuration & team" },
   { href: "/admin/opt-outs", label: "Opt-outs" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/catch-up", label: "Catch-up" },
 ];
 
 export function AdminNav() {

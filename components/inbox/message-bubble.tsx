@@ -6,6 +6,7 @@ import { MediaGrid } from "@/components/inbox/media-grid";
 import { RecipientBreakdown } from "@/components/inbox/recipient-breakdown";
 import { MessageStatus } from "@/components/inbox/message-status";
 import { MessageText } from "@/components/inbox/message-text";
+import { statusSourceNote } from "@/lib/client/missed-callback";
 import type { Message } from "@/lib/client/types";
 
 type Props = {
@@ -24,6 +25,7 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying, cons
   const ours = outbound || message.fromOurLine;
   const author = authorOf(message);
   const time = new Date(message.createdAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
+  const fromRecords = outbound ? statusSourceNote(message.recipients) : null;
   return (
     <div className={`flex flex-col gap-1 ${ours ? "items-end" : "items-start"}`} data-message-id={message.id}>
       {message.fromOurLine ? (
@@ -51,6 +53,11 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying, cons
           ourNumber={consent.ourNumber}
           senderOptedOut={consent.optedOut.has(message.from)}
         />
+      ) : null}
+      {fromRecords ? (
+        <p data-status-source="records" className="max-w-[75%] text-right text-xs text-slate-600 dark:text-slate-400">
+          {fromRecords}
+        </p>
       ) : null}
       {outbound && message.errorDetail ? (
         <p className="max-w-[75%] text-right text-xs text-amber-800 dark:text-amber-300">{message.errorDetail}</p>

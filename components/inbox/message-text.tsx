@@ -1,4 +1,5 @@
 import { tokenizeMessage } from "@/lib/client/message-links";
+import { missedCallbackNotice } from "@/lib/client/missed-callback";
 import type { Message } from "@/lib/client/types";
 import { gistWithoutText } from "@/lib/messaging/message-gist";
 
@@ -16,6 +17,18 @@ export function MessageText({ message, outbound }: { message: Message; outbound:
       ? "bg-brand-100 text-slate-900 dark:bg-slate-700 dark:text-slate-50"
       : "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100";
   const bubble = `max-w-[75%] whitespace-pre-wrap break-words rounded-2xl px-4 py-2 text-sm ${colours}`;
+  if (message.missedCallback) {
+    const { notice, details } = missedCallbackNotice(message.missedCallback);
+    return (
+      <div
+        data-missed-callback
+        className="max-w-[75%] rounded-2xl border border-dashed border-amber-500 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-400 dark:bg-slate-800 dark:text-amber-100"
+      >
+        <p>{notice}</p>
+        {details ? <p className="mt-1 text-xs text-amber-900 dark:text-amber-200">{details}</p> : null}
+      </div>
+    );
+  }
   if (!message.text) {
     if (!outbound && message.media.length > 0) return null;
     const gist = gistWithoutText({

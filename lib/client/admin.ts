@@ -3,6 +3,7 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { listOpenAlerts } from "@/lib/admin/alerts";
 import type { listAudit } from "@/lib/admin/audit";
+import type { listCatchUpRuns } from "@/lib/admin/catch-up-runs";
 import type { ConnectionResult } from "@/lib/admin/account-connection";
 import type { listAccounts } from "@/lib/admin/accounts";
 import type { createApplication, listApplications, NewCredentials } from "@/lib/admin/applications";
@@ -28,6 +29,7 @@ export type AdminApplication = Served<typeof listApplications>[number];
 export type AdminNumber = Served<typeof listNumbers>[number];
 export type AdminUser = Served<typeof listUsers>[number];
 export type AuditPage = Served<typeof listAudit>;
+export type CatchUpRun = Served<typeof listCatchUpRuns>["runs"][number];
 export type CreatedApplication = Served<typeof createApplication>;
 export type { NewCredentials, ConnectionResult };
 
@@ -39,6 +41,7 @@ export const adminKeys = {
   numbers: ["admin", "numbers"] as const,
   users: ["admin", "users"] as const,
   audit: (filters: Record<string, string>) => ["admin", "audit", filters] as const,
+  catchUp: ["admin", "catch-up"] as const,
 };
 
 function useList<T>(key: readonly string[], url: string, field: string) {
@@ -54,6 +57,15 @@ export const useApplications = () =>
   useList<AdminApplication>(adminKeys.applications, "/api/admin/applications", "applications");
 export const useNumbers = () => useList<AdminNumber>(adminKeys.numbers, "/api/admin/numbers", "numbers");
 export const useUsers = () => useList<AdminUser>(adminKeys.users, "/api/admin/users", "users");
+
+/** The catch-up job's latest runs; refreshed every minute (a run may be under way). */
+export const useCatchUpRuns = () =>
+  useQuery<CatchUpRun[]>({
+    queryKey: adminKeys.catchUp,
+    queryFn: ({ signal }) =>
+      fetchJson<{ runs: CatchUpRun[] }>("/api/admin/catch-up", { signal }).then((body) => body.runs),
+    refetchInterval: 60_000,
+  });
 
 export function useAudit(filters: Record<string, string>) {
   return useInfiniteQuery(

@@ -37,6 +37,7 @@ type ListRow = {
   lm_status: DeliveryStatus | null;
   lm_created_at: Date | null;
   lm_origin: MessageOrigin | null;
+  lm_missed_callback: boolean | null;
   lm_media: Array<{ fileName: string; contentType: string | null }> | null;
   lm_tally: DeliveryTally | null;
   unread: number;
@@ -78,7 +79,7 @@ export async function listConversations(
     `SELECT c.id::text, c.owner_number, c.participants, c.is_group, c.last_message_at,
             c.status, c.snoozed_until, c.assignee_id::text, a.name AS assignee_name,
             lm.id::text AS lm_id, lm.direction::text AS lm_direction, lm.text AS lm_text, lm.status::text AS lm_status, lm.created_at AS lm_created_at,
-            lm.origin::text AS lm_origin,
+            lm.origin::text AS lm_origin, lm.missed_callback AS lm_missed_callback,
             (SELECT json_agg(json_build_object('fileName', file_name, 'contentType', content_type) ORDER BY position)
                FROM media WHERE media.message_id = lm.id) AS lm_media,
             (SELECT json_build_object('total', count(*), 'delivered', count(*) FILTER (WHERE status = 'delivered'),
@@ -272,6 +273,7 @@ function fromListRow(row: ListRow) {
           direction: row.lm_direction,
           text: row.lm_text ?? "",
           origin: row.lm_origin ?? "SWITCHBOARD",
+          missedCallback: row.lm_missed_callback ?? false,
           media: row.lm_media ?? [],
           tally: row.lm_tally ?? { total: 0, delivered: 0, failed: 0 },
           status: row.lm_status,

@@ -18,6 +18,8 @@ export const QUEUES = {
   mediaSweep: "media-sweep",
   /** A snooze ends: reopen the conversation (unless something else moved it since). */
   snoozeEnd: "snooze-end",
+  /** Every CATCH_UP_CRON: learn from Bandwidth's List Messages what its callbacks never brought. */
+  catchUp: "catch-up",
 } as const;
 
 const globalForBoss = globalThis as unknown as { switchboardBoss?: Promise<PgBoss> };
@@ -35,11 +37,14 @@ async function startQueue(): Promise<PgBoss> {
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     // Our handlers reschedule deliberately (429, pacing); pg-boss retries only what crashed.
+    // A catch-up run is not retried (the next one, a cron tick later, starts over) and may take a
+    // while (paced List Messages requests, a Retry-After); once across instances by its own lock.
+    const catchUp = name === QUEUES.catchUp;
     await boss.createQueue(name, {
-      retryLimit: 5,
+      retryLimit: catchUp ? 0 : 5,
       retryDelay: 5,
       retryBackoff: true,
-      expireInSeconds: 120,
+      expireInSeconds: catchUp ? 1800 : 120,
       notify: true,
     });
   }

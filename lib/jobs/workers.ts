@@ -7,6 +7,7 @@ import { findStrandedMedia, processFetchMediaJob, type FetchMediaJob } from "@/l
 import { deleteAbandonedUploads } from "@/lib/media/uploads";
 import { jobQueue, QUEUES } from "./queue";
 import { endSnooze, type SnoozeEndJob } from "@/lib/conversations/workflow-store";
+import { catchUpSettings, runCatchUp } from "@/lib/messaging/catch-up/run-catch-up";
 import { processConfirmJob, type ConfirmJobData } from "@/lib/messaging/send/confirm-send";
 import { sendSettings } from "@/lib/messaging/send/send-deps";
 import { processSendJob, type SendJobData } from "@/lib/messaging/send/send-job";
@@ -83,4 +84,14 @@ export async function startWorkers(): Promise<void> {
       if (job) await endSnooze(deps.database, job.data);
     },
   );
+  // pg-boss makes one job per tick across instances; runCatchUp's lock keeps a slow run from
+  // overlapping the next.
+  if (config.CATCH_UP_ENABLED) {
+    await boss.schedule(QUEUES.catchUp, config.CATCH_UP_CRON);
+    await boss.work(QUEUES.catchUp, { pollingIntervalSeconds: 30 }, async () => {
+      await runCatchUp({ database: deps.database, pool: deps.pool, ...catchUpSettings() });
+    });
+  } else {
+    await boss.unschedule(QUEUES.catchUp);
+  }
 }

@@ -18,4 +18,10 @@ describe("what a message without text was", () => {
     expect(gistWithoutText({ origin: "EXTERNAL", contentTypes: [] })).toBe("No text — sent outside Switchboard");
     expect(gistWithoutText({ origin: "SWITCHBOARD", contentTypes: [] })).toBe("No text");
   });
+
+  it("says a message known only from Bandwidth's records was missed", () => {
+    expect(gistWithoutText({ origin: "SWITCHBOARD", contentTypes: [], missedCallback: true })).toBe(
+      "Message missed — Bandwidth keeps no text",
+    );
+  });
 });

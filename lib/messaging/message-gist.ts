@@ -19,7 +19,10 @@ const NAMES: Record<MediaKind, [one: string, many: string]> = {
 export function gistWithoutText(message: {
   origin: MessageOrigin;
   contentTypes: ReadonlyArray<string | null>;
+  /** Known only from Bandwidth's records: its callback never came, and Bandwidth keeps no text. */
+  missedCallback?: boolean;
 }): string {
+  if (message.missedCallback) return "Message missed — Bandwidth keeps no text";
   const count = message.contentTypes.length;
   if (count === 0) return message.origin === "EXTERNAL" ? "No text — sent outside Switchboard" : "No text";
   const kinds = new Set(message.contentTypes.map(mediaKind));

@@ -121,3 +121,10 @@ export type NumberUpdate = z.infer<typeof numberUpdateSchema>;
 export type UserCreate = z.infer<typeof userCreateSchema>;
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** GET /api/admin/catch-up: the latest catch-up runs (`?limit=`). */
+export const catchUpRunsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type CatchUpRunsQuery = z.infer<typeof catchUpRunsQuerySchema>;

@@ -37,6 +37,10 @@ describe("the list's preview of the last message", () => {
       "No text — sent outside Switchboard",
     );
     expect(toConversationListItem(row({ ...last, text: "Hi" }), new Map()).lastMessage?.preview).toBe("Hi");
+    const missed = { ...last, direction: "INBOUND" as const, missedCallback: true };
+    expect(toConversationListItem(row(missed), new Map()).lastMessage?.preview).toBe(
+      "Message missed — Bandwidth keeps no text",
+    );
   });
 
   it("says a group message reached 2 of 3 instead of only that it failed", () => {

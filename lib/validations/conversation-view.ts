@@ -82,6 +82,8 @@ type LastMessage = {
   tally: DeliveryTally;
   status: DeliveryStatus;
   createdAt: Date;
+  /** Known only from Bandwidth's records (no text): the preview says it was missed. */
+  missedCallback?: boolean;
 };
 
 /** A row of the inbox's list: the header, the newest message's preview and the agent's unread count. */
@@ -146,5 +148,9 @@ export type ConversationPage = { conversations: ConversationListItem[]; nextCurs
 
 function previewWithoutText(last: LastMessage): string {
   const visible = last.media.filter((file) => !isHiddenPart(file.fileName, file.contentType));
-  return gistWithoutText({ origin: last.origin, contentTypes: visible.map((file) => file.contentType) });
+  return gistWithoutText({
+    origin: last.origin,
+    contentTypes: visible.map((file) => file.contentType),
+    missedCallback: last.missedCallback ?? false,
+  });
 }

@@ -1,4 +1,4 @@
-import type { DeliveryStatus, Direction, MessageOrigin } from "@/lib/generated/prisma/enums";
+import type { DeliveryStatus, Direction, MessageOrigin, StatusSource } from "@/lib/generated/prisma/enums";
 import { isHiddenPart } from "@/lib/media/limits";
 import type { ActivityView } from "./activity-view";
 import { toMediaView } from "./media-view";
@@ -14,6 +14,9 @@ type MessageRow = {
   direction: Direction;
   origin: MessageOrigin;
   fromOurLine: boolean;
+  missedCallback: boolean;
+  attachmentCount: number | null;
+  messageTime: Date | null;
   from: string;
   to: string[];
   text: string;
@@ -28,6 +31,8 @@ type MessageRow = {
     errorCode: number | null;
     errorDescription: string | null;
     statusAt: Date | null;
+    statusSource: StatusSource;
+    carrierName: string | null;
     retryMessageId: string | null;
     retryConversationId: string | null;
     updatedAt: Date;
@@ -45,6 +50,17 @@ export function toMessageView(message: MessageRow) {
     origin: message.origin,
     /** Inbound, but sent by another of our numbers (a group text): ours, not a customer's. */
     fromOurLine: message.fromOurLine,
+    /**
+     * Inbound, known only from Bandwidth's records (its callback never came): no text or media,
+     * only when it arrived and its counts. Null for every other message.
+     */
+    missedCallback: message.missedCallback
+      ? {
+          arrivedAt: message.messageTime ?? message.createdAt,
+          segmentCount: message.segmentCount,
+          attachmentCount: message.attachmentCount,
+        }
+      : null,
     from: message.from,
     to: message.to,
     text: message.text,
@@ -59,6 +75,9 @@ export function toMessageView(message: MessageRow) {
       errorCode: recipient.errorCode,
       errorDescription: recipient.errorDescription,
       updatedAt: recipient.statusAt ?? recipient.updatedAt,
+      /** `records`: learned from Bandwidth's List Messages after the callback never came. */
+      source: recipient.statusSource,
+      carrierName: recipient.carrierName,
       /** Where this recipient's failure was sent again (at most once); conversationId null while it is stored. */
       retriedAs: recipient.retryMessageId
         ? { messageId: recipient.retryMessageId, conversationId: recipient.retryConversationId }

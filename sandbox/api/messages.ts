@@ -4,7 +4,7 @@ import { messageSegmentCount } from "@/lib/bandwidth/segments";
 import type { CallbackDispatcher } from "../callbacks/dispatcher";
 import { isBlockedByOptOut } from "../bandwidth/toll-free-opt-out";
 import { deliverToOwnNumber } from "../callbacks/own-numbers";
-import { scheduleStatusCallbacks } from "../callbacks/outbound-events";
+import { scheduleStatusCallbacks, SETTLES_AFTER } from "../callbacks/outbound-events";
 import { SECOND, type Clock } from "../clock";
 import { badRequest, queueFull, serverError, unsupportedContentType, validationError } from "../http/bandwidth-errors";
 import { BodyTooLargeError, mediaType, readBody, type Reply } from "../http/kit";
@@ -106,7 +106,13 @@ export async function createMessage(
     mediaMissing: (send.media ?? []).some((url) => !mediaUrlAvailable(deps, accountId, url)),
     optedOut: (recipient) => isBlockedByOptOut(deps.state, send.from, recipient),
   });
-  deps.state.rememberMessage({ accountId, message, outcomes });
+  deps.state.rememberMessage({
+    accountId,
+    message,
+    outcomes,
+    leavesQueueAt: reservation.startsAt,
+    settlesAt: reservation.startsAt + deps.clock.scaled(SETTLES_AFTER),
+  });
   // A recipient that is one of the sandbox's own numbers receives the text, when it is delivered.
   for (const recipient of send.to) {
     if (outcomes[recipient] !== "delivered" || !deps.state.applicationForNumber(recipient)) continue;

@@ -15,7 +15,8 @@ export type Delivery = {
   url: string;
   events: CallbackEvent[];
   copy: number;
-  state: "pending" | "delivered" | "gave-up";
+  /** `dropped`: a fault dropped it for good (as Bandwidth does after 24 hours of failed retries). */
+  state: "pending" | "delivered" | "gave-up" | "dropped";
   createdAt: string;
   deliveredAt?: string;
   attempts: Attempt[];
@@ -67,6 +68,10 @@ export class CallbackDispatcher {
   }
 
   private async attempt(delivery: Delivery, credentials: Credentials | null, firstAt: number): Promise<void> {
+    if (dropped(delivery, this.faults())) {
+      delivery.state = "dropped";
+      return;
+    }
     const started = this.clock.now();
     const result =
       Math.random() < this.faults().callbackFailureRate
@@ -124,4 +129,13 @@ export class CallbackDispatcher {
   clear(): void {
     this.deliveries.length = 0;
   }
+}
+
+function dropped(delivery: Delivery, faults: Faults): boolean {
+  const { messageIds, numbers } = faults.dropCallbacks;
+  return delivery.events.some(
+    ({ message }) =>
+      messageIds.includes(message.id) ||
+      numbers.some((number) => message.from === number || (Array.isArray(message.to) && message.to.includes(number))),
+  );
 }

@@ -7,6 +7,9 @@ import type { CallbackDispatcher, CallbackEvent } from "./dispatcher";
 // When each event happens after the message leaves the queue (Bandwidth time).
 const OFFSETS = { "message-sending": 0, "message-sent": 0.5 * SECOND, final: 2 * SECOND } as const;
 
+/** When a recipient's final status happens after the message leaves the queue (Bandwidth time). */
+export const SETTLES_AFTER = OFFSETS.final;
+
 type Step = {
   type: "message-sending" | "message-sent" | "message-delivered" | "message-failed";
   offset: number;

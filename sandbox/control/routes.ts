@@ -34,6 +34,12 @@ const faultsSchema = z
       .array(z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)]))
       .max(100),
     sendResponseDelayMs: z.number().int().min(0).max(600_000),
+    dropCallbacks: z
+      .object({
+        messageIds: z.array(z.string().min(1).max(100)).max(1000).default([]),
+        numbers: z.array(z.string().regex(E164, "numbers must be E.164")).max(100).default([]),
+      })
+      .strict(),
   })
   .partial()
   .strict();
