@@ -62,6 +62,10 @@ export default defineConfig({
       BANDWIDTH_SEND_RATE_SEGMENTS_PER_MINUTE: "6000",
       // Snoozes of a few seconds, so a test can watch one end.
       SNOOZE_MINIMUM_SECONDS: "1",
+      // The catch-up looks up sends without a final status after 5 s, and runs only when a test
+      // asks (its schedule would otherwise fill in statuses other tests wait for from callbacks).
+      CATCH_UP_OUTBOUND_AFTER_SECONDS: "5",
+      CATCH_UP_CRON: "0 0 1 1 *",
     },
   },
 });

@@ -57,6 +57,7 @@ for (const scheme of ["light", "dark"] as const) {
       "/admin",
       "/admin/opt-outs",
       "/admin/audit",
+      "/admin/catch-up",
     ];
     for (const path of screens) {
       await page.goto(path);

@@ -1,52 +1,46 @@
 "use client";
 
 import { AdminSection } from "@/components/admin/admin-section";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { FormProblem } from "@/components/ui/form-problem";
-import { useCatchUpRuns, type CatchUpRun } from "@/lib/client/admin";
+import { useCatchUpRuns, useRequestCatchUpRun, type CatchUpRun } from "@/lib/client/admin";
 
 /** Each run of the catch-up job: what it asked Bandwidth's List Messages, what it found and applied, any error. */
 export function CatchUpRuns() {
-  const runs = useCatchUpRuns();
+  const request = useRequestCatchUpRun();
+  const runs = useCatchUpRuns(request.isSuccess ? request.submittedAt : null);
   const rows = runs.data ?? [];
   return (
     <AdminSection
       title="Catch-up runs"
       description="Bandwidth retries a callback for 24 hours, then drops it. Every few minutes Switchboard asks Bandwidth's records (List Messages) for the final statuses and inbound messages its callbacks never brought. Inbound messages found this way have no text: Bandwidth keeps none."
     >
-      <FormProblem error={runs.error} />
-      {rows.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">{runs.isPending ? "Loading…" : "No run yet."}</p>
-      ) : (
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-              {["Started", "Took", "Requests", "Outbound statuses", "Inbound messages", "Error"].map((heading) => (
-                <th key={heading} scope="col" className="py-2 pr-4 font-medium">
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {rows.map((run) => (
-              <tr key={run.id} data-catch-up-run={run.id} data-failed={run.error ? "" : undefined}>
-                <td className="py-2 pr-4 align-top whitespace-nowrap">
-                  {new Date(run.startedAt).toLocaleString("en-US")}
-                </td>
-                <td className="py-2 pr-4 align-top whitespace-nowrap">{took(run)}</td>
-                <td className="py-2 pr-4 align-top">{run.requests}</td>
-                <td className="py-2 pr-4 align-top">
-                  {run.outboundApplied} learned of {run.outboundChecked} looked up
-                </td>
-                <td className="py-2 pr-4 align-top">
-                  {run.inboundAdded} missed of {run.inboundChecked} on {run.numbersChecked} numbers
-                </td>
-                <td className="py-2 pr-4 align-top text-red-700 dark:text-red-300">{run.error ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <div className="mb-3 flex flex-wrap items-center gap-3">
+        <Button variant="secondary" disabled={request.isPending} onClick={() => request.mutate()}>
+          {request.isPending ? "Asking…" : "Check now"}
+        </Button>
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+          {request.data
+            ? request.data.queued
+              ? "Queued: the run appears below when it starts."
+              : "A run is already waiting to start."
+            : ""}
+        </p>
+      </div>
+      <FormProblem error={request.error ?? runs.error} />
+      <DataTable
+        headers={["Started", "Took", "Requests", "Outbound statuses", "Inbound messages", "Error"]}
+        empty={runs.isPending ? "Loading…" : "No run yet."}
+        rows={rows.map((run) => [
+          new Date(run.startedAt).toLocaleString("en-US"),
+          took(run),
+          run.requests,
+          `${run.outboundApplied} learned of ${run.outboundChecked} looked up`,
+          `${run.inboundAdded} missed of ${run.inboundChecked} on ${run.numbersChecked} numbers`,
+          run.error ? <span className="text-red-700 dark:text-red-300">{run.error}</span> : "—",
+        ])}
+      />
     </AdminSection>
   );
 }

@@ -59,13 +59,30 @@ export const useNumbers = () => useList<AdminNumber>(adminKeys.numbers, "/api/ad
 export const useUsers = () => useList<AdminUser>(adminKeys.users, "/api/admin/users", "users");
 
 /** The catch-up job's latest runs; refreshed every minute (a run may be under way). */
-export const useCatchUpRuns = () =>
+/**
+ * The catch-up's runs, every minute; every 2 s while one is running, or for up to two minutes after
+ * an admin asked for one (`requestedAt`, this browser's clock) until a run that started since has
+ * finished.
+ */
+export const useCatchUpRuns = (requestedAt: number | null = null) =>
   useQuery<CatchUpRun[]>({
     queryKey: adminKeys.catchUp,
     queryFn: ({ signal }) =>
       fetchJson<{ runs: CatchUpRun[] }>("/api/admin/catch-up", { signal }).then((body) => body.runs),
-    refetchInterval: 60_000,
+    refetchInterval: (query) => {
+      const runs = query.state.data ?? [];
+      const now = Date.now();
+      const running = runs.some((run) => !run.finishedAt && now - Date.parse(run.startedAt) < 30 * 60_000);
+      const awaited =
+        requestedAt !== null &&
+        now - requestedAt < 2 * 60_000 &&
+        !runs.some((run) => run.finishedAt && Date.parse(run.startedAt) >= requestedAt - 5_000);
+      return running || awaited ? 2_000 : 60_000;
+    },
   });
+
+export const useRequestCatchUpRun = () =>
+  useAdminMutation(() => sendJson<{ queued: boolean }>("/api/admin/catch-up", "POST"));
 
 export function useAudit(filters: Record<string, string>) {
   return useInfiniteQuery(

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { listCatchUpRuns } from "@/lib/admin/catch-up-runs";
+import { listCatchUpRuns, requestCatchUpRun } from "@/lib/admin/catch-up-runs";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { route, searchParamsOf } from "@/lib/http";
@@ -9,4 +9,10 @@ import { catchUpRunsQuerySchema } from "@/lib/validations/admin";
 export const GET = route(async (request) => {
   await requireApiAdmin();
   return NextResponse.json(await listCatchUpRuns(db(), catchUpRunsQuerySchema.parse(searchParamsOf(request))));
+});
+
+/** Run the catch-up now (202): queued for whichever instance takes it; 409 when it is turned off. */
+export const POST = route(async () => {
+  await requireApiAdmin();
+  return NextResponse.json(await requestCatchUpRun(), { status: 202 });
 });
