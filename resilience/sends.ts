@@ -1,0 +1,41 @@
+// Sends queued through the API just before an instance is killed: held at the gate in front of
+// Bandwidth (claimed, not yet out), so the kill catches some on the wire.
+import pg from "pg";
+import { RESILIENCE_BANDWIDTH } from "./bandwidth";
+
+export const SETTLED = ["sent", "delivered", "failed", "unconfirmed"];
+
+export async function queueSends(balancerUrl: string, cookie: string, count: number, run: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const response = await fetch(`${balancerUrl}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({
+        from: RESILIENCE_BANDWIDTH.number,
+        to: `+1202556${String(1_000 + index).slice(-4)}`,
+        text: `Resilience send ${run} #${index + 1}`,
+      }),
+    });
+    const body = (await response.json()) as { message?: { id: string } };
+    if (response.status !== 202 || !body.message) throw new Error(`POST /api/messages answered ${response.status}`);
+    ids.push(body.message.id);
+  }
+  return ids;
+}
+
+/** Each send's status, by our message id. */
+export async function sendStatuses(databaseUrl: string, ids: string[]): Promise<Map<string, string>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on("error", () => undefined);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; status: string }>(
+      "SELECT id::text, status::text FROM messages WHERE id = ANY($1::uuid[])",
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.status]));
+  } finally {
+    await client.end();
+  }
+}
