@@ -43,7 +43,7 @@ export async function startSharedDatabase(port: number): Promise<SharedDatabase>
     () => {
       thaw(frozen);
       killPostmaster(dataDir);
-      removeFolder(folder);
+      removeFolder(folder, { quiet: true });
     },
   );
   await start();
@@ -71,9 +71,9 @@ export async function startSharedDatabase(port: number): Promise<SharedDatabase>
 }
 
 /** The whole temporary folder; with KEEP_RESILIENCE_LOGS=1 its logs stay (the cluster never does). */
-function removeFolder(folder: string) {
+function removeFolder(folder: string, { quiet = false } = {}) {
   rmSync(process.env.KEEP_RESILIENCE_LOGS ? path.join(folder, "postgres") : folder, { recursive: true, force: true });
-  if (process.env.KEEP_RESILIENCE_LOGS) console.info(`  (logs kept in ${folder})`);
+  if (process.env.KEEP_RESILIENCE_LOGS && !quiet) console.info(`  (logs kept in ${folder})`);
 }
 
 function thaw(pids: number[]) {

@@ -75,7 +75,7 @@ export function defineInstance(name: string, port: number, env: NodeJS.ProcessEn
         logFile,
       });
       const started = child;
-      await waitUntilHealthy(url, 300_000, () => started.exitCode !== null || started.signalCode !== null, logFile);
+      await waitUntilHealthy(url, 900_000, () => started.exitCode !== null || started.signalCode !== null, logFile);
     },
     kill9() {
       expectedExit = true;
