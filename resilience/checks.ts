@@ -28,10 +28,16 @@ export function checkAnswersWhileAway(attempts: Attempt[], phase: Phase, instanc
   const away = phase.away;
   if (!away) throw new Error(`phase ${phase.name} has no outage`);
   const during = attempts.filter((attempt) => attempt.startedAt >= away.from && attempt.startedAt <= away.to);
-  const probes = during.filter((attempt) => attempt.kind.startsWith("probe"));
+  // Every probe in flight while the database was away, also one sent just before it went.
+  const probes = attempts.filter(
+    (attempt) => attempt.kind.startsWith("probe") && attempt.startedAt <= away.to && attempt.endedAt >= away.from,
+  );
   const late = probes.filter((attempt) => attempt.status === 0 || attempt.ms > ANSWER_BOUND_MS);
   const stored = during.filter((attempt) => ok(attempt.status) && attempt.endedAt < away.to);
-  const notFive = probes.filter((attempt) => attempt.endedAt < away.to && attempt.status > 0 && attempt.status < 500);
+  const notFive = probes.filter(
+    (attempt) =>
+      attempt.startedAt >= away.from && attempt.endedAt < away.to && attempt.status > 0 && attempt.status < 500,
+  );
   const unprobed = instances.filter((name) => !probes.some((attempt) => attempt.kind === `probe-${name}`));
   const statuses = countBy(probes.map((attempt) => (attempt.status === 0 ? "no answer" : String(attempt.status))));
   return {

@@ -17,7 +17,7 @@ export async function queueSends(balancerUrl: string, cookie: string, count: num
         text: `Resilience send ${run} #${index + 1}`,
       }),
     });
-    const body = (await response.json()) as { message?: { id: string } };
+    const body = (await response.json().catch(() => ({}))) as { message?: { id: string } };
     if (response.status !== 202 || !body.message) throw new Error(`POST /api/messages answered ${response.status}`);
     ids.push(body.message.id);
   }
@@ -35,6 +35,28 @@ export async function sendStatuses(databaseUrl: string, ids: string[]): Promise<
       [ids],
     );
     return new Map(rows.map((row) => [row.id, row.status]));
+  } finally {
+    await client.end();
+  }
+}
+
+/** For a send that did not settle: its claim and every job about it (pg-boss), to say why. */
+export async function sendDiagnostics(databaseUrl: string, ids: string[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on("error", () => undefined);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ line: string }>(
+      `SELECT m.id || ' ' || m.status || ', claimed ' || coalesce(to_char(m.submitted_at, 'HH24:MI:SS.MS'), 'never') ||
+              ', attempts ' || m.send_attempts || '; jobs: ' ||
+              coalesce((SELECT string_agg(j.name || ' ' || j.state || ' (start after ' || to_char(j.start_after, 'HH24:MI:SS') ||
+                                          ', started ' || coalesce(to_char(j.started_on, 'HH24:MI:SS'), 'never') ||
+                                          ', retries ' || j.retry_count || ')', ', ' ORDER BY j.created_on)
+                        FROM pgboss.job j WHERE j.data->>'messageId' = m.id::text), 'none') AS line
+       FROM messages m WHERE m.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map((row) => row.line);
   } finally {
     await client.end();
   }
