@@ -6,7 +6,7 @@ import { RESILIENCE_BANDWIDTH } from "./bandwidth";
 
 /** The webhook must answer within Bandwidth's callback timeout: 10 s. */
 export const ANSWER_BOUND_MS = 10_000;
-const CLIENT_TIMEOUT_MS = 15_000;
+export const CLIENT_TIMEOUT_MS = 15_000;
 const RETRIES = 2;
 const RETRY_AFTER_MS = 1_000;
 
