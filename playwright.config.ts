@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { findTool } from "./lib/runtime/system-tools";
 
 // Run through `npm run test:e2e`, which gives this run a fresh database (DATABASE_URL). The web
 // server is the real start script: migrations, demo seed, production build, `next start`.
@@ -21,7 +22,8 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // CHROMIUM_PATH, Debian's chromium or Playwright's own (`npm test` installs one first if none).
+      executablePath: findTool("chromium"),
       args: [
         "--no-sandbox",
         "--disable-gpu",

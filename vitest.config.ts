@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,components,sandbox,prisma}/**/*.test.ts"],
+          include: ["{lib,components,sandbox,prisma,resilience}/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
           environment: "node",
         },
