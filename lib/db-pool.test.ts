@@ -19,6 +19,22 @@ describe("the webhook's pool", () => {
     [new DOMException("The operation timed out.", "TimeoutError"), "database_timeout"],
     [new DOMException("This operation was aborted", "AbortError"), "request_aborted"],
     [Object.assign(new Error(), { name: "ResponseAborted" }), "request_aborted"],
+    // Prisma's words for a database it cannot reach (the credential check goes through Prisma).
+    [Object.assign(new Error("Can't reach database server"), { code: "P1001" }), "database_unavailable"],
+    [Object.assign(new Error("Timed out fetching a new connection"), { code: "P2024" }), "database_unavailable"],
+    [
+      Object.assign(new Error("DatabaseNotReachable"), {
+        name: "DriverAdapterError",
+        cause: { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 },
+      }),
+      "database_unavailable",
+    ],
+    [
+      Object.assign(new Error("wrapped"), {
+        cause: Object.assign(new Error("connect refused"), { code: "ECONNREFUSED" }),
+      }),
+      "database_unavailable",
+    ],
   ])("answers 503 with Retry-After to %s", (error, code) => {
     expect(databaseUnavailable(error)).toMatchObject({ status: 503, code, retryAfterSeconds: 5 });
   });
@@ -26,5 +42,9 @@ describe("the webhook's pool", () => {
   it("leaves any other error alone", () => {
     expect(databaseUnavailable(new Error("a bug"))).toBeNull();
     expect(databaseUnavailable(Object.assign(new Error("unique"), { code: "23505" }))).toBeNull();
+    expect(databaseUnavailable(Object.assign(new Error("unique"), { code: "P2002" }))).toBeNull();
+    expect(
+      databaseUnavailable(Object.assign(new Error("x"), { name: "DriverAdapterError", cause: { kind: "postgres" } })),
+    ).toBeNull();
   });
 });

@@ -172,8 +172,29 @@ export function databaseUnavailable(error: unknown): HttpError | null {
   if (text === "Query read timeout" || code === "57014" || code === "55P03")
     return unavailable("database_timeout", "Not stored: a database statement ran out of time");
   if (code === "53200") return unavailable("database_busy", "Not stored: the database is out of memory or locks");
-  if (connectionSuspect(error)) return unavailable("database_unavailable", "Not stored: the database is unreachable");
+  if (connectionSuspect(error) || prismaUnreachable(error))
+    return unavailable("database_unavailable", "Not stored: the database is unreachable");
   return null;
+}
+
+// Prisma (the credential check) reports a database it cannot reach in its own words: a known
+// request error with a P1xxx / pool-timeout code, or its driver adapter's error whose `cause.kind`
+// names the trouble, sometimes with the pg error as a further `cause`.
+const PRISMA_UNREACHABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const ADAPTER_UNREACHABLE = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TlsConnectionError",
+]);
+function prismaUnreachable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 3) return false;
+  const { code, kind, cause } = error as { code?: unknown; kind?: unknown; cause?: unknown };
+  if (typeof code === "string" && PRISMA_UNREACHABLE.has(code)) return true;
+  if (typeof kind === "string" && ADAPTER_UNREACHABLE.has(kind)) return true;
+  if (depth > 0 && connectionSuspect(error)) return true;
+  return prismaUnreachable(cause, depth + 1);
 }
 
 // Errors after which a connection is not trusted again: our own read timeout, a closed or refused
