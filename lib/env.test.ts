@@ -47,6 +47,7 @@ describe("environment", () => {
       "PRISMA_QUERY_ENGINE_LIBRARY",
       "TEST_DATABASE_SERVER_URL",
       "NEXT_TELEMETRY_DISABLED",
+      "PATH",
     ]);
     const undocumented = [...read].filter(
       (name) => !platform.has(name) && !new RegExp(`^#? ?${name}=`, "m").test(example),
