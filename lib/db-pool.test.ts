@@ -19,6 +19,8 @@ describe("the webhook's pool", () => {
     [new DOMException("The operation timed out.", "TimeoutError"), "database_timeout"],
     [new DOMException("This operation was aborted", "AbortError"), "request_aborted"],
     [Object.assign(new Error(), { name: "ResponseAborted" }), "request_aborted"],
+    [Object.assign(new Error("deadlock detected"), { code: "40P01" }), "database_busy"],
+    [Object.assign(new Error("could not serialize access"), { code: "40001" }), "database_busy"],
     // Prisma's words for a database it cannot reach (the credential check goes through Prisma).
     [Object.assign(new Error("Can't reach database server"), { code: "P1001" }), "database_unavailable"],
     [Object.assign(new Error("Timed out fetching a new connection"), { code: "P2024" }), "database_unavailable"],

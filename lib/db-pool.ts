@@ -172,6 +172,10 @@ export function databaseUnavailable(error: unknown): HttpError | null {
   if (text === "Query read timeout" || code === "57014" || code === "55P03")
     return unavailable("database_timeout", "Not stored: a database statement ran out of time");
   if (code === "53200") return unavailable("database_busy", "Not stored: the database is out of memory or locks");
+  // A deadlock or serialization failure still there after the ingestion's own retries: nothing was
+  // kept (the transaction rolled back), and Bandwidth's retry will find the way clear.
+  if (code === "40P01" || code === "40001")
+    return unavailable("database_busy", "Not stored: concurrent requests kept conflicting; try again");
   if (connectionSuspect(error) || prismaUnreachable(error))
     return unavailable("database_unavailable", "Not stored: the database is unreachable");
   return null;
