@@ -1,82 +1,23 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yIssues } from "./support/a11y";
 import { saveScreen } from "./support/screens";
-import { customer, sandbox, SANDBOX_URL, SUPPORT_LINE } from "./support/sandbox";
+import { customer, SUPPORT_LINE } from "./support/sandbox";
 import { AGENT } from "./support/users";
-
-// Consent (issue 15): STOP, START and HELP from the sandbox phone, the inbox's banner and closed
-// composer, the send refused (422 opted_out), groups sent without the one who opted out, toll-free
-// (Bandwidth answers), the admin list with CSV export and import, and the settings' replies.
+import {
+  TOLL_FREE_LINE,
+  shown,
+  received,
+  inbound,
+  openPhone,
+  textFromPhone,
+  conversationLink,
+  composer,
+  banner,
+  sendThroughApi,
+  expectOptedOutRefusal,
+} from "./support/consent";
 
 test.use({ storageState: "e2e/.auth/agent.json" });
-
-const TOLL_FREE_LINE = "+18885550100";
-
-/** +15551234567 → (555) 123-4567, as the inbox shows numbers. */
-const shown = (number: string) => `(${number.slice(2, 5)}) ${number.slice(5, 8)}-${number.slice(8)}`;
-
-type PhoneRecord = { message: { direction: string; from: string; to: string[]; text: string } };
-
-/** What the customer's phone received (the sandbox's messages to that number), oldest first. */
-async function received(number: string): Promise<string[]> {
-  const { body } = await sandbox(`/sandbox/messages?number=${encodeURIComponent(number)}`);
-  return (body as PhoneRecord[])
-    .filter(({ message }) => message.direction === "out" && message.to.includes(number))
-    .map(({ message }) => message.text);
-}
-
-const inbound = (from: string, text: string, to: string[] = [SUPPORT_LINE]) =>
-  sandbox("/sandbox/inbound", { body: { from, to, text } });
-
-/** The sandbox's phone page, as `me`, texting `ours` only. */
-async function openPhone(context: BrowserContext, me: string, ours: string): Promise<Page> {
-  const phone = await context.newPage();
-  await phone.goto(`${SANDBOX_URL}/`);
-  await phone.locator("#customer").fill(me);
-  await phone.locator("#customer").dispatchEvent("change");
-  for (const box of await phone.locator("input[name=ours]").all()) await box.uncheck();
-  await phone.locator(`input[name=ours][value="${ours}"]`).check();
-  return phone;
-}
-
-async function textFromPhone(phone: Page, text: string) {
-  await phone.locator("#text").fill(text);
-  await phone.locator("#send").click();
-  await expect(phone.locator("#text")).toHaveValue("");
-}
-
-const conversationLink = (page: Page, text: string | RegExp) =>
-  page.getByRole("list", { name: "Conversations" }).getByRole("link").filter({ hasText: text });
-
-const composer = (page: Page) => page.getByRole("textbox", { name: "Message", exact: true });
-const banner = (page: Page) => page.getByTestId("opt-out-banner");
-
-async function sendThroughApi(request: APIRequestContext, to: string | string[], text: string, from = SUPPORT_LINE) {
-  return request.post("/api/messages", { data: { from, to, text } });
-}
-
-/** A 422 opted_out, whichever way the error is nested; the numbers it names. */
-async function expectOptedOutRefusal(response: Awaited<ReturnType<APIRequestContext["post"]>>, numbers: string[]) {
-  const text = await response.text();
-  expect(response.status(), text).toBe(422);
-  const body = JSON.parse(text) as {
-    error: string | { code: string; message: string; details?: { optedOut?: Array<{ phoneNumber: string }> } };
-    message?: string;
-    optedOut?: Array<{ phoneNumber: string }>;
-  };
-  const code = typeof body.error === "string" ? body.error : body.error.code;
-  expect(code).toBe("opted_out");
-  const optedOut = body.optedOut ?? (typeof body.error === "string" ? [] : (body.error.details?.optedOut ?? []));
-  expect(optedOut.map((view) => view.phoneNumber).sort()).toEqual([...numbers].sort());
-  return typeof body.error === "string" ? (body.message ?? "") : body.error.message;
-}
-
-async function expectNoSideScroll(page: Page, what: string) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${what}: the page scrolls sideways`).toBeLessThanOrEqual(0);
-}
 
 test("STOP from the phone to a local number: confirmation on the phone, banner and closed composer live, the API refuses; START opens it again; HELP answers", async ({
   page,
@@ -275,146 +216,3 @@ test("STOP to the toll-free number: recorded (banner), Bandwidth's own reply on 
   const refused = await sendThroughApi(page.request, me, "Are you sure?", TOLL_FREE_LINE);
   await expectOptedOutRefusal(refused, [me]);
 });
-
-test.describe("admins", () => {
-  test.use({ storageState: "e2e/.auth/admin.json" });
-
-  test("the opt-out list: search, export, import with problems by line, opt back in; the account's help reply", async ({
-    page,
-  }, testInfo) => {
-    test.setTimeout(60_000);
-    const stopped = customer();
-    await inbound(stopped, "UNSUBSCRIBE");
-    await expect.poll(async () => (await received(stopped)).length, { timeout: 15_000 }).toBe(1);
-
-    await page.goto("/admin");
-    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Opt-outs" }).click();
-    await expect(page).toHaveURL(/\/admin\/opt-outs$/);
-    await page.getByLabel("Search").fill(stopped.slice(2));
-    const table = page.getByRole("table", { name: "Opt-outs" });
-    const row = table.locator(`tr[data-opt-out="${stopped}"]`);
-    await expect(row).toContainText(shown(stopped));
-    await expect(row).toContainText("Keyword");
-    await expect(table.locator("tbody tr")).toHaveCount(1);
-    await expectNoSeriousA11yIssues(page, "opt-out list");
-
-    // Export: the CSV has the number.
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("link", { name: "Export CSV" }).click(),
-    ]);
-    const csv = await download.createReadStream().then(
-      (stream) =>
-        new Promise<string>((resolve, reject) => {
-          const chunks: Buffer[] = [];
-          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          stream.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-          stream.on("error", reject);
-        }),
-    );
-    const [header, ...lines] = csv.trim().split(/\r?\n/);
-    expect(header).toMatch(/phone/i);
-    expect(lines.some((line) => line.includes(stopped))).toBe(true);
-
-    // Import: one good line, one the server refuses (reported by its line).
-    const imported = customer();
-    await page.getByLabel("CSV file").setInputFiles({
-      name: "opt-outs.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from(`phone_number,reason\n${imported},Asked by letter\nnot-a-number,Oops\n`),
-    });
-    await page.getByRole("button", { name: "Import", exact: true }).click();
-    const summary = page.getByRole("form", { name: "Import opt-outs" }).getByRole("status");
-    await expect(summary).toContainText("Imported 1");
-    await expect(summary.getByRole("list", { name: "Import problems" })).toContainText("Line 3:");
-    await page.getByLabel("Search").fill(imported.slice(2));
-    const importedRow = table.locator(`tr[data-opt-out="${imported}"]`);
-    await expect(importedRow).toContainText("Import");
-    await expect(importedRow).toContainText("Asked by letter");
-    await saveScreen(page, testInfo, "consent-admin-opt-outs-1280");
-
-    // Opt back in from the list, with the same confirmation.
-    await importedRow.getByRole("button", { name: `Opt ${shown(imported)} back in` }).click();
-    const dialog = page.getByRole("dialog", { name: `Opt ${shown(imported)} back in` });
-    await dialog.getByLabel("Reason").fill("Wrong import");
-    await dialog.getByRole("checkbox", { name: "The customer asked to receive messages again" }).check();
-    await dialog.getByRole("button", { name: "Opt back in" }).click();
-    await expect(importedRow).toHaveCount(0);
-
-    // The account's HELP reply, changed here, is what the phone gets.
-    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Configuration & team" }).click();
-    const settings = page.getByRole("form", { name: /^Consent settings of / }).first();
-    const help = settings.getByLabel("Help answer (after HELP)");
-    await expect(help).not.toHaveValue("");
-    const custom = `Switchboard demo help ${Date.now()}: call 919-555-0100. Reply STOP to opt out.`;
-    await expect(settings.getByText("The default.")).toHaveCount(3);
-    await help.fill(custom);
-    await expect(settings.getByText(/^Default: .*Reply STOP to unsubscribe/)).toBeVisible();
-    await settings.getByRole("button", { name: "Save consent settings" }).click();
-    await expect(settings.getByRole("status")).toHaveText("Saved");
-    const asker = customer();
-    await inbound(asker, "INFO");
-    await expect.poll(async () => (await received(asker)).at(-1), { timeout: 15_000 }).toBe(custom);
-  });
-});
-
-for (const scheme of ["light", "dark"] as const) {
-  test(`consent screens pass axe and fit at 1280 and 360 px (${scheme})`, async ({ page, browser }, testInfo) => {
-    test.setTimeout(90_000);
-    await page.emulateMedia({ colorScheme: scheme });
-    const me = customer();
-    const hello = `Screens ${scheme} ${Date.now()}`;
-    await inbound(me, hello);
-    await inbound(me, "STOP");
-    // The list previews the newest message (the confirmation): the row is found by the number.
-    const link = conversationLink(page, shown(me));
-    await page.goto("/conversations?view=open");
-    await link.click();
-    await expect(banner(page)).toBeVisible();
-    await expect(link.getByRole("img", { name: "Opted out" })).toBeVisible();
-    await expect(page.getByRole("list", { name: "Messages" }).getByText("Opt-out keyword")).toBeVisible();
-    await expectNoSeriousA11yIssues(page, `conversation with an opt-out (${scheme})`);
-    await saveScreen(page, testInfo, `consent-conversation-1280-${scheme}`);
-    await page.getByRole("button", { name: "Consent" }).click();
-    await expect(page.getByRole("menu", { name: "Consent" })).toBeVisible();
-    await saveScreen(page, testInfo, `consent-menu-1280-${scheme}`);
-    await page.keyboard.press("Escape");
-
-    await page.setViewportSize({ width: 360, height: 800 });
-    await page.goto("/conversations?view=open");
-    await expect(link.getByRole("img", { name: "Opted out" })).toBeVisible();
-    await expectNoSideScroll(page, `list at 360 (${scheme})`);
-    await saveScreen(page, testInfo, `consent-list-360-${scheme}`);
-    await link.click();
-    await expect(banner(page)).toBeVisible();
-    await expect(page.getByRole("list", { name: "Messages" }).getByText("Opt-out keyword")).toBeVisible();
-    await expectNoSideScroll(page, `conversation at 360 (${scheme})`);
-    await expectNoSeriousA11yIssues(page, `conversation at 360 (${scheme})`);
-    await saveScreen(page, testInfo, `consent-conversation-360-${scheme}`);
-
-    const admin = await browser.newContext({
-      storageState: "e2e/.auth/admin.json",
-      colorScheme: scheme,
-      viewport: { width: 1280, height: 800 },
-    });
-    const adminPage = await admin.newPage();
-    await adminPage.goto("/admin/opt-outs");
-    await adminPage.getByLabel("Search").fill(me.slice(2));
-    await expect(adminPage.getByRole("table", { name: "Opt-outs" })).toContainText(shown(me));
-    await expectNoSeriousA11yIssues(adminPage, `opt-out list (${scheme})`);
-    await saveScreen(adminPage, testInfo, `consent-admin-1280-${scheme}`);
-    await adminPage.setViewportSize({ width: 360, height: 800 });
-    await expect(adminPage.getByRole("list", { name: "Opt-outs" })).toContainText(shown(me));
-    await expectNoSideScroll(adminPage, `opt-out list at 360 (${scheme})`);
-    await expectNoSeriousA11yIssues(adminPage, `opt-out list at 360 (${scheme})`);
-    await saveScreen(adminPage, testInfo, `consent-admin-360-${scheme}`);
-    await adminPage.goto("/admin");
-    await expect(adminPage.getByRole("form", { name: /^Consent settings of / }).first()).toBeVisible();
-    await expectNoSideScroll(adminPage, `admin page at 360 (${scheme})`);
-    await adminPage
-      .getByRole("form", { name: /^Consent settings of / })
-      .first()
-      .screenshot({ path: `test-results/e2e/screens/consent-settings-360-${scheme}.png` });
-    await admin.close();
-  });
-}
