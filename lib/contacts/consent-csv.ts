@@ -1,4 +1,5 @@
 import { normalisePhoneNumber } from "@/lib/bandwidth/phone-number";
+import { quoteCsv as quote, safeCsvCell as safeCell } from "@/lib/csv";
 import type { OptOutView } from "@/lib/validations/consent";
 
 // The opt-out list as CSV (RFC 4180), both ways. Pure: unit-tested, and usable by the browser.
@@ -94,15 +95,6 @@ export function splitCsvLine(line: string): string[] | null {
   if (quoted) return null;
   cells.push(cell);
   return cells;
-}
-
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-// A spreadsheet runs a cell that starts with = + - @ as a formula: free text gets a leading '.
-function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 function unsafeCell(value: string): string {
