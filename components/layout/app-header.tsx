@@ -7,7 +7,7 @@ export function AppHeader({
   current,
 }: {
   user: Actor & { name: string };
-  current: "inbox" | "replies" | "admin";
+  current: "inbox" | "replies" | "reports" | "admin";
 }) {
   const linkClass = (active: boolean) =>
     `whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 ${active ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`;
@@ -34,6 +34,13 @@ export function AppHeader({
             aria-current={current === "replies" ? "page" : undefined}
           >
             Replies
+          </Link>
+          <Link
+            href="/reports"
+            className={linkClass(current === "reports")}
+            aria-current={current === "reports" ? "page" : undefined}
+          >
+            Reports
           </Link>
           {user.role === "ADMIN" ? (
             <Link
