@@ -10,7 +10,7 @@ export function AppHeader({
   current: "inbox" | "replies" | "reports" | "admin";
 }) {
   const linkClass = (active: boolean) =>
-    `whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 ${active ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`;
+    `whitespace-nowrap rounded-md px-1.5 py-1.5 text-sm font-medium sm:px-3 ${active ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`;
   return (
     <header className="flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-2 py-2 sm:gap-4 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex min-w-0 items-center gap-2 sm:gap-4">
@@ -20,7 +20,7 @@ export function AppHeader({
           {/* At phone width the logo stands alone, so the navigation and sign-out fit. */}
           <span className="hidden sm:inline">Switchboard</span>
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1">
+        <nav aria-label="Main" className="flex items-center sm:gap-1">
           <Link
             href="/conversations"
             className={linkClass(current === "inbox")}

@@ -91,6 +91,7 @@ export function DeliverySection({ report, location }: { report: DeliveryReport; 
         {codes.rows.length > 0 ? (
           <ReportFigure
             title="Failures by error code"
+            hideTitle
             summary={`Failures by error code: ${report.errorCodes.map((row) => `${row.code} ${fmt(row.count)}`).join(", ")}.`}
             chart={
               <BarChart
@@ -107,6 +108,8 @@ export function DeliverySection({ report, location }: { report: DeliveryReport; 
           table={codes}
           range={location}
           empty="No failures in this range."
+          hideCaption
+          stack
           linkHeader="Conversations"
           links={report.errorCodes.map((row) => ({
             href: drill(row.code),
@@ -119,6 +122,7 @@ export function DeliverySection({ report, location }: { report: DeliveryReport; 
         {carriers.rows.length > 0 ? (
           <ReportFigure
             title="Recipients by carrier"
+            hideTitle
             summary={`Recipients by carrier: ${report.carriers.map((row) => `${row.carrier || UNNAMED_CARRIER} ${fmt(row.delivered)} delivered, ${fmt(row.failed + row.unconfirmed)} not`).join("; ")}.`}
             chart={
               <BarChart
@@ -132,9 +136,9 @@ export function DeliverySection({ report, location }: { report: DeliveryReport; 
             range={location}
           />
         ) : null}
-        <ReportTable table={carriers} range={location} empty="No carrier named in this range." />
+        <ReportTable table={carriers} range={location} hideCaption empty="No carrier named in this range." />
       </ReportSection>
-      <div className="grid min-w-0 gap-4 lg:grid-cols-2">
+      <div className="grid min-w-0 gap-4 xl:grid-cols-2">
         <ReportSection id="delivery-kinds" title="One-to-one and group">
           <ReportTable table={kindsTable(report)} range={location} hideCaption />
         </ReportSection>

@@ -68,6 +68,7 @@ function FailedConversations({ query }: { query: ReportQuery & { code: number } 
         table={table}
         range={query}
         empty="No conversation failed with this code in this range."
+        stack
         linkHeader="Conversation"
         links={conversations.map((row) => ({
           href: `/conversations/${row.conversationId}`,

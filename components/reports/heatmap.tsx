@@ -13,7 +13,7 @@ export function Heatmap({ report }: { report: Pick<TeamReport, "heatmap"> }) {
   const grid = heatmapGrid(report);
   const max = Math.max(1, ...grid.flat());
   return (
-    <div className="grid w-full grid-cols-[2.25rem_repeat(24,minmax(0,1fr))] gap-px text-[10px] text-slate-600 sm:text-xs dark:text-slate-300">
+    <div className="grid w-full max-w-3xl grid-cols-[2.25rem_repeat(24,minmax(0,1fr))] gap-px text-[10px] text-slate-600 sm:text-xs dark:text-slate-300">
       {grid.map((counts, weekday) => (
         <div key={weekday} className="contents">
           <div className="flex items-center pr-1">{WEEKDAYS[weekday]?.slice(0, 3)}</div>

@@ -13,16 +13,19 @@ export function ReportFigure({
   chart,
   table,
   range,
+  hideTitle = false,
 }: {
   title: string;
   summary: string;
   chart: ReactNode;
   table: ReportTableModel | "shown";
   range: { from: string; to: string; number?: string | null };
+  /** When the section's heading already says it (the figure keeps its name for screen readers). */
+  hideTitle?: boolean;
 }) {
   return (
     <figure className="flex min-w-0 flex-col gap-2">
-      <figcaption className="text-sm font-semibold">{title}</figcaption>
+      <figcaption className={hideTitle ? "sr-only" : "text-sm font-semibold"}>{title}</figcaption>
       <div role="img" aria-label={summary} className="min-w-0">
         {chart}
       </div>

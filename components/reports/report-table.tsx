@@ -19,6 +19,7 @@ export function ReportTable({
   links,
   linkHeader = "",
   hideCaption = false,
+  stack = false,
 }: {
   table: ReportTableModel;
   range: { from: string; to: string; number?: string | null };
@@ -26,8 +27,12 @@ export function ReportTable({
   links?: ReadonlyArray<RowLink | null>;
   linkHeader?: string;
   hideCaption?: boolean;
+  /** Rows become cards below 640 px: for tables of few rows with long text (meanings, participants). */
+  stack?: boolean;
 }) {
   const fileName = csvFileName(table.name, range);
+  // Stacked: below 640 px each row is a card, each value under its header (few rows of long text).
+  const look = stack ? STACKED : WIDE;
   return (
     <div className="flex min-w-0 flex-col gap-2">
       <div
@@ -36,17 +41,17 @@ export function ReportTable({
         role="region"
         aria-label={table.title}
       >
-        <table className="w-full text-left text-sm" data-report-table={table.name}>
-          <caption className={hideCaption ? "sr-only" : "px-3 pt-2 text-left text-sm font-semibold"}>
+        <table className={`w-full text-left text-sm ${look.table}`} data-report-table={table.name}>
+          <caption className={hideCaption ? "sr-only" : `${look.caption} px-3 pt-2 text-left text-sm font-semibold`}>
             {table.title}
           </caption>
-          <thead>
+          <thead className={stack ? "max-sm:sr-only" : undefined}>
             <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:text-slate-300">
               {table.columns.map((column) => (
                 <th
                   key={column.header}
                   scope="col"
-                  className={`whitespace-nowrap px-3 py-2 font-medium ${column.numeric ? "text-right" : ""}`}
+                  className={`px-3 py-2 align-bottom font-medium ${column.numeric ? "text-right" : ""}`}
                 >
                   {column.header}
                 </th>
@@ -58,19 +63,19 @@ export function ReportTable({
               ) : null}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          <tbody className={`divide-y divide-slate-100 dark:divide-slate-800 ${look.body}`}>
             {table.rows.length === 0 ? (
-              <tr>
+              <tr className={look.row}>
                 <td
                   colSpan={table.columns.length + (links ? 1 : 0)}
-                  className="px-3 py-3 text-slate-600 dark:text-slate-300"
+                  className={`${look.cell} px-3 py-3 text-slate-600 dark:text-slate-300`}
                 >
                   {empty}
                 </td>
               </tr>
             ) : (
               table.rows.map((row, rowIndex) => (
-                <tr key={rowIndex}>
+                <tr key={rowIndex} className={look.row}>
                   {row.map((cell, cellIndex) => {
                     const column = table.columns[cellIndex];
                     const Cell = cellIndex === 0 ? "th" : "td";
@@ -78,14 +83,22 @@ export function ReportTable({
                       <Cell
                         key={cellIndex}
                         {...(cellIndex === 0 ? { scope: "row" } : {})}
-                        className={`px-3 py-2 align-top ${cellIndex === 0 ? "font-medium" : ""} ${column?.numeric ? "whitespace-nowrap text-right tabular-nums" : ""} ${column?.plain ? "whitespace-nowrap" : ""}`}
+                        className={`${look.cell} px-3 align-top ${cellIndex === 0 ? "font-medium" : ""} ${column?.numeric ? look.numeric : ""} ${column?.plain ? "whitespace-nowrap" : ""}`}
                       >
+                        {stack ? (
+                          <span
+                            aria-hidden="true"
+                            className="mr-2 text-xs uppercase tracking-wide text-slate-600 sm:hidden dark:text-slate-300"
+                          >
+                            {column?.header}
+                          </span>
+                        ) : null}
                         {cellText(cell)}
                       </Cell>
                     );
                   })}
                   {links ? (
-                    <td className="whitespace-nowrap px-3 py-2">
+                    <td className={`${look.cell} whitespace-nowrap px-3`}>
                       {links[rowIndex] ? (
                         <Link
                           href={links[rowIndex].href}
@@ -116,6 +129,23 @@ export function ReportTable({
     </div>
   );
 }
+
+const WIDE = {
+  table: "",
+  caption: "",
+  body: "",
+  row: "",
+  cell: "py-2",
+  numeric: "whitespace-nowrap text-right tabular-nums",
+};
+const STACKED = {
+  table: "block sm:table",
+  caption: "block sm:table-caption",
+  body: "block sm:table-row-group",
+  row: "block py-2 sm:table-row sm:py-0",
+  cell: "block py-0.5 sm:table-cell sm:py-2",
+  numeric: "tabular-nums sm:whitespace-nowrap sm:text-right",
+};
 
 function downloadCsv(fileName: string, csv: string) {
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));

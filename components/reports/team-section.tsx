@@ -69,6 +69,7 @@ export function TeamSection({ report, location }: { report: TeamReport; location
         {report.byAgent.length > 0 ? (
           <ReportFigure
             title="Messages sent by agent"
+            hideTitle
             summary={`Messages sent by agent: ${report.byAgent.map((row) => `${row.name} ${fmt(row.outbound)}`).join(", ")}.`}
             chart={
               <BarChart
@@ -87,6 +88,7 @@ export function TeamSection({ report, location }: { report: TeamReport; location
         {report.byNumber.length > 0 ? (
           <ReportFigure
             title="Messages by number"
+            hideTitle
             summary={`Messages by number: ${report.byNumber.map((row) => `${row.label ?? row.number} ${fmt(row.inbound)} in, ${fmt(row.outbound)} out`).join("; ")}.`}
             chart={
               <BarChart
@@ -113,6 +115,7 @@ export function TeamSection({ report, location }: { report: TeamReport; location
       <ReportSection id="team-heatmap" title="Busiest hours">
         <ReportFigure
           title="Customers' messages by weekday and hour"
+          hideTitle
           summary={
             busiest
               ? `Customers' messages by weekday and hour (${range.tz}): busiest ${busiest}.`

@@ -47,14 +47,14 @@ export function errorCodesTable(report: DeliveryReport): ReportTableModel {
     title: "Failures by error code",
     name: "delivery-error-codes",
     columns: [
-      { header: "Code", numeric: true },
+      { header: "Code" },
       { header: "Error" },
       { header: "Meaning" },
       { header: "Failures", numeric: true },
       { header: "Share", numeric: true },
     ],
     rows: report.errorCodes.map((row) => [
-      row.code,
+      String(row.code),
       row.description ?? "",
       row.meaning ?? "",
       row.count,

@@ -52,8 +52,8 @@ describe("delivery tables", () => {
 
   it("lists error codes with their meaning and share", () => {
     expect(errorCodesTable(delivery).rows).toEqual([
-      [4720, "rejected-carrier-rejected", "The carrier refused it.", 1, { value: "50.0%", text: "50.0%" }],
-      [9902, "", "", 1, { value: "50.0%", text: "50.0%" }],
+      ["4720", "rejected-carrier-rejected", "The carrier refused it.", 1, { value: "50.0%", text: "50.0%" }],
+      ["9902", "", "", 1, { value: "50.0%", text: "50.0%" }],
     ]);
   });
 

@@ -7,11 +7,11 @@ import type { ReportCell, ReportColumn, ReportTableModel } from "./report-table-
 
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
-function durationColumns(what: string): ReportColumn[] {
+function durationColumns(what: string, counted: string): ReportColumn[] {
   return [
-    { header: `${what}: count`, numeric: true },
-    { header: `${what}: median`, numeric: true },
-    { header: `${what}: 90th percentile`, numeric: true },
+    { header: counted, numeric: true },
+    { header: `${what} median`, numeric: true },
+    { header: `${what} p90`, numeric: true },
   ];
 }
 
@@ -44,8 +44,8 @@ export function agentsTable(report: TeamReport): ReportTableModel {
     columns: [
       { header: "Agent" },
       { header: "Outbound", numeric: true },
-      ...durationColumns("First response"),
-      ...durationColumns("Time to close"),
+      ...durationColumns("First response", "Answered"),
+      ...durationColumns("Time to close", "Closed"),
     ],
     rows: report.byAgent.map((row) => [
       row.name,
@@ -65,9 +65,9 @@ export function numbersTable(report: TeamReport): ReportTableModel {
       { header: "Label" },
       { header: "Inbound", numeric: true },
       { header: "Outbound", numeric: true },
-      ...durationColumns("First response"),
+      ...durationColumns("First response", "Answered"),
       { header: "Unanswered", numeric: true },
-      ...durationColumns("Time to close"),
+      ...durationColumns("Time to close", "Closed"),
     ],
     rows: report.byNumber.map((row) => [
       row.number,
