@@ -3,7 +3,7 @@ import { explainError } from "@/lib/bandwidth/error-explanations";
 import { findErrorCode } from "@/lib/bandwidth/error-catalogue";
 import type { Db } from "@/lib/db";
 import type { DeliveryCounts, DeliveryReport, ReportQuery } from "@/lib/validations/reports";
-import { bucketOf, bucketsOf, inRange, paramsOf, rangeOf, rollupsAsOf } from "./report-range";
+import { bucketOf, bucketsOf, inRange, paramsOf, rangeOf, reportQuery, rollupsAsOf } from "./report-range";
 
 // The delivery report (admins): what became of every recipient of our messages in the range, from
 // the rollups (lib/reports/rollup.ts) — two grouped scans of a few thousand rollup rows, whatever
@@ -73,13 +73,15 @@ export async function deliveryReport(
   const params = paramsOf(range, numbers);
   const bucket = bucketOf(range);
   const [outcomes, messages, buckets, asOf] = await Promise.all([
-    database.$queryRawUnsafe<Array<{ dimension: Dimension; key: string; outcome: Outcome; recipients: number }>>(
+    reportQuery<{ dimension: Dimension; key: string; outcome: Outcome; recipients: number }>(
+      database,
       OUTCOMES_SQL(bucket),
-      ...params,
+      params,
     ),
-    database.$queryRawUnsafe<Array<{ dimension: Dimension; key: string; messages: number; segments: number }>>(
+    reportQuery<{ dimension: Dimension; key: string; messages: number; segments: number }>(
+      database,
       MESSAGES_SQL(bucket),
-      ...params,
+      params,
     ),
     bucketsOf(database, range),
     rollupsAsOf(database),

@@ -74,10 +74,22 @@ WITH events AS (
   SELECT DISTINCT ON (conversation_id, replies) conversation_id, replies, id, created_at
   FROM numbered WHERE customer ORDER BY conversation_id, replies, created_at, id
 )
-INSERT INTO report_waits (message_id, conversation_id, our_number, started_at, answered_at, answer_id, responder_id)
-SELECT w.id, w.conversation_id, c.owner_number, w.created_at, a.created_at, a.id, a.sent_by_id
+INSERT INTO report_waits (message_id, conversation_id, our_number, started_at, answered_at, answer_id, responder_id, seconds)
+SELECT w.id, w.conversation_id, c.owner_number, w.created_at, a.created_at, a.id, a.sent_by_id,
+       round(extract(epoch FROM a.created_at - w.created_at))::int
 FROM waits w JOIN conversations c ON c.id = w.conversation_id
 LEFT JOIN numbered a ON a.reply AND a.conversation_id = w.conversation_id AND a.replies = w.replies + 1`;
+
+// A closing's episode began when the conversation last reopened before it, or when it began.
+const CLOSES = `
+INSERT INTO report_closes (activity_id, conversation_id, our_number, actor_id, closed_at, seconds)
+SELECT a.id, a.conversation_id, c.owner_number, a.actor_id, a.created_at,
+       greatest(0, round(extract(epoch FROM a.created_at - greatest(c.created_at, coalesce(
+         (SELECT max(b.created_at) FROM conversation_activity b
+          WHERE b.conversation_id = a.conversation_id AND b.kind = 'reopened' AND b.created_at <= a.created_at),
+         c.created_at)))))::int
+FROM conversation_activity a JOIN conversations c ON c.id = a.conversation_id
+WHERE a.kind = 'closed' AND a.created_at >= $1`;
 
 export type RollupRun = { since: Date | null; ms: number; skipped: boolean };
 
@@ -114,7 +126,9 @@ async function rebuild(sql: Sql, from: Date, full: boolean): Promise<void> {
   await sql.query("DELETE FROM report_message_hours WHERE hour >= $1", [from]);
   await sql.query("DELETE FROM report_delivery_hours WHERE hour >= $1", [from]);
   await sql.query("DELETE FROM report_failures WHERE hour >= $1", [from]);
+  await sql.query("DELETE FROM report_closes WHERE closed_at >= $1", [from]);
   await sql.query(MESSAGE_HOURS, [from]);
+  await sql.query(CLOSES, [from]);
   await sql.query(DELIVERY_HOURS, [from]);
   await sql.query(FAILURES, [from]);
   await sql.query(TOUCHED, [from]);

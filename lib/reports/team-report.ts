@@ -1,11 +1,11 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { DurationStats, ReportQuery, TeamReport } from "@/lib/validations/reports";
-import { bucketOf, bucketsOf, inRange, paramsOf, rangeOf, rollupsAsOf } from "./report-range";
+import { bucketOf, bucketsOf, inRange, paramsOf, rangeOf, rollupsAsOf, reportQuery } from "./report-range";
 
 // The team report (agents and admins, each within the numbers they may see): volume, how fast we
 // answer customers, how long conversations stay open, and when customers write. Volume and waits
-// come from the rollups; closings from the activity log's `closed` entries (an index of their own).
+// and closings all come from the rollups; percentiles are sorted in memory (reportQuery).
 
 type Dimension = "total" | "bucket" | "agent" | "number" | "heat";
 
@@ -20,28 +20,20 @@ FROM (SELECT ${bucket} AS bucket, agent_id, our_number, direction, messages,
       FROM report_message_hours WHERE ${inRange()}) AS v
 GROUP BY GROUPING SETS ((), (bucket), (agent_id), (our_number), (weekday, hour_of_day))`;
 
-const STATS = (seconds: string) => `count(${seconds})::int AS count,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) AS median,
-       percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds}) AS p90`;
+const STATS = `count(seconds)::int AS count,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90`;
 
 const WAITS_SQL = `
 SELECT CASE WHEN GROUPING(responder_id) = 0 THEN 'agent' WHEN GROUPING(our_number) = 0 THEN 'number' ELSE 'total' END AS dimension,
-       coalesce(responder_id::text, our_number, '') AS key, (count(*) - count(answered_at))::int AS unanswered,
-       ${STATS("extract(epoch FROM answered_at - started_at)")}
+       coalesce(responder_id::text, our_number, '') AS key, (count(*) - count(seconds))::int AS unanswered, ${STATS}
 FROM report_waits WHERE ${inRange("started_at")}
 GROUP BY GROUPING SETS ((), (responder_id), (our_number))`;
 
-// A closing's episode began when the conversation last reopened before it, or when it began.
 const CLOSES_SQL = `
 SELECT CASE WHEN GROUPING(actor_id) = 0 THEN 'agent' WHEN GROUPING(our_number) = 0 THEN 'number' ELSE 'total' END AS dimension,
-       coalesce(actor_id::text, our_number, '') AS key, 0 AS unanswered, ${STATS("seconds")}
-FROM (SELECT a.actor_id, c.owner_number AS our_number,
-             extract(epoch FROM a.created_at - greatest(c.created_at, coalesce(
-               (SELECT max(b.created_at) FROM conversation_activity b
-                WHERE b.conversation_id = a.conversation_id AND b.kind = 'reopened' AND b.created_at <= a.created_at),
-               c.created_at))) AS seconds
-      FROM conversation_activity a JOIN conversations c ON c.id = a.conversation_id
-      WHERE a.kind = 'closed' AND ${inRange("a.created_at", "c.owner_number")}) AS closes
+       coalesce(actor_id::text, our_number, '') AS key, 0 AS unanswered, ${STATS}
+FROM report_closes WHERE ${inRange("closed_at")}
 GROUP BY GROUPING SETS ((), (actor_id), (our_number))`;
 
 type StatsRow = {
@@ -68,12 +60,13 @@ export async function teamReport(database: Db, query: ReportQuery, numbers: stri
   const range = rangeOf(query);
   const params = paramsOf(range, numbers);
   const [volume, waits, closes, buckets, asOf] = await Promise.all([
-    database.$queryRawUnsafe<Array<{ dimension: Dimension; key: string; inbound: number; outbound: number }>>(
+    reportQuery<{ dimension: Dimension; key: string; inbound: number; outbound: number }>(
+      database,
       VOLUME_SQL(bucketOf(range)),
-      ...params,
+      params,
     ),
-    database.$queryRawUnsafe<StatsRow[]>(WAITS_SQL, ...params),
-    database.$queryRawUnsafe<StatsRow[]>(CLOSES_SQL, ...params),
+    reportQuery<StatsRow>(database, WAITS_SQL, params),
+    reportQuery<StatsRow>(database, CLOSES_SQL, params),
     bucketsOf(database, range),
     rollupsAsOf(database),
   ]);
