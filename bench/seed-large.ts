@@ -142,3 +142,48 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s; the 5,000-message thread is conversation ${bigConversationId}`,
   );
 }
+
+/**
+ * What the reports read, on the large inbox: every outbound message sent by one of the team (the
+ * ten agents of seedTeamWork), one to three segments, a recipient row each — nine in ten delivered,
+ * the rest failed with a few common codes (9902 among them) or still sent — with the carrier its
+ * callback named; and a `closed` entry for each closed conversation, an hour after its last message.
+ */
+export async function seedReportWork(connectionString: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    const team = await client.query<{ id: string }>(
+      "SELECT id::text FROM users WHERE email LIKE 'bench-agent-%' OR email = 'bench@example.com' ORDER BY email",
+    );
+    await client.query(
+      `UPDATE messages SET sent_by_id = ($1::uuid[])[1 + abs(hashtext(id::text)) % cardinality($1::uuid[])],
+              segment_count = 1 + abs(hashtext(id::text)) % 3
+       WHERE direction = 'OUTBOUND'`,
+      [team.rows.map((row) => row.id)],
+    );
+    await client.query(
+      `INSERT INTO message_recipients (message_id, phone_number, status, error_code, carrier_name, status_at, updated_at)
+       SELECT m.id, m.to[1],
+              (CASE WHEN h < 90 THEN 'delivered' WHEN h < 97 THEN 'failed' ELSE 'sent' END)::"DeliveryStatus",
+              CASE WHEN h BETWEEN 90 AND 96 THEN (ARRAY[4720, 4720, 4750, 4770, 9902, 9902, 4432])[h - 89] END,
+              (ARRAY['T-Mobile USA', 'Verizon Wireless', 'AT&T Wireless', 'US Cellular'])[1 + abs(hashtext(m.to[1])) % 4],
+              m.created_at + interval '3 seconds', now()
+       FROM (SELECT id, "to", created_at, abs(hashtext(id::text || 'outcome')) % 100 AS h FROM messages WHERE direction = 'OUTBOUND') AS m
+       ON CONFLICT DO NOTHING`,
+    );
+    await client.query(
+      `INSERT INTO conversation_activity (id, conversation_id, kind, actor_id, created_at)
+       SELECT gen_random_uuid(), id, 'closed', assignee_id, last_message_at + interval '1 hour'
+       FROM conversations WHERE status = 'closed'`,
+    );
+    await client.query("COMMIT");
+    await client.query("ANALYZE messages; ANALYZE message_recipients; ANALYZE conversation_activity;");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

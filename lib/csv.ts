@@ -31,6 +31,10 @@ export function csvLine(values: readonly CsvValue[], plain: ReadonlySet<number> 
 const NO_PLAIN: ReadonlySet<number> = new Set();
 
 /** A whole table: header then rows, with a BOM so spreadsheets read UTF-8. */
-export function csvTable(header: readonly string[], rows: readonly (readonly CsvValue[])[], plain?: ReadonlySet<number>): string {
+export function csvTable(
+  header: readonly string[],
+  rows: readonly (readonly CsvValue[])[],
+  plain?: ReadonlySet<number>,
+): string {
   return `\uFEFF${csvLine(header)}${rows.map((row) => csvLine(row, plain)).join("")}`;
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   canAdminister,
   canManageOptOuts,
+  canViewDeliveryReport,
+  canViewTeamReport,
   canRecordConsent,
   canViewConsent,
   canManageSavedReply,
@@ -117,5 +119,16 @@ describe("policies", () => {
     expect(canManageOptOuts(agent)).toBe(false);
     expect(canManageOptOuts({ ...admin, active: false })).toBe(false);
     expect(canManageOptOuts(null)).toBe(false);
+  });
+
+  it("shows the team report to everyone in the inbox and the delivery report to admins", () => {
+    expect(canViewTeamReport(agent)).toBe(true);
+    expect(canViewTeamReport(admin)).toBe(true);
+    expect(canViewTeamReport({ ...agent, active: false })).toBe(false);
+    expect(canViewTeamReport(null)).toBe(false);
+    expect(canViewDeliveryReport(admin)).toBe(true);
+    expect(canViewDeliveryReport(agent)).toBe(false);
+    expect(canViewDeliveryReport({ ...admin, active: false })).toBe(false);
+    expect(canViewDeliveryReport(null)).toBe(false);
   });
 });

@@ -90,3 +90,13 @@ export function canViewConsent(actor: Actor | null, number: NumberAccess | null)
 export function canManageOptOuts(actor: Actor | null): boolean {
   return canAdminister(actor);
 }
+
+/** The team report (volume, response times, closings): everyone in the inbox, within the numbers they may see. */
+export function canViewTeamReport(actor: Actor | null): actor is Actor {
+  return canUseInbox(actor);
+}
+
+/** The delivery report, its drill-down to conversations, and refreshing the reports' figures: admins. */
+export function canViewDeliveryReport(actor: Actor | null): actor is Actor {
+  return canAdminister(actor);
+}

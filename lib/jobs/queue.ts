@@ -20,6 +20,10 @@ export const QUEUES = {
   snoozeEnd: "snooze-end",
   /** Every CATCH_UP_CRON: learn from Bandwidth's List Messages what its callbacks never brought. */
   catchUp: "catch-up",
+  /** Every minute: the reports' rollups rebuilt for the last hours (lib/reports/rollup.ts). */
+  reportRollup: "report-rollup",
+  /** Nightly: the reports' rollups rebuilt for all of history. */
+  reportRollupFull: "report-rollup-full",
 } as const;
 
 const globalForBoss = globalThis as unknown as { switchboardBoss?: Promise<PgBoss> };
@@ -39,12 +43,13 @@ async function startQueue(): Promise<PgBoss> {
     // Our handlers reschedule deliberately (429, pacing); pg-boss retries only what crashed.
     // A catch-up run is not retried (the next one, a cron tick later, starts over) and may take a
     // while (paced List Messages requests, a Retry-After); once across instances by its own lock.
-    const catchUp = name === QUEUES.catchUp;
+    // Rollups likewise: the next tick rebuilds the same hours.
+    const once = name === QUEUES.catchUp || name === QUEUES.reportRollup || name === QUEUES.reportRollupFull;
     await boss.createQueue(name, {
-      retryLimit: catchUp ? 0 : 5,
+      retryLimit: once ? 0 : 5,
       retryDelay: 5,
       retryBackoff: true,
-      expireInSeconds: catchUp ? 1800 : 120,
+      expireInSeconds: once ? 1800 : 120,
       notify: true,
     });
   }

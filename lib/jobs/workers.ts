@@ -7,6 +7,8 @@ import { findStrandedMedia, processFetchMediaJob, type FetchMediaJob } from "@/l
 import { deleteAbandonedUploads } from "@/lib/media/uploads";
 import { jobQueue, QUEUES } from "./queue";
 import { endSnooze, type SnoozeEndJob } from "@/lib/conversations/workflow-store";
+import { refreshRollups } from "@/lib/reports/rollup";
+import { rollupWindowHours } from "@/lib/reports/reports";
 import { catchUpSettings, runCatchUp } from "@/lib/messaging/catch-up/run-catch-up";
 import { processConfirmJob, type ConfirmJobData } from "@/lib/messaging/send/confirm-send";
 import { sendSettings } from "@/lib/messaging/send/send-deps";
@@ -94,4 +96,14 @@ export async function startWorkers(): Promise<void> {
   } else {
     await boss.unschedule(QUEUES.catchUp);
   }
+  // The reports' figures: the last hours every minute (a run another instance is still doing is left
+  // to it), all of history nightly (and on the first run).
+  await boss.schedule(QUEUES.reportRollup, "* * * * *");
+  await boss.work(QUEUES.reportRollup, { pollingIntervalSeconds: 10 }, async () => {
+    await refreshRollups(deps.pool, { windowHours: rollupWindowHours() });
+  });
+  await boss.schedule(QUEUES.reportRollupFull, "41 2 * * *");
+  await boss.work(QUEUES.reportRollupFull, { pollingIntervalSeconds: 60 }, async () => {
+    await refreshRollups(deps.pool, { windowHours: rollupWindowHours(), full: true, wait: true });
+  });
 }

@@ -121,10 +121,11 @@ export async function applyStatusEvent(
 
 const APPLY_SQL = `
 WITH recipient AS (
-  INSERT INTO message_recipients (message_id, phone_number, status, error_code, error_description, status_at, updated_at)
-  VALUES ($1::uuid, $2, $3::"DeliveryStatus", $4, $5, $6, now())
+  INSERT INTO message_recipients (message_id, phone_number, status, error_code, error_description, status_at, carrier_name, updated_at)
+  VALUES ($1::uuid, $2, $3::"DeliveryStatus", $4, $5, $6, $11, now())
   ON CONFLICT (message_id, phone_number) DO UPDATE SET status = EXCLUDED.status, error_code = EXCLUDED.error_code,
-    error_description = EXCLUDED.error_description, status_at = EXCLUDED.status_at, updated_at = now()
+    error_description = EXCLUDED.error_description, status_at = EXCLUDED.status_at,
+    carrier_name = coalesce(EXCLUDED.carrier_name, message_recipients.carrier_name), updated_at = now()
 )
 UPDATE messages SET status = $7::"DeliveryStatus", bandwidth_message_id = coalesce(bandwidth_message_id, $8), segment_count = coalesce($9, segment_count),
   error_detail = CASE WHEN $10 THEN NULL ELSE error_detail END, updated_at = now()
@@ -154,6 +155,8 @@ export async function applyToMessage(sql: Sql, message: LockedMessage, event: St
       event.message.id,
       event.message.segmentCount ?? null,
       recipients.every((recipient) => recipient.s !== "unconfirmed"),
+      // The carrier the recipient's number is with, when the callback names it (for the reports).
+      event.carrierName ?? null,
     ],
   });
   message.recipients = recipients; // later events of the same batch see this one

@@ -100,9 +100,12 @@ export type DeliveryReport = {
   /** Failures (9902 included) by error code, most first; `share` of all failures, 0–1. */
   errorCodes: Array<{
     code: number;
+    /** Bandwidth's short name, e.g. "delivery-receipt-expired"; null for a code not in the catalogue. */
     description: string | null;
-    meaning: string | null;
-    retryable: boolean | null;
+    /** What it means, in words (code 0: the send was refused before it had a code). */
+    meaning: string;
+    /** Whether sending again may help, as lib/bandwidth/error-explanations.ts reads the catalogue. */
+    retry: "yes" | "once" | "no" | "unknown";
     count: number;
     share: number;
   }>;
@@ -158,7 +161,7 @@ export type FailedConversation = {
 export type FailuresPage = {
   code: number;
   description: string | null;
-  meaning: string | null;
+  meaning: string;
   range: ReportRange;
   conversations: FailedConversation[];
   nextCursor: string | null;

@@ -5,14 +5,13 @@ import { validationError, type FieldError } from "../http/bandwidth-errors";
 import type { Reply } from "../http/kit";
 import type { MessageRecord, SandboxState } from "../state";
 import { authenticate } from "./auth";
+import { carrierOf } from "../bandwidth/carriers";
 
 export type ListDeps = { state: SandboxState; clock: Clock; publicUrl: string };
 
 const STATUSES = ["RECEIVED", "QUEUED", "SENDING", "SENT", "FAILED", "DELIVERED", "ACCEPTED", "UNDELIVERED"] as const;
 const SORTABLE = ["receiveTime", "messageId", "sourceTn", "destinationTn", "messageStatus", "segmentCount"] as const;
 const RATE_WINDOW = 5 * MINUTE;
-const CARRIERS = ["T-Mobile USA", "Verizon Wireless", "AT&T Wireless", "US Cellular"];
-
 const numbers = z
   .string()
   .transform((value) => value.split(",").map((item) => item.trim()))
@@ -204,10 +203,6 @@ function rateLimited({ state, clock }: ListDeps, address: string): Reply | null 
   }
   times.push(now);
   return null;
-}
-
-function carrierOf(number: string): string {
-  return CARRIERS[Number(number.slice(-1)) % CARRIERS.length] ?? "other";
 }
 
 function encodeToken(offset: number): string {

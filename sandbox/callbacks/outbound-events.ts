@@ -1,3 +1,4 @@
+import { carrierOf } from "../bandwidth/carriers";
 import { mediaUnavailable, outcomeFor } from "../bandwidth/outcomes";
 import { OPT_OUT_ERROR } from "../bandwidth/toll-free-opt-out";
 import { SECOND, type Clock } from "../clock";
@@ -83,6 +84,10 @@ function statusEvent(message: BandwidthMessage, recipient: string, step: Step, a
     to: recipient,
     description: step.description,
     ...(step.errorCode !== undefined ? { errorCode: step.errorCode } : {}),
+    // Bandwidth names the recipient's carrier on the final status.
+    ...(step.type === "message-delivered" || step.type === "message-failed"
+      ? { carrierName: carrierOf(recipient) }
+      : {}),
     message: {
       id: message.id,
       owner: message.owner,

@@ -1,0 +1,418 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Direction, MessageOrigin } from "@/lib/generated/prisma/enums";
+import { ingestCallbacks } from "@/lib/messaging/ingest-callbacks";
+import { closeTestPool, testDb, testPool, unique, uniqueNumber } from "@/lib/testing/test-database";
+import { statusElement, testApplication, type TestApplication } from "@/lib/testing/webhook-fixtures";
+import { conversationIdentity } from "@/lib/conversations/conversation-key";
+import { reportQuerySchema } from "@/lib/validations/reports";
+import { deliveryReport } from "./delivery-report";
+import { failedConversations } from "./failures";
+import { loadDeliveryReport, loadFailedConversations, loadTeamReport } from "./reports";
+import { rebuildRollups } from "./rollup";
+import { NO_AGENT, teamReport } from "./team-report";
+
+// A hand-built data set with known counts, codes, carriers and response times; statuses arrive as
+// Bandwidth's callbacks through the webhook's own ingestion, late and repeated ones included.
+
+let app: TestApplication;
+afterAll(async () => {
+  await testDb().$disconnect();
+  await closeTestPool();
+});
+
+async function agent(name: string, role: "ADMIN" | "AGENT" = "AGENT") {
+  return testDb().user.create({
+    data: { email: `${unique("report")}@example.com`, name, passwordHash: "x", role },
+    select: { id: true, role: true, active: true, name: true },
+  });
+}
+
+async function conversation(owner: string, participants: string[], createdAt: Date) {
+  const identity = conversationIdentity(owner, participants);
+  return testDb().conversation.create({ data: { ...identity, createdAt, lastMessageAt: createdAt } });
+}
+
+type MessageSpec = {
+  conversation: { id: string; ownerNumber: string; participants: string[] };
+  direction: Direction;
+  at: string;
+  origin?: MessageOrigin;
+  sentById?: string;
+  segments?: number;
+  fromOurLine?: boolean;
+};
+
+async function message(spec: MessageSpec) {
+  const { conversation: c } = spec;
+  const outbound = spec.direction === "OUTBOUND";
+  return testDb().message.create({
+    data: {
+      conversationId: c.id,
+      direction: spec.direction,
+      origin: spec.origin ?? "SWITCHBOARD",
+      fromOurLine: spec.fromOurLine ?? false,
+      bandwidthMessageId: `bw-${randomUUID()}`,
+      from: outbound ? c.ownerNumber : (c.participants[0] ?? ""),
+      to: outbound ? c.participants : [c.ownerNumber],
+      text: "report test",
+      status: outbound ? "accepted" : "received",
+      segmentCount: spec.segments ?? null,
+      sentById: spec.sentById ?? null,
+      createdAt: new Date(spec.at),
+      recipients: outbound
+        ? { create: c.participants.map((phoneNumber) => ({ phoneNumber, status: "accepted" as const })) }
+        : undefined,
+    },
+  });
+}
+
+/** Bandwidth's callback about `recipient` of an outbound message, as the webhook receives it. */
+function callback(
+  type: string,
+  sent: { bandwidthMessageId: string | null; from: string; to: string[] },
+  recipient: string,
+  extra: { errorCode?: number; carrierName?: string; segmentCount?: number } = {},
+) {
+  const { errorCode, carrierName, segmentCount } = extra;
+  return {
+    ...statusElement(
+      type,
+      sent.from,
+      sent.to,
+      { id: sent.bandwidthMessageId, segmentCount: segmentCount ?? 1 },
+      recipient,
+    ),
+    ...(errorCode ? { errorCode } : {}),
+    ...(carrierName ? { carrierName } : {}),
+  };
+}
+
+async function deliver(events: unknown[]) {
+  const summary = await ingestCallbacks(testPool(), app.applicationId, events);
+  return summary;
+}
+
+const query = (from: string, to: string, number?: string) =>
+  reportQuerySchema.parse({ from, to, tz: "UTC", ...(number ? { number } : {}) });
+
+describe("the delivery report", () => {
+  let A = "";
+  let B = "";
+  const customers = { c1: "", c2: "", c3: "", c4: "", c6: "", g1: "", g2: "", g3: "" };
+  let groupConversationId = "";
+  let c2ConversationId = "";
+
+  beforeAll(async () => {
+    app = await testApplication();
+    A = await app.number();
+    B = await app.number();
+    for (const key of Object.keys(customers) as Array<keyof typeof customers>) customers[key] = uniqueNumber();
+    const [agent1, agent2] = [await agent("Ada Agent"), await agent("Bo Agent")];
+
+    const c1 = await conversation(A, [customers.c1], new Date("2026-03-10T08:00:00Z"));
+    const group = await conversation(A, [customers.g1, customers.g2, customers.g3], new Date("2026-03-10T10:00:00Z"));
+    const c2 = await conversation(B, [customers.c2], new Date("2026-03-11T14:00:00Z"));
+    const c3 = await conversation(B, [customers.c3], new Date("2026-03-11T14:00:00Z"));
+    const c4 = await conversation(A, [customers.c4], new Date("2026-03-09T10:00:00Z"));
+    const c6 = await conversation(B, [customers.c6], new Date("2026-03-11T14:00:00Z"));
+    groupConversationId = group.id;
+    c2ConversationId = c2.id;
+
+    // m1: delivered; its callbacks come twice and out of order.
+    const m1 = await message({
+      conversation: c1,
+      direction: "OUTBOUND",
+      at: "2026-03-10T09:00:00Z",
+      sentById: agent1.id,
+      segments: 2,
+    });
+    const delivered1 = callback("message-delivered", m1, customers.c1, {
+      carrierName: "Verizon Wireless",
+      segmentCount: 2,
+    });
+    const sent1 = callback("message-sent", m1, customers.c1, { segmentCount: 2 });
+    await deliver([callback("message-sending", m1, customers.c1, { segmentCount: 2 }), delivered1]);
+    await deliver([delivered1, sent1]); // the same delivered again, and a late "sent"
+    // m2: a group MMS: delivered, failed 4720 (twice), no receipt (9902).
+    const m2 = await message({
+      conversation: group,
+      direction: "OUTBOUND",
+      at: "2026-03-10T10:30:00Z",
+      sentById: agent2.id,
+    });
+    await testDb().media.create({ data: { messageId: m2.id, fileName: "photo.jpg", position: 0, status: "stored" } });
+    const failed2 = callback("message-failed", m2, customers.g2, { errorCode: 4720, carrierName: "AT&T Wireless" });
+    await deliver([
+      callback("message-delivered", m2, customers.g1, { carrierName: "T-Mobile USA" }),
+      failed2,
+      callback("message-failed", m2, customers.g3, { errorCode: 9902 }),
+    ]);
+    await deliver([failed2]);
+    // m3: failed 4720; m4: no callback yet; m6: refused by Bandwidth's API (no code); m5: before the range.
+    const m3 = await message({
+      conversation: c2,
+      direction: "OUTBOUND",
+      at: "2026-03-11T15:00:00Z",
+      sentById: agent1.id,
+    });
+    await deliver([callback("message-failed", m3, customers.c2, { errorCode: 4720, carrierName: "Verizon Wireless" })]);
+    await message({ conversation: c3, direction: "OUTBOUND", at: "2026-03-11T16:00:00Z", sentById: agent1.id });
+    const m6 = await message({
+      conversation: c6,
+      direction: "OUTBOUND",
+      at: "2026-03-11T17:00:00Z",
+      sentById: agent2.id,
+    });
+    await testDb().messageRecipient.updateMany({ where: { messageId: m6.id }, data: { status: "failed" } });
+    const m5 = await message({
+      conversation: c4,
+      direction: "OUTBOUND",
+      at: "2026-03-09T23:59:59Z",
+      sentById: agent1.id,
+    });
+    await deliver([callback("message-delivered", m5, customers.c4)]);
+
+    // Twice: a rebuild recomputes, it never adds to what the last one counted.
+    await rebuildRollups(testPool(), new Date("2026-03-01T00:00:00Z"), true);
+    await rebuildRollups(testPool(), new Date("2026-03-01T00:00:00Z"), true);
+  });
+
+  it("counts messages, segments and what became of every recipient", async () => {
+    const report = await deliveryReport(testDb(), query("2026-03-10", "2026-03-12"), [A, B]);
+    expect(report.totals).toEqual({
+      messagesSent: 5,
+      segmentsSent: 6,
+      recipients: 7,
+      delivered: 2,
+      failed: 3,
+      unconfirmed: 1,
+      pending: 1,
+      deliveryRate: 2 / 6,
+    });
+    expect(report.range.granularity).toBe("day");
+    expect(report.asOf).not.toBeNull();
+    expect(
+      report.overTime.map((b) => [b.bucket, b.messagesSent, b.delivered, b.failed, b.unconfirmed, b.pending]),
+    ).toEqual([
+      ["2026-03-10T00:00:00.000Z", 2, 2, 1, 1, 0],
+      ["2026-03-11T00:00:00.000Z", 3, 0, 2, 0, 1],
+      ["2026-03-12T00:00:00.000Z", 0, 0, 0, 0, 0],
+    ]);
+    // Two days or less: hour by hour.
+    const hourly = await deliveryReport(testDb(), query("2026-03-10", "2026-03-11"), [A, B]);
+    expect(hourly.range.granularity).toBe("hour");
+    expect(hourly.overTime).toHaveLength(48);
+    expect(hourly.totals).toEqual(report.totals);
+  });
+
+  it("lists failures by error code with the catalogue's meaning and share", async () => {
+    const report = await deliveryReport(testDb(), query("2026-03-10", "2026-03-11"), [A, B]);
+    expect(report.errorCodes.map(({ code, count, share }) => ({ code, count, share }))).toEqual([
+      { code: 4720, count: 2, share: 0.5 },
+      { code: 0, count: 1, share: 0.25 },
+      { code: 9902, count: 1, share: 0.25 },
+    ]);
+    const byCode = new Map(report.errorCodes.map((row) => [row.code, row]));
+    expect(byCode.get(9902)).toMatchObject({
+      description: "delivery-receipt-expired",
+      meaning: "Delivery unconfirmed",
+    });
+    expect(byCode.get(4720)?.description).toBeTruthy();
+    expect(byCode.get(0)?.meaning).toMatch(/Refused/);
+  });
+
+  it("splits by carrier, one-to-one vs group and SMS vs MMS", async () => {
+    const report = await deliveryReport(testDb(), query("2026-03-10", "2026-03-11"), [A, B]);
+    expect(
+      report.carriers.map(({ carrier, recipients, delivered, failed }) => ({ carrier, recipients, delivered, failed })),
+    ).toEqual([
+      { carrier: "", recipients: 3, delivered: 0, failed: 1 },
+      { carrier: "Verizon Wireless", recipients: 2, delivered: 1, failed: 1 },
+      { carrier: "AT&T Wireless", recipients: 1, delivered: 0, failed: 1 },
+      { carrier: "T-Mobile USA", recipients: 1, delivered: 1, failed: 0 },
+    ]);
+    expect(report.kinds.map(({ kind, messagesSent, recipients }) => ({ kind, messagesSent, recipients }))).toEqual([
+      { kind: "one-to-one", messagesSent: 4, recipients: 4 },
+      { kind: "group", messagesSent: 1, recipients: 3 },
+    ]);
+    expect(
+      report.channels.map(({ channel, messagesSent, segmentsSent }) => ({ channel, messagesSent, segmentsSent })),
+    ).toEqual([
+      { channel: "SMS", messagesSent: 4, segmentsSent: 5 },
+      { channel: "MMS", messagesSent: 1, segmentsSent: 1 },
+    ]);
+  });
+
+  it("narrows to one number and to hours for a short range", async () => {
+    const report = await deliveryReport(testDb(), query("2026-03-11", "2026-03-11", B), [B]);
+    expect(report.totals.messagesSent).toBe(3);
+    expect(report.range.granularity).toBe("hour");
+    expect(report.overTime).toHaveLength(24);
+    expect(report.overTime.find((b) => b.bucket === "2026-03-11T15:00:00.000Z")).toMatchObject({
+      messagesSent: 1,
+      failed: 1,
+    });
+  });
+
+  it("leads from an error code to the conversations it hit, a page at a time", async () => {
+    const page = await failedConversations(testDb(), { ...query("2026-03-10", "2026-03-11"), code: 4720 }, [A, B]);
+    expect(page.conversations.map((c) => c.conversationId).sort()).toEqual(
+      [groupConversationId, c2ConversationId].sort(),
+    );
+    expect(page.conversations[0]?.conversationId).toBe(c2ConversationId); // the latest failure first
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it("follows a late callback at the next rebuild, once", async () => {
+    const m4 = await testDb().message.findFirstOrThrow({ where: { to: { has: customers.c3 } } });
+    const late = callback("message-delivered", m4, customers.c3, { carrierName: "US Cellular" });
+    await deliver([late]);
+    await deliver([late]);
+    await rebuildRollups(testPool(), new Date("2026-03-01T00:00:00Z"), true);
+    const report = await deliveryReport(testDb(), query("2026-03-10", "2026-03-11"), [A, B]);
+    expect(report.totals).toMatchObject({ recipients: 7, delivered: 3, pending: 0, deliveryRate: 3 / 7 });
+  });
+
+  it("is for admins: an agent is refused the report and its drill-down", async () => {
+    const someone = await agent("Cy Agent");
+    await expect(loadDeliveryReport(testDb(), someone, query("2026-03-10", "2026-03-11"))).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(
+      loadFailedConversations(testDb(), someone, { ...query("2026-03-10", "2026-03-11"), code: 4720 }),
+    ).rejects.toMatchObject({ status: 403 });
+    const admin = await agent("Di Admin", "ADMIN");
+    const report = await loadDeliveryReport(testDb(), admin, query("2026-03-10", "2026-03-11", A));
+    expect(report.totals.messagesSent).toBe(2);
+  });
+});
+
+describe("the team report", () => {
+  let C = "";
+  let D = "";
+  let ada = { id: "" };
+  let bo = { id: "" };
+
+  beforeAll(async () => {
+    app = await testApplication();
+    C = await app.number();
+    D = await app.number();
+    const [x1, y1] = [uniqueNumber(), uniqueNumber()];
+    ada = await agent("Ada Team");
+    bo = await agent("Bo Team");
+    // C is only for Ada and Bo; D is every agent's.
+    await testDb().phoneNumber.update({
+      where: { e164: C },
+      data: { allowAllAgents: false, agents: { create: [{ userId: ada.id }, { userId: bo.id }] } },
+    });
+
+    const t1 = await conversation(C, [x1], new Date("2026-04-01T08:00:00Z"));
+    const t2 = await conversation(D, [y1], new Date("2026-04-05T09:00:00Z"));
+    const send = (c: typeof t1, at: string, by?: string, origin?: MessageOrigin) =>
+      message({ conversation: c, direction: "OUTBOUND", at, sentById: by, origin });
+    const receive = (c: typeof t1, at: string, fromOurLine = false) =>
+      message({ conversation: c, direction: "INBOUND", at, fromOurLine });
+    // Waits: 600 s (Ada), 1,800 s (Bo; the automatic reply does not count), 1,200 s (sent outside
+    // Switchboard), one unanswered; 7,200 s (Ada) on D.
+    await receive(t1, "2026-04-01T08:00:00Z");
+    await receive(t1, "2026-04-01T08:05:00Z");
+    await send(t1, "2026-04-01T08:10:00Z", ada.id);
+    await receive(t1, "2026-04-02T10:00:00Z");
+    await send(t1, "2026-04-02T10:00:05Z", undefined, "AUTOMATIC");
+    await send(t1, "2026-04-02T10:30:00Z", bo.id);
+    await receive(t1, "2026-04-03T09:00:00Z");
+    await send(t1, "2026-04-03T09:20:00Z", undefined, "EXTERNAL");
+    await receive(t1, "2026-04-04T09:00:00Z");
+    await receive(t1, "2026-04-04T10:00:00Z", true); // another of our lines: not a customer
+    await receive(t2, "2026-04-05T09:00:00Z");
+    await send(t2, "2026-04-05T11:00:00Z", ada.id);
+    // Closings: 3,600 s (Ada), reopened by the customer then 3,600 s (Bo), 86,400 s (Ada on D).
+    await testDb().conversationActivity.createMany({
+      data: [
+        { conversationId: t1.id, kind: "closed", actorId: ada.id, createdAt: new Date("2026-04-01T09:00:00Z") },
+        {
+          conversationId: t1.id,
+          kind: "reopened",
+          reason: "customer message",
+          createdAt: new Date("2026-04-02T10:00:00Z"),
+        },
+        { conversationId: t1.id, kind: "closed", actorId: bo.id, createdAt: new Date("2026-04-02T11:00:00Z") },
+        { conversationId: t2.id, kind: "closed", actorId: ada.id, createdAt: new Date("2026-04-06T09:00:00Z") },
+      ],
+    });
+    await rebuildRollups(testPool(), new Date("2026-04-01T00:00:00Z"), true);
+    await rebuildRollups(testPool(), null, true); // all of history gives the same figures
+  });
+
+  it("measures first responses: median and 90th percentile, per agent and per number", async () => {
+    const report = await teamReport(testDb(), query("2026-04-01", "2026-04-30"), [C, D]);
+    expect(report.firstResponse).toEqual({ count: 4, medianSeconds: 1500, p90Seconds: 5580, unanswered: 1 });
+    const byAgent = new Map(report.byAgent.map((row) => [row.name, row]));
+    expect(byAgent.get("Ada Team")?.firstResponse).toEqual({ count: 2, medianSeconds: 3900, p90Seconds: 6540 });
+    expect(byAgent.get("Bo Team")?.firstResponse).toEqual({ count: 1, medianSeconds: 1800, p90Seconds: 1800 });
+    expect(byAgent.get(NO_AGENT)?.firstResponse).toEqual({ count: 1, medianSeconds: 1200, p90Seconds: 1200 });
+    const byNumber = new Map(report.byNumber.map((row) => [row.number, row]));
+    expect(byNumber.get(C)?.firstResponse).toEqual({ count: 3, medianSeconds: 1200, p90Seconds: 1680, unanswered: 1 });
+    expect(byNumber.get(D)?.firstResponse).toEqual({ count: 1, medianSeconds: 7200, p90Seconds: 7200, unanswered: 0 });
+  });
+
+  it("measures time to close from each opening", async () => {
+    const report = await teamReport(testDb(), query("2026-04-01", "2026-04-30"), [C, D]);
+    expect(report.timeToClose).toEqual({ count: 3, medianSeconds: 3600, p90Seconds: 69840 });
+    const byAgent = new Map(report.byAgent.map((row) => [row.name, row]));
+    expect(byAgent.get("Ada Team")?.timeToClose).toEqual({ count: 2, medianSeconds: 45000, p90Seconds: 78120 });
+    expect(byAgent.get("Bo Team")?.timeToClose).toEqual({ count: 1, medianSeconds: 3600, p90Seconds: 3600 });
+  });
+
+  it("counts volume, per agent, per number and by weekday and hour", async () => {
+    const report = await teamReport(testDb(), query("2026-04-01", "2026-04-30"), [C, D]);
+    expect(report.volume).toEqual({ inbound: 6, outbound: 5 });
+    const byAgent = new Map(report.byAgent.map((row) => [row.name, row.outbound]));
+    expect(Object.fromEntries(byAgent)).toEqual({ "Ada Team": 2, "Bo Team": 1, [NO_AGENT]: 2 });
+    expect(report.byNumber.map(({ number, inbound, outbound }) => ({ number, inbound, outbound }))).toEqual(
+      [
+        { number: C, inbound: 5, outbound: 4 },
+        { number: D, inbound: 1, outbound: 1 },
+      ].sort((a, b) => a.number.localeCompare(b.number)),
+    );
+    expect(report.heatmap).toHaveLength(168);
+    // 1 April 2026 is a Wednesday (2, counting from Monday): two messages between 8 and 9.
+    expect(report.heatmap.find((cell) => cell.weekday === 2 && cell.hour === 8)?.inbound).toBe(2);
+    expect(report.heatmap.reduce((sum, cell) => sum + cell.inbound, 0)).toBe(6);
+    expect(report.overTime).toHaveLength(30);
+    expect(report.overTime[0]).toEqual({ bucket: "2026-04-01T00:00:00.000Z", inbound: 2, outbound: 1 });
+  });
+
+  it("reads days in the viewer's time zone", async () => {
+    const report = await teamReport(
+      testDb(),
+      reportQuerySchema.parse({ from: "2026-04-01", to: "2026-04-01", tz: "America/Los_Angeles" }),
+      [C, D],
+    );
+    // 08:00–08:10 UTC on 1 April is 01:00–01:10 in Los Angeles, the same day.
+    expect(report.volume).toEqual({ inbound: 2, outbound: 1 });
+    expect(report.overTime.find((b) => b.bucket === "2026-04-01T08:00:00.000Z")).toEqual({
+      bucket: "2026-04-01T08:00:00.000Z",
+      inbound: 2,
+      outbound: 1,
+    });
+  });
+
+  it("shows an agent only the numbers they may see", async () => {
+    const outsider = await agent("Eve Outsider");
+    const range = query("2026-04-01", "2026-04-30");
+    const mine = await loadTeamReport(testDb(), outsider, range);
+    expect(mine.byNumber.map((row) => row.number)).not.toContain(C);
+    expect(mine.byNumber.find((row) => row.number === D)?.inbound).toBe(1);
+    await expect(loadTeamReport(testDb(), outsider, query("2026-04-01", "2026-04-30", C))).rejects.toMatchObject({
+      status: 404,
+    });
+    const ada2 = await testDb().user.findUniqueOrThrow({
+      where: { id: ada.id },
+      select: { id: true, role: true, active: true },
+    });
+    const adas = await loadTeamReport(testDb(), ada2, query("2026-04-01", "2026-04-30", C));
+    expect(adas.volume).toEqual({ inbound: 5, outbound: 4 });
+  });
+});

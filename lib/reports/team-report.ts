@@ -1,0 +1,135 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import type { DurationStats, ReportQuery, TeamReport } from "@/lib/validations/reports";
+import { bucketOf, bucketsOf, inRange, paramsOf, rangeOf, rollupsAsOf, reportQuery } from "./report-range";
+
+// The team report (agents and admins, each within the numbers they may see): volume, how fast we
+// answer customers, how long conversations stay open, and when customers write. Volume and waits
+// and closings all come from the rollups; percentiles are sorted in memory (reportQuery).
+
+type Dimension = "total" | "bucket" | "agent" | "number" | "heat";
+
+const VOLUME_SQL = (bucket: string) => `
+SELECT CASE WHEN GROUPING(bucket) = 0 THEN 'bucket' WHEN GROUPING(agent_id) = 0 THEN 'agent'
+            WHEN GROUPING(our_number) = 0 THEN 'number' WHEN GROUPING(weekday) = 0 THEN 'heat' ELSE 'total' END AS dimension,
+       coalesce(bucket, agent_id::text, our_number, weekday || ':' || hour_of_day, '') AS key,
+       coalesce(sum(messages) FILTER (WHERE direction = 'INBOUND'), 0)::int AS inbound,
+       coalesce(sum(messages) FILTER (WHERE direction = 'OUTBOUND'), 0)::int AS outbound
+FROM (SELECT ${bucket} AS bucket, agent_id, our_number, direction, messages,
+             extract(isodow FROM hour AT TIME ZONE $3)::int - 1 AS weekday, extract(hour FROM hour AT TIME ZONE $3)::int AS hour_of_day
+      FROM report_message_hours WHERE ${inRange()}) AS v
+GROUP BY GROUPING SETS ((), (bucket), (agent_id), (our_number), (weekday, hour_of_day))`;
+
+const STATS = `count(seconds)::int AS count,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90`;
+
+const WAITS_SQL = `
+SELECT CASE WHEN GROUPING(responder_id) = 0 THEN 'agent' WHEN GROUPING(our_number) = 0 THEN 'number' ELSE 'total' END AS dimension,
+       coalesce(responder_id::text, our_number, '') AS key, (count(*) - count(seconds))::int AS unanswered, ${STATS}
+FROM report_waits WHERE ${inRange("started_at")}
+GROUP BY GROUPING SETS ((), (responder_id), (our_number))`;
+
+const CLOSES_SQL = `
+SELECT CASE WHEN GROUPING(actor_id) = 0 THEN 'agent' WHEN GROUPING(our_number) = 0 THEN 'number' ELSE 'total' END AS dimension,
+       coalesce(actor_id::text, our_number, '') AS key, 0 AS unanswered, ${STATS}
+FROM report_closes WHERE ${inRange("closed_at")}
+GROUP BY GROUPING SETS ((), (actor_id), (our_number))`;
+
+type StatsRow = {
+  dimension: Dimension;
+  key: string;
+  unanswered: number;
+  count: number;
+  median: number | null;
+  p90: number | null;
+};
+
+const NO_STATS: DurationStats = { count: 0, medianSeconds: null, p90Seconds: null };
+
+function statsOf(row: StatsRow | undefined): DurationStats {
+  if (!row) return NO_STATS;
+  const round = (value: number | null) => (value === null ? null : Math.round(value));
+  return { count: row.count, medianSeconds: round(row.median), p90Seconds: round(row.p90) };
+}
+
+/** The per-agent table's row for nobody: messages and answers sent outside Switchboard, automatic replies. */
+export const NO_AGENT = "No agent (automatic, or sent outside Switchboard)";
+
+export async function teamReport(database: Db, query: ReportQuery, numbers: string[] | null): Promise<TeamReport> {
+  const range = rangeOf(query);
+  const params = paramsOf(range, numbers);
+  const [volume, waits, closes, buckets, asOf] = await Promise.all([
+    reportQuery<{ dimension: Dimension; key: string; inbound: number; outbound: number }>(
+      database,
+      VOLUME_SQL(bucketOf(range)),
+      params,
+    ),
+    reportQuery<StatsRow>(database, WAITS_SQL, params),
+    reportQuery<StatsRow>(database, CLOSES_SQL, params),
+    bucketsOf(database, range),
+    rollupsAsOf(database),
+  ]);
+  const find = <T extends { dimension: Dimension; key: string }>(rows: T[], dimension: Dimension, key: string) =>
+    rows.find((row) => row.dimension === dimension && row.key === key);
+  const keys = (dimension: Dimension, ...sets: Array<Array<{ dimension: Dimension; key: string }>>) => [
+    ...new Set(
+      sets
+        .flat()
+        .filter((row) => row.dimension === dimension)
+        .map((row) => row.key),
+    ),
+  ];
+
+  // Agents: whoever sent, answered or closed anything in the range (nobody: see NO_AGENT).
+  const agentIds = keys("agent", volume, waits, closes).filter((key) => {
+    const sent = find(volume, "agent", key)?.outbound ?? 0;
+    return sent > 0 || (find(waits, "agent", key)?.count ?? 0) > 0 || (find(closes, "agent", key)?.count ?? 0) > 0;
+  });
+  const numberKeys = keys("number", volume, waits, closes);
+  const [users, labels] = await Promise.all([
+    database.user.findMany({ where: { id: { in: agentIds.filter(Boolean) } }, select: { id: true, name: true } }),
+    database.phoneNumber.findMany({ where: { e164: { in: numberKeys } }, select: { e164: true, label: true } }),
+  ]);
+  const nameOf = new Map(users.map((user) => [user.id, user.name]));
+  const labelOf = new Map(labels.map((number) => [number.e164, number.label]));
+  const totalWaits = find(waits, "total", "");
+
+  return {
+    range,
+    asOf,
+    volume: { inbound: find(volume, "total", "")?.inbound ?? 0, outbound: find(volume, "total", "")?.outbound ?? 0 },
+    overTime: buckets.map((b) => ({
+      bucket: b.at,
+      inbound: find(volume, "bucket", b.key)?.inbound ?? 0,
+      outbound: find(volume, "bucket", b.key)?.outbound ?? 0,
+    })),
+    firstResponse: { ...statsOf(totalWaits), unanswered: totalWaits?.unanswered ?? 0 },
+    timeToClose: statsOf(find(closes, "total", "")),
+    byAgent: agentIds
+      .map((key) => ({
+        agentId: key || null,
+        name: key ? (nameOf.get(key) ?? "Former agent") : NO_AGENT,
+        outbound: find(volume, "agent", key)?.outbound ?? 0,
+        firstResponse: statsOf(find(waits, "agent", key)),
+        timeToClose: statsOf(find(closes, "agent", key)),
+      }))
+      .sort((a, b) => Number(a.agentId === null) - Number(b.agentId === null) || a.name.localeCompare(b.name)),
+    byNumber: numberKeys.sort().map((number) => {
+      const numberWaits = find(waits, "number", number);
+      return {
+        number,
+        label: labelOf.get(number) ?? null,
+        inbound: find(volume, "number", number)?.inbound ?? 0,
+        outbound: find(volume, "number", number)?.outbound ?? 0,
+        firstResponse: { ...statsOf(numberWaits), unanswered: numberWaits?.unanswered ?? 0 },
+        timeToClose: statsOf(find(closes, "number", number)),
+      };
+    }),
+    heatmap: Array.from({ length: 7 * 24 }, (_, index) => {
+      const weekday = Math.floor(index / 24);
+      const hour = index % 24;
+      return { weekday, hour, inbound: find(volume, "heat", `${weekday}:${hour}`)?.inbound ?? 0 };
+    }),
+  };
+}
