@@ -57,7 +57,7 @@ function FailedConversations({ query }: { query: ReportQuery & { code: number } 
           ) : null}
         </h2>
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          {first.meaning ?? "Not in Bandwidth's error catalogue."}
+          {first.meaning}
         </p>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
           {query.from === query.to ? query.from : `${query.from} to ${query.to}`}

@@ -50,18 +50,27 @@ export function errorCodesTable(report: DeliveryReport): ReportTableModel {
       { header: "Code" },
       { header: "Error" },
       { header: "Meaning" },
+      { header: "Send again?" },
       { header: "Failures", numeric: true },
       { header: "Share", numeric: true },
     ],
     rows: report.errorCodes.map((row) => [
       String(row.code),
       row.description ?? "",
-      row.meaning ?? "",
+      row.meaning,
+      RETRY_WORDS[row.retry],
       row.count,
       percent(row.share),
     ]),
   };
 }
+
+const RETRY_WORDS: Record<DeliveryReport["errorCodes"][number]["retry"], string> = {
+  yes: "Yes",
+  once: "Once",
+  no: "No",
+  unknown: "Unknown",
+};
 
 /** The name shown for callbacks that named no carrier. */
 export const UNNAMED_CARRIER = "Not named";

@@ -30,11 +30,11 @@ const delivery: DeliveryReport = {
       code: 4720,
       description: "rejected-carrier-rejected",
       meaning: "The carrier refused it.",
-      retryable: false,
+      retry: "no",
       count: 1,
       share: 0.5,
     },
-    { code: 9902, description: null, meaning: null, retryable: null, count: 1, share: 0.5 },
+    { code: 9902, description: null, meaning: "No receipt.", retry: "once", count: 1, share: 0.5 },
   ],
   carriers: [{ ...counts, carrier: "" }],
   kinds: [{ ...counts, kind: "group", messagesSent: 1 }],
@@ -52,8 +52,8 @@ describe("delivery tables", () => {
 
   it("lists error codes with their meaning and share", () => {
     expect(errorCodesTable(delivery).rows).toEqual([
-      ["4720", "rejected-carrier-rejected", "The carrier refused it.", 1, { value: "50.0%", text: "50.0%" }],
-      ["9902", "", "", 1, { value: "50.0%", text: "50.0%" }],
+      ["4720", "rejected-carrier-rejected", "The carrier refused it.", "No", 1, { value: "50.0%", text: "50.0%" }],
+      ["9902", "", "No receipt.", "Once", 1, { value: "50.0%", text: "50.0%" }],
     ]);
   });
 
