@@ -16,7 +16,8 @@ import { useChartTheme, type ChartTheme } from "./use-chart-theme";
 
 // The reports' line and bar charts (recharts), loaded only by the reports pages (next/dynamic in
 // report-figure.tsx). Animations are off: figures refresh every minute, and a redraw that moves
-// is noise (and would blur screenshots).
+// is noise (and would blur screenshots). Recharts' keyboard layer is off: each chart sits in a
+// role="img" with its summary, and its table view is the accessible way through the figures.
 
 type Colour = Exclude<keyof ChartTheme, "axis" | "grid" | "tooltip" | "heat">;
 export type Series = { key: string; name: string; colour: Colour };
@@ -42,7 +43,7 @@ export function ReportLineChart({
   const theme = useChartTheme();
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+      <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
         <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
         <XAxis dataKey={xKey} {...axis(theme)} minTickGap={24} />
         <YAxis {...axis(theme)} width={48} domain={domain} tickFormatter={format} allowDecimals={false} />
@@ -77,7 +78,7 @@ export function ReportBarChart({
   const theme = useChartTheme();
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+      <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
         <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey={xKey} {...axis(theme)} minTickGap={8} />
         <YAxis {...axis(theme)} width={48} tickFormatter={format} allowDecimals={false} />

@@ -56,9 +56,7 @@ function FailedConversations({ query }: { query: ReportQuery & { code: number } 
             <span className="font-normal text-slate-600 dark:text-slate-300"> · {first.description}</span>
           ) : null}
         </h2>
-        <p className="text-sm text-slate-700 dark:text-slate-300">
-          {first.meaning}
-        </p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">{first.meaning}</p>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
           {query.from === query.to ? query.from : `${query.from} to ${query.to}`}
           {query.number ? ` · ${query.number}` : " · all numbers"}

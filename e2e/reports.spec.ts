@@ -1,0 +1,218 @@
+import { expect, test, type APIRequestContext, type Download, type Page } from "@playwright/test";
+import { expectNoSeriousA11yIssues } from "./support/a11y";
+import { inbound } from "./support/consent";
+import { customer, SUPPORT_LINE } from "./support/sandbox";
+import { saveScreen } from "./support/screens";
+
+// Reports (issue 18): the page's charts and tables from data this test sends through the sandbox,
+// the drill from an error code to its conversations, a table's CSV, and what an agent may see.
+test.use({ storageState: "e2e/.auth/admin.json" });
+test.describe.configure({ mode: "serial" });
+
+type Recipient = { phoneNumber: string; status: string };
+type Message = { id: string; conversationId: string; recipients: Recipient[] };
+
+/** A customer number the sandbox fails with `code` (its last four digits), unique to this run. */
+function failingWith(code: number): string {
+  return `+1555${100 + Math.floor(Math.random() * 900)}${code}`;
+}
+
+async function send(request: APIRequestContext, to: string | string[], text: string): Promise<Message> {
+  const response = await request.post("/api/messages", { data: { from: SUPPORT_LINE, to, text } });
+  expect(response.status(), await response.text()).toBe(202);
+  return ((await response.json()) as { message: Message }).message;
+}
+
+async function settle(request: APIRequestContext, message: Message) {
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(`/api/conversations/${message.conversationId}/messages?limit=50`);
+        const found = ((await response.json()) as { messages: Message[] }).messages.find((m) => m.id === message.id);
+        return found?.recipients.every((r) => r.status === "delivered" || r.status === "failed") ?? false;
+      },
+      { timeout: 20_000, intervals: [200, 400, 800] },
+    )
+    .toBe(true);
+}
+
+async function text(download: Download): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function sideways(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+const failedOne = failingWith(4720);
+const failedInGroup = failingWith(4720);
+const delivered = customer();
+
+test("an admin reads delivery and team reports, drills from an error code to its conversations and downloads a table", async ({
+  page,
+  request,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const sends = [
+    await send(request, delivered, "Reports: delivered"),
+    await send(request, failedOne, "Reports: fails with 4720"),
+    await send(request, [customer(), failedInGroup], "Reports: a group, one fails"),
+  ];
+  await inbound(delivered, "Reports: a customer writes in");
+  for (const message of sends) await settle(request, message);
+
+  await page.goto("/reports");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  // The rollups refresh every minute; an admin can bring them up to date at once.
+  await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith("/api/reports/refresh") && response.ok()),
+    page.getByRole("button", { name: "Refresh now" }).click(),
+  ]);
+  await expect(page.getByText(/^Figures as of /)).toBeVisible();
+
+  // Figures from what this test sent: at least our two 4720 failures, the same as the API says.
+  const codes = page.getByRole("table", { name: "Failures by error code" });
+  const row4720 = codes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "4720", exact: true }) });
+  await expect(row4720).toContainText("invalid-destination-address");
+  const params = new URL(page.url()).searchParams;
+  const tz = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const api = await request.get(
+    `/api/reports/delivery?from=${params.get("from")}&to=${params.get("to")}&tz=${encodeURIComponent(tz)}`,
+  );
+  expect(api.status()).toBe(200);
+  const report = (await api.json()) as {
+    errorCodes: Array<{ code: number; count: number }>;
+    totals: { delivered: number };
+  };
+  const count4720 = report.errorCodes.find((row) => row.code === 4720)?.count ?? 0;
+  expect(count4720).toBeGreaterThanOrEqual(2);
+  await expect(row4720.getByRole("cell").nth(3)).toHaveText(String(count4720), { useInnerText: true });
+  await expect(page.locator("[data-tile='Delivered']")).toHaveText(report.totals.delivered.toLocaleString("en-US"));
+
+  // Charts are drawn (SVG), each with its summary and its table view.
+  await expect(
+    page
+      .getByRole("img", { name: /^Delivery rate/ })
+      .locator("svg")
+      .first(),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole("img", { name: /^Failures by error code: .*4720/ })
+      .locator("svg")
+      .first(),
+  ).toBeVisible();
+  await page.locator("summary", { hasText: "Recipients by outcome" }).click();
+  await expect(page.getByRole("table", { name: /^Delivery by (day|hour)$/ }).getByRole("row")).not.toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Delivery by carrier" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "SMS and MMS" })).toContainText("MMS");
+  await saveScreen(page, testInfo, "reports-delivery-1280");
+
+  // The table's CSV: its header and exactly its rows.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download CSV: Failures by error code" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^delivery-error-codes-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  const [header, ...lines] = (await text(download))
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  expect(header).toBe("Code,Error,Meaning,Send again?,Failures,Share");
+  const line = lines.find((l) => l.startsWith("4720,"));
+  expect(line).toMatch(new RegExp(`^4720,invalid-destination-address,".+",No,${count4720},\\d+\\.\\d%$`));
+  expect(lines).toHaveLength(report.errorCodes.length);
+
+  // From the error code to the conversations it hit, then into one of them.
+  await row4720.getByRole("link", { name: "Conversations that failed with 4720" }).click();
+  await expect(page).toHaveURL(/\/reports\/failures\?code=4720&/);
+  await expect(page.getByRole("heading", { name: /Error 4720/ })).toBeVisible();
+  const conversations = page.getByRole("table", { name: "Conversations that failed with 4720" });
+  await expect(conversations).toContainText(failedOne);
+  await expect(conversations).toContainText(failedInGroup);
+  const [drillCsv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download CSV: Conversations that failed with 4720" }).click(),
+  ]);
+  expect(drillCsv.suggestedFilename()).toMatch(/^delivery-failures-4720-.*\.csv$/);
+  expect(await text(drillCsv)).toContain(`${failedOne},${SUPPORT_LINE},One-to-one,1,`);
+  await saveScreen(page, testInfo, "reports-failures-1280");
+  await conversations.getByRole("link", { name: `Open the conversation with ${failedOne}`, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/conversations/${sends[1]?.conversationId}`));
+  await expect(page.getByText("Reports: fails with 4720")).toBeVisible();
+
+  // The team section: volume, the admin as an agent, the heatmap with its table.
+  await page.goto("/reports");
+  await page.getByRole("navigation", { name: "Report sections" }).getByRole("link", { name: "Team" }).click();
+  await expect(page).toHaveURL(/section=team/);
+  await expect(page.getByRole("table", { name: "By agent" })).toContainText("Avery Admin");
+  await expect(page.getByRole("table", { name: "By number" })).toContainText(SUPPORT_LINE);
+  await expect(
+    page
+      .getByRole("img", { name: /^Messages by (day|hour)/ })
+      .locator("svg")
+      .first(),
+  ).toBeVisible();
+  await page.locator("summary", { hasText: "Customers' messages by weekday and hour" }).click();
+  const heatmap = page.getByRole("table", { name: "Customers' messages by weekday and hour" });
+  await expect(heatmap.locator("tbody tr")).toHaveCount(7);
+  await saveScreen(page, testInfo, "reports-team-1280");
+});
+
+test("the reports pass axe in light and dark and never scroll sideways at 360 px", async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const section of ["delivery", "team"]) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`/reports?section=${section}`);
+      await expect(page.locator("figure svg").first()).toBeVisible();
+      await expectNoSeriousA11yIssues(page, `/reports ${section} (${scheme})`);
+      await page.setViewportSize({ width: 360, height: 780 });
+      await page.waitForLoadState("networkidle");
+      expect(await sideways(page), `/reports ${section} scrolls sideways at 360 px (${scheme})`).toBeLessThanOrEqual(0);
+      const header = page.getByRole("banner");
+      const nav = await header.getByRole("navigation", { name: "Main" }).boundingBox();
+      const account = await header.getByRole("link", { name: "Account" }).boundingBox();
+      expect((nav?.x ?? 0) + (nav?.width ?? 0), "the header's links overlap at 360 px").toBeLessThanOrEqual(
+        account?.x ?? 0,
+      );
+      await saveScreen(page, testInfo, `reports-${section}-360-${scheme}`);
+    }
+    await page.goto("/reports/failures?code=4720");
+    await expect(page.getByRole("table", { name: "Conversations that failed with 4720" })).toBeVisible();
+    expect(await sideways(page), `the drill page scrolls sideways at 360 px (${scheme})`).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yIssues(page, `/reports/failures (${scheme})`);
+  }
+});
+
+test.describe("agents", () => {
+  test.use({ storageState: "e2e/.auth/agent.json" });
+
+  test("see the team section only, and are refused the delivery report and its drill page", async ({
+    page,
+    request,
+  }) => {
+    await page.goto("/reports?section=delivery");
+    await expect(page.getByRole("navigation", { name: "Report sections" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Refresh now" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "By agent" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Failures by error code" })).toHaveCount(0);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const delivery = await request.get(`/api/reports/delivery?from=${today}&to=${today}&tz=UTC`);
+    expect(delivery.status()).toBe(403);
+    const failures = await request.get(`/api/reports/delivery/failures?code=4720&from=${today}&to=${today}&tz=UTC`);
+    expect(failures.status()).toBe(403);
+    expect((await request.get(`/api/reports/team?from=${today}&to=${today}&tz=UTC`)).status()).toBe(200);
+
+    const drill = await page.goto("/reports/failures?code=4720");
+    expect(drill?.status()).toBe(403);
+  });
+});
