@@ -1,7 +1,7 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useCallback, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useSyncExternalStore } from "react";
 import type { ReportQuery } from "@/lib/validations/reports";
 import { readReportLocation, reportSearch, todayIn, type ReportLocation } from "./report-location";
 
@@ -31,6 +31,13 @@ export function useReportLocation(isAdmin: boolean, path = "/reports") {
       ? { from: location.from, to: location.to, tz, ...(location.number ? { number: location.number } : {}) }
       : null;
 
+  // The view shown is always in the address (the defaults too), so copying it reproduces the view.
+  const search = location ? reportSearch(location) : null;
+  const extra = [...params.keys()].some((key) => !KEPT.has(key));
+  useEffect(() => {
+    if (search && search !== params.toString() && !extra) window.history.replaceState(null, "", `${path}?${search}`);
+  }, [search, params, path, extra]);
+
   const update = useCallback(
     (change: Partial<ReportLocation>) => {
       if (!location) return;
@@ -41,3 +48,6 @@ export function useReportLocation(isAdmin: boolean, path = "/reports") {
 
   return { location, query, today, update };
 }
+
+/** Parameters of the view; a page's own (the drill page's `code`) keep the address as it is. */
+const KEPT = new Set(["from", "to", "number", "section"]);
