@@ -2,12 +2,19 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/auth/policies";
 
+const SECTIONS = [
+  { id: "inbox", href: "/conversations", label: "Inbox", adminOnly: false },
+  { id: "replies", href: "/saved-replies", label: "Replies", adminOnly: false },
+  { id: "reports", href: "/reports", label: "Reports", adminOnly: false },
+  { id: "admin", href: "/admin", label: "Admin", adminOnly: true },
+] as const;
+
 export function AppHeader({
   user,
   current,
 }: {
   user: Actor & { name: string };
-  current: "inbox" | "replies" | "reports" | "admin";
+  current: (typeof SECTIONS)[number]["id"];
 }) {
   const linkClass = (active: boolean) =>
     `whitespace-nowrap rounded-md px-1.5 py-1.5 text-sm font-medium sm:px-3 ${active ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`;
@@ -21,36 +28,16 @@ export function AppHeader({
           <span className="hidden sm:inline">Switchboard</span>
         </Link>
         <nav aria-label="Main" className="flex items-center sm:gap-1">
-          <Link
-            href="/conversations"
-            className={linkClass(current === "inbox")}
-            aria-current={current === "inbox" ? "page" : undefined}
-          >
-            Inbox
-          </Link>
-          <Link
-            href="/saved-replies"
-            className={linkClass(current === "replies")}
-            aria-current={current === "replies" ? "page" : undefined}
-          >
-            Replies
-          </Link>
-          <Link
-            href="/reports"
-            className={linkClass(current === "reports")}
-            aria-current={current === "reports" ? "page" : undefined}
-          >
-            Reports
-          </Link>
-          {user.role === "ADMIN" ? (
+          {SECTIONS.filter((section) => !section.adminOnly || user.role === "ADMIN").map((section) => (
             <Link
-              href="/admin"
-              className={linkClass(current === "admin")}
-              aria-current={current === "admin" ? "page" : undefined}
+              key={section.id}
+              href={section.href}
+              className={linkClass(current === section.id)}
+              aria-current={current === section.id ? "page" : undefined}
             >
-              Admin
+              {section.label}
             </Link>
-          ) : null}
+          ))}
         </nav>
       </div>
       <div className="flex shrink-0 items-center gap-1 sm:gap-3">

@@ -52,7 +52,7 @@ export function ReportLineChart({
         {series.map((line) => (
           <Line
             key={line.key}
-            type="monotone"
+            type="linear"
             dataKey={line.key}
             name={line.name}
             stroke={theme[line.colour]}

@@ -9,12 +9,13 @@ import {
   UNNAMED_CARRIER,
 } from "@/lib/client/delivery-tables";
 import { bucketLabel, type ReportLocation } from "@/lib/client/report-location";
-import { cellText, percent } from "@/lib/client/report-table-model";
+import { cellText, formatCount, percent } from "@/lib/client/report-table-model";
 import type { DeliveryReport } from "@/lib/validations/reports";
 import { BarChart, LineChart } from "./lazy-charts";
 import { ReportFigure } from "./report-figure";
 import { ReportSection } from "./report-section";
 import { ReportTable } from "./report-table";
+import { ChartedTable } from "./charted-table";
 import { ReportTiles } from "./report-tiles";
 
 const OUTCOMES = [
@@ -47,12 +48,16 @@ export function DeliverySection({ report, location }: { report: DeliveryReport; 
       <ReportTiles
         label="Delivery totals"
         tiles={[
-          { label: "Messages sent", value: fmt(totals.messagesSent) },
-          { label: "Segments", value: fmt(totals.segmentsSent) },
-          { label: "Delivered", value: fmt(totals.delivered), hint: `of ${fmt(totals.recipients)} recipients` },
-          { label: "Failed", value: fmt(totals.failed) },
-          { label: "Unconfirmed", value: fmt(totals.unconfirmed), hint: "no receipt (9902)" },
-          { label: "Pending", value: fmt(totals.pending) },
+          { label: "Messages sent", value: formatCount(totals.messagesSent) },
+          { label: "Segments", value: formatCount(totals.segmentsSent) },
+          {
+            label: "Delivered",
+            value: formatCount(totals.delivered),
+            hint: `of ${formatCount(totals.recipients)} recipients`,
+          },
+          { label: "Failed", value: formatCount(totals.failed) },
+          { label: "Unconfirmed", value: formatCount(totals.unconfirmed), hint: "no receipt (9902)" },
+          { label: "Pending", value: formatCount(totals.pending) },
           { label: "Delivery rate", value: cellText(percent(totals.deliveryRate)) },
         ]}
       />
@@ -81,34 +86,26 @@ export function DeliverySection({ report, location }: { report: DeliveryReport; 
         />
         <ReportFigure
           title="Recipients by outcome"
-          summary={`Recipients by outcome: ${fmt(totals.delivered)} delivered, ${fmt(totals.failed)} failed, ${fmt(totals.unconfirmed)} unconfirmed, ${fmt(totals.pending)} pending.`}
+          summary={`Recipients by outcome: ${formatCount(totals.delivered)} delivered, ${formatCount(totals.failed)} failed, ${formatCount(totals.unconfirmed)} unconfirmed, ${formatCount(totals.pending)} pending.`}
           chart={<BarChart data={overTime} xKey="label" series={[...OUTCOMES]} stacked />}
           table={over}
           range={location}
         />
       </ReportSection>
       <ReportSection id="delivery-error-codes" title="Failures by error code">
-        {codes.rows.length > 0 ? (
-          <ReportFigure
-            title="Failures by error code"
-            hideTitle
-            summary={`Failures by error code: ${report.errorCodes.map((row) => `${row.code} ${fmt(row.count)}`).join(", ")}.`}
-            chart={
-              <BarChart
-                data={report.errorCodes.map((row) => ({ code: String(row.code), count: row.count }))}
-                xKey="code"
-                series={[{ key: "count", name: "Failures", colour: "failed" }]}
-              />
-            }
-            table="shown"
-            range={location}
-          />
-        ) : null}
-        <ReportTable
+        <ChartedTable
+          chartTitle="Failures by error code"
+          summary={`Failures by error code: ${report.errorCodes.map((row) => `${row.code} ${formatCount(row.count)}`).join(", ")}.`}
+          chart={
+            <BarChart
+              data={report.errorCodes.map((row) => ({ code: String(row.code), count: row.count }))}
+              xKey="code"
+              series={[{ key: "count", name: "Failures", colour: "failed" }]}
+            />
+          }
           table={codes}
           range={location}
           empty="No failures in this range."
-          hideCaption
           stack
           linkHeader="Conversations"
           links={report.errorCodes.map((row) => ({
@@ -119,24 +116,21 @@ export function DeliverySection({ report, location }: { report: DeliveryReport; 
         />
       </ReportSection>
       <ReportSection id="delivery-carriers" title="By carrier">
-        {carriers.rows.length > 0 ? (
-          <ReportFigure
-            title="Recipients by carrier"
-            hideTitle
-            summary={`Recipients by carrier: ${report.carriers.map((row) => `${row.carrier || UNNAMED_CARRIER} ${fmt(row.delivered)} delivered, ${fmt(row.failed + row.unconfirmed)} not`).join("; ")}.`}
-            chart={
-              <BarChart
-                data={report.carriers.map((row) => ({ ...row, carrier: row.carrier || UNNAMED_CARRIER }))}
-                xKey="carrier"
-                series={[...OUTCOMES]}
-                stacked
-              />
-            }
-            table="shown"
-            range={location}
-          />
-        ) : null}
-        <ReportTable table={carriers} range={location} hideCaption empty="No carrier named in this range." />
+        <ChartedTable
+          chartTitle="Recipients by carrier"
+          summary={`Recipients by carrier: ${report.carriers.map((row) => `${row.carrier || UNNAMED_CARRIER} ${formatCount(row.delivered)} delivered, ${formatCount(row.failed + row.unconfirmed)} not`).join("; ")}.`}
+          chart={
+            <BarChart
+              data={report.carriers.map((row) => ({ ...row, carrier: row.carrier || UNNAMED_CARRIER }))}
+              xKey="carrier"
+              series={[...OUTCOMES]}
+              stacked
+            />
+          }
+          table={carriers}
+          range={location}
+          empty="No carrier named in this range."
+        />
       </ReportSection>
       <div className="grid min-w-0 gap-4 xl:grid-cols-2">
         <ReportSection id="delivery-kinds" title="One-to-one and group">
@@ -148,8 +142,4 @@ export function DeliverySection({ report, location }: { report: DeliveryReport; 
       </div>
     </div>
   );
-}
-
-function fmt(value: number): string {
-  return value.toLocaleString("en-US");
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { formatDuration } from "@/lib/client/format-duration";
+import { formatCount } from "@/lib/client/report-table-model";
 import { bucketLabel, type ReportLocation } from "@/lib/client/report-location";
 import {
   agentsTable,
@@ -16,7 +17,7 @@ import { Heatmap } from "./heatmap";
 import { BarChart, LineChart } from "./lazy-charts";
 import { ReportFigure } from "./report-figure";
 import { ReportSection } from "./report-section";
-import { ReportTable } from "./report-table";
+import { ChartedTable } from "./charted-table";
 import { ReportTiles } from "./report-tiles";
 
 const IN_OUT = [
@@ -36,22 +37,22 @@ export function TeamSection({ report, location }: { report: TeamReport; location
       <ReportTiles
         label="Team totals"
         tiles={[
-          { label: "Inbound", value: fmt(volume.inbound), hint: "customers' messages" },
-          { label: "Outbound", value: fmt(volume.outbound) },
+          { label: "Inbound", value: formatCount(volume.inbound), hint: "customers' messages" },
+          { label: "Outbound", value: formatCount(volume.outbound) },
           {
             label: "First response, median",
             value: formatDuration(firstResponse.medianSeconds),
-            hint: `${fmt(firstResponse.count)} answered`,
+            hint: `${formatCount(firstResponse.count)} answered`,
           },
           {
             label: "First response, 90th percentile",
             value: formatDuration(firstResponse.p90Seconds),
-            hint: `${fmt(firstResponse.unanswered)} unanswered`,
+            hint: `${formatCount(firstResponse.unanswered)} unanswered`,
           },
           {
             label: "Time to close, median",
             value: formatDuration(timeToClose.medianSeconds),
-            hint: `${fmt(timeToClose.count)} closed`,
+            hint: `${formatCount(timeToClose.count)} closed`,
           },
           { label: "Time to close, 90th percentile", value: formatDuration(timeToClose.p90Seconds) },
         ]}
@@ -59,56 +60,45 @@ export function TeamSection({ report, location }: { report: TeamReport; location
       <ReportSection id="team-volume" title={range.granularity === "hour" ? "Messages by hour" : "Messages by day"}>
         <ReportFigure
           title="Inbound and outbound messages"
-          summary={`Messages ${range.granularity === "hour" ? "by hour" : "by day"}: ${fmt(volume.inbound)} inbound and ${fmt(volume.outbound)} outbound in all; busiest ${range.granularity}: ${busiestBucket(overTime)}.`}
+          summary={`Messages ${range.granularity === "hour" ? "by hour" : "by day"}: ${formatCount(volume.inbound)} inbound and ${formatCount(volume.outbound)} outbound in all; busiest ${range.granularity}: ${busiestBucket(overTime)}.`}
           chart={<LineChart data={overTime} xKey="label" series={[...IN_OUT]} />}
           table={volumeOverTimeTable(report)}
           range={location}
         />
       </ReportSection>
       <ReportSection id="team-agents" title="By agent">
-        {report.byAgent.length > 0 ? (
-          <ReportFigure
-            title="Messages sent by agent"
-            hideTitle
-            summary={`Messages sent by agent: ${report.byAgent.map((row) => `${row.name} ${fmt(row.outbound)}`).join(", ")}.`}
-            chart={
-              <BarChart
-                data={report.byAgent.map(({ name, outbound }) => ({ name, outbound }))}
-                xKey="name"
-                series={[{ key: "outbound", name: "Outbound", colour: "outbound" }]}
-              />
-            }
-            table="shown"
-            range={location}
-          />
-        ) : null}
-        <ReportTable table={agentsTable(report)} range={location} hideCaption empty="No agent replied in this range." />
+        <ChartedTable
+          chartTitle="Messages sent by agent"
+          summary={`Messages sent by agent: ${report.byAgent.map((row) => `${row.name} ${formatCount(row.outbound)}`).join(", ")}.`}
+          chart={
+            <BarChart
+              data={report.byAgent.map(({ name, outbound }) => ({ name, outbound }))}
+              xKey="name"
+              series={[{ key: "outbound", name: "Outbound", colour: "outbound" }]}
+            />
+          }
+          table={agentsTable(report)}
+          range={location}
+          empty="No agent replied in this range."
+        />
       </ReportSection>
       <ReportSection id="team-numbers" title="By number">
-        {report.byNumber.length > 0 ? (
-          <ReportFigure
-            title="Messages by number"
-            hideTitle
-            summary={`Messages by number: ${report.byNumber.map((row) => `${row.label ?? row.number} ${fmt(row.inbound)} in, ${fmt(row.outbound)} out`).join("; ")}.`}
-            chart={
-              <BarChart
-                data={report.byNumber.map((row) => ({
-                  name: row.label ?? row.number,
-                  inbound: row.inbound,
-                  outbound: row.outbound,
-                }))}
-                xKey="name"
-                series={[...IN_OUT]}
-              />
-            }
-            table="shown"
-            range={location}
-          />
-        ) : null}
-        <ReportTable
+        <ChartedTable
+          chartTitle="Messages by number"
+          summary={`Messages by number: ${report.byNumber.map((row) => `${row.label ?? row.number} ${formatCount(row.inbound)} in, ${formatCount(row.outbound)} out`).join("; ")}.`}
+          chart={
+            <BarChart
+              data={report.byNumber.map((row) => ({
+                name: row.label ?? row.number,
+                inbound: row.inbound,
+                outbound: row.outbound,
+              }))}
+              xKey="name"
+              series={[...IN_OUT]}
+            />
+          }
           table={numbersTable(report)}
           range={location}
-          hideCaption
           empty="No messages on our numbers in this range."
         />
       </ReportSection>
@@ -138,7 +128,7 @@ function busiestHour(report: TeamReport): string | null {
     }),
   );
   const found = best as { weekday: number; hour: number; count: number } | null;
-  return found ? `${WEEKDAYS[found.weekday]} ${hourLabel(found.hour)} (${fmt(found.count)})` : null;
+  return found ? `${WEEKDAYS[found.weekday]} ${hourLabel(found.hour)} (${formatCount(found.count)})` : null;
 }
 
 function busiestBucket(buckets: Array<{ label: string; inbound: number; outbound: number }>): string {
@@ -146,9 +136,5 @@ function busiestBucket(buckets: Array<{ label: string; inbound: number; outbound
     (best, bucket) => (!best || bucket.inbound + bucket.outbound > best.inbound + best.outbound ? bucket : best),
     null,
   );
-  return top && top.inbound + top.outbound > 0 ? `${top.label} (${fmt(top.inbound + top.outbound)})` : "none";
-}
-
-function fmt(value: number): string {
-  return value.toLocaleString("en-US");
+  return top && top.inbound + top.outbound > 0 ? `${top.label} (${formatCount(top.inbound + top.outbound)})` : "none";
 }

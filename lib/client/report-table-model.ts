@@ -35,6 +35,11 @@ export function cellText(cell: ReportCell): string {
       : String(cell);
 }
 
+/** A count as people read it: 1,250. */
+export function formatCount(value: number): string {
+  return value.toLocaleString("en-US");
+}
+
 /** The table as CSV: its header and exactly its rows. */
 export function tableCsv(table: ReportTableModel): string {
   const plain = new Set(table.columns.flatMap((column, index) => (column.plain ? [index] : [])));
