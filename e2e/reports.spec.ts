@@ -163,6 +163,23 @@ test("an admin reads delivery and team reports, drills from an error code to its
   const heatmap = page.getByRole("table", { name: "Customers' messages by weekday and hour" });
   await expect(heatmap.locator("tbody tr")).toHaveCount(7);
   await saveScreen(page, testInfo, "reports-team-1280");
+
+  // The controls keep the view in the address: a preset, one of our numbers, custom days.
+  const today = await page.evaluate(() => new Intl.DateTimeFormat("en-CA").format(new Date()));
+  await page.getByLabel("Range", { exact: true }).selectOption({ label: "Today" });
+  await expect(page).toHaveURL(new RegExp(`from=${today}&to=${today}&section=team`));
+  await page.getByLabel("Number", { exact: true }).selectOption(SUPPORT_LINE);
+  await expect(page).toHaveURL(/number=%2B19195550100/);
+  await expect(page.getByRole("table", { name: "By number" }).locator("tbody tr")).toHaveCount(1);
+  await page.getByLabel("Range", { exact: true }).selectOption({ label: "Custom…" });
+  await page.getByLabel("From", { exact: true }).fill("2026-01-02");
+  await page.getByLabel("To", { exact: true }).fill("2026-01-01");
+  await expect(page.getByRole("group", { name: "Report range" }).getByRole("alert")).toContainText(
+    "The first day must not be after the last.",
+  );
+  await page.reload();
+  await expect(page.getByLabel("Number", { exact: true })).toHaveValue(SUPPORT_LINE);
+  await expect(page.getByRole("table", { name: "By agent" })).toContainText("Avery Admin");
 });
 
 test("the reports pass axe in light and dark and never scroll sideways at 360 px", async ({ page }, testInfo) => {

@@ -32,6 +32,10 @@ export function ReportControls({
 
   function changeDay(field: "from" | "to", value: string) {
     const next = { from: location.from, to: location.to, [field]: value };
+    if (next.from && next.to && next.from > next.to) {
+      setProblem("The first day must not be after the last.");
+      return;
+    }
     const parsed = reportQuerySchema.safeParse(next);
     if (!parsed.success) {
       setProblem(apiProblemInWords(parsed.error.issues.map((issue) => issue.message).join("; ")));

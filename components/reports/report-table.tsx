@@ -51,7 +51,7 @@ export function ReportTable({
                 <th
                   key={column.header}
                   scope="col"
-                  className={`px-3 py-2 align-bottom font-medium ${column.numeric ? "text-right" : ""}`}
+                  className={`px-3 py-2 align-bottom font-medium max-sm:whitespace-nowrap ${column.numeric ? "text-right" : ""}`}
                 >
                   {column.header}
                 </th>
