@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { controlClass } from "@/components/ui/control";
 import { apiProblemInWords } from "@/lib/client/api-problem";
 import { useSenderNumbers } from "@/lib/client/conversations";
@@ -24,6 +24,7 @@ export function ReportControls({
   today: string;
   onChange: (change: Partial<ReportLocation>) => void;
 }) {
+  const id = useId();
   const numbers = useSenderNumbers();
   const preset = presetOf(location, today);
   const [custom, setCustom] = useState(preset === "custom");
@@ -47,9 +48,9 @@ export function ReportControls({
 
   return (
     <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Report range">
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Range
+      <Field id={`${id}-range`} label="Range">
         <select
+          id={`${id}-range`}
           className={`${controlClass} px-2 py-1.5`}
           value={showDays ? "custom" : preset}
           onChange={(event) => {
@@ -67,33 +68,33 @@ export function ReportControls({
           ))}
           <option value="custom">Custom…</option>
         </select>
-      </label>
+      </Field>
       {showDays ? (
         <>
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            From
+          <Field id={`${id}-from`} label="From">
             <input
+              id={`${id}-from`}
               type="date"
               className={`${controlClass} px-2 py-1`}
               value={location.from}
               max={today}
               onChange={(event) => changeDay("from", event.target.value)}
             />
-          </label>
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            To
+          </Field>
+          <Field id={`${id}-to`} label="To">
             <input
+              id={`${id}-to`}
               type="date"
               className={`${controlClass} px-2 py-1`}
               value={location.to}
               onChange={(event) => changeDay("to", event.target.value)}
             />
-          </label>
+          </Field>
         </>
       ) : null}
-      <label className="flex min-w-0 flex-col gap-1 text-sm font-medium">
-        Number
+      <Field id={`${id}-number`} label="Number">
         <select
+          id={`${id}-number`}
           className={`${controlClass} max-w-full px-2 py-1.5`}
           value={location.number ?? ""}
           onChange={(event) => onChange({ number: event.target.value || null })}
@@ -108,12 +109,23 @@ export function ReportControls({
             <option value={location.number}>{formatPhoneNumber(location.number)}</option>
           ) : null}
         </select>
-      </label>
+      </Field>
       {problem ? (
         <p role="alert" className="basis-full text-sm text-red-700 dark:text-red-300">
           {problem}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      {children}
     </div>
   );
 }
