@@ -13,6 +13,7 @@ const PURE_LIB_MODULES = [
   "messaging/(delivery-status|message-gist|retry-rule)",
   "realtime/change-notice",
   "errors",
+  "csv",
   "generated/prisma/enums",
 ];
 
