@@ -7,11 +7,13 @@ import { e164 } from "./common";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar day in the viewer's time zone, YYYY-MM-DD. */
-const day = (field: string) =>
-  z
-    .string()
-    .regex(DAY, `${field}: must be a day, YYYY-MM-DD`)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), `${field}: not a real day`);
+const day = (field: string) => z.string().refine(isDay, `${field}: must be a real day, YYYY-MM-DD`);
+
+function isDay(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
 
 function isTimeZone(value: string): boolean {
   try {
@@ -39,8 +41,12 @@ export const reportQuerySchema = z
       .default("UTC"),
     number: e164("number: must be one of our numbers, E.164").optional(),
   })
-  .refine((query) => query.from <= query.to, { message: "from: must not be after to", path: ["from"] })
-  .refine((query) => daysBetween(query.from, query.to) < MAX_REPORT_DAYS, {
+  // Compared only when both are days (else their own message says so).
+  .refine((query) => !isDay(query.from) || !isDay(query.to) || query.from <= query.to, {
+    message: "from: must not be after to",
+    path: ["from"],
+  })
+  .refine((query) => !isDay(query.from) || !isDay(query.to) || daysBetween(query.from, query.to) < MAX_REPORT_DAYS, {
     message: `to: a report covers at most ${MAX_REPORT_DAYS} days`,
     path: ["to"],
   });
