@@ -125,14 +125,20 @@ export type DeliveryReport = {
 /** Median and 90th percentile of durations, in seconds; null when there is none. */
 export type DurationStats = { count: number; medianSeconds: number | null; p90Seconds: number | null };
 
+export type WaitStats = DurationStats & { unanswered: number; closedWithoutReply: number };
+
 export type TeamReport = {
   range: ReportRange;
   asOf: string | null;
   /** Customers' messages in, our messages out (agents', automatic and sent outside Switchboard). */
   volume: { inbound: number; outbound: number };
   overTime: Array<{ bucket: string; inbound: number; outbound: number }>;
-  /** From a customer's first unanswered message to our next reply, for waits that began in the range. */
-  firstResponse: DurationStats & { unanswered: number };
+  /**
+   * From a customer's first unanswered message to our next reply, for waits that began in the range;
+   * `unanswered`: still waiting; `closedWithoutReply`: closed with no reply after the customer's last
+   * message (a "thanks"), neither answered nor waiting.
+   */
+  firstResponse: WaitStats;
   /** From a conversation's opening (or reopening) to its closing, for closings in the range. */
   timeToClose: DurationStats;
   byAgent: Array<{
@@ -147,7 +153,7 @@ export type TeamReport = {
     label: string | null;
     inbound: number;
     outbound: number;
-    firstResponse: DurationStats & { unanswered: number };
+    firstResponse: WaitStats;
     timeToClose: DurationStats;
   }>;
   /** Customers' messages by weekday (0 Monday … 6 Sunday) and hour (0–23) in `tz`: all 168 cells. */
