@@ -47,7 +47,7 @@ export function TeamSection({ report, location }: { report: TeamReport; location
           {
             label: "First response, 90th percentile",
             value: formatDuration(firstResponse.p90Seconds),
-            hint: `${formatCount(firstResponse.unanswered)} unanswered`,
+            hint: `${formatCount(firstResponse.unanswered)} unanswered, ${formatCount(firstResponse.closedWithoutReply)} closed without reply`,
           },
           {
             label: "Time to close, median",

@@ -70,7 +70,7 @@ const team: TeamReport = {
   asOf: null,
   volume: { inbound: 5, outbound: 4 },
   overTime: [{ bucket: "2026-11-01T04:00:00.000Z", inbound: 5, outbound: 4 }],
-  firstResponse: { ...stats, unanswered: 1 },
+  firstResponse: { ...stats, unanswered: 1, closedWithoutReply: 3 },
   timeToClose: { count: 0, medianSeconds: null, p90Seconds: null },
   byAgent: [{ agentId: "a", name: "Sam Agent", outbound: 4, firstResponse: stats, timeToClose: stats }],
   byNumber: [
@@ -79,7 +79,7 @@ const team: TeamReport = {
       label: "Support",
       inbound: 5,
       outbound: 4,
-      firstResponse: { ...stats, unanswered: 1 },
+      firstResponse: { ...stats, unanswered: 1, closedWithoutReply: 3 },
       timeToClose: { count: 0, medianSeconds: null, p90Seconds: null },
     },
   ],
@@ -92,7 +92,7 @@ const team: TeamReport = {
 describe("team tables", () => {
   it("shows durations in words", () => {
     expect(agentsTable(team).rows).toEqual([["Sam Agent", 4, 2, "2 min", "3 h 5 min", 2, "2 min", "3 h 5 min"]]);
-    expect(tableCsv(numbersTable(team)).split("\r\n")[1]).toBe("+19195550100,Support,5,4,2,2 min,3 h 5 min,1,0,—,—");
+    expect(tableCsv(numbersTable(team)).split("\r\n")[1]).toBe("+19195550100,Support,5,4,2,2 min,3 h 5 min,1,3,0,—,—");
     expect(volumeOverTimeTable(team).rows).toEqual([["2026-11-01", 5, 4]]);
   });
 

@@ -67,6 +67,7 @@ export function numbersTable(report: TeamReport): ReportTableModel {
       { header: "Outbound", numeric: true },
       ...durationColumns("First response", "Answered"),
       { header: "Unanswered", numeric: true },
+      { header: "Closed without reply", numeric: true },
       ...durationColumns("Time to close", "Closed"),
     ],
     rows: report.byNumber.map((row) => [
@@ -76,6 +77,7 @@ export function numbersTable(report: TeamReport): ReportTableModel {
       row.outbound,
       ...durationCells(row.firstResponse),
       row.firstResponse.unanswered,
+      row.firstResponse.closedWithoutReply,
       ...durationCells(row.timeToClose),
     ]),
   };

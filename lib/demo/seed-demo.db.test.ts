@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { testDb } from "@/lib/testing/test-database";
 import { DEMO_BANDWIDTH, seedDemoData } from "./seed-demo";
+import { HISTORY_CONVERSATIONS } from "./seed-history";
 
 async function counts() {
   const database = testDb();
@@ -42,6 +43,28 @@ describe("demo seed", () => {
     const groupReply = group?.messages.find((message) => message.direction === "OUTBOUND");
     expect(groupReply?.recipients).toHaveLength(3);
     expect(await testDb().user.count({ where: { email: { in: ["admin@example.com", "agent@example.com"] } } })).toBe(2);
+  });
+
+  it("keeps a month of closed conversations behind them, answered by the team", async () => {
+    const history = await testDb().conversation.findMany({
+      where: { participantsKey: { startsWith: "+19195552" } },
+      include: { messages: { include: { recipients: true } }, activities: true },
+    });
+    expect(history).toHaveLength(HISTORY_CONVERSATIONS);
+    expect(history.every((conversation) => conversation.status === "closed")).toBe(true);
+    const answers = history.flatMap((conversation) => conversation.messages.filter((m) => m.direction === "OUTBOUND"));
+    expect(answers.every((answer) => answer.sentById !== null)).toBe(true);
+    const failures = answers
+      .flatMap((answer) => answer.recipients)
+      .filter((recipient) => recipient.status === "failed");
+    expect(new Set(failures.map((recipient) => recipient.errorCode))).toEqual(new Set([4720, 9902, 4770]));
+    expect(
+      history.every((conversation) => conversation.activities.some((activity) => activity.kind === "closed")),
+    ).toBe(true);
+    // No reopening: the customers' messages came while each conversation was open.
+    expect(
+      history.some((conversation) => conversation.activities.some((activity) => activity.kind === "reopened")),
+    ).toBe(false);
   });
 });
 

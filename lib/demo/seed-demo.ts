@@ -4,7 +4,8 @@ import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { conversationIdentity } from "@/lib/conversations/conversation-key";
 import { upsertConversation } from "@/lib/conversations/conversation-store";
 import { summariseStatus } from "@/lib/messaging/delivery-status";
-import { ensureDemoUsers } from "@/lib/users/bootstrap";
+import { DEMO_USERS, ensureDemoUsers } from "@/lib/users/bootstrap";
+import { seedDemoHistory } from "./seed-history";
 
 /** The made-up Bandwidth identifiers of the embedded default, shared by the sandbox and the app. */
 export const DEMO_BANDWIDTH = {
@@ -118,7 +119,7 @@ const CONVERSATIONS: DemoConversation[] = [
 
 /**
  * Demo data for the embedded default: two users and a few conversations (one-to-one, a group of
- * three, one with a failed message). The Bandwidth account, application and numbers come from the
+ * three, one with a failed message), and a month of closed ones behind them (seed-history.ts). The Bandwidth account, application and numbers come from the
  * BANDWIDTH_* environment the start script sets (DEMO_BANDWIDTH, pointed at the sandbox).
  * Idempotent; never touches data it did not create.
  */
@@ -127,6 +128,18 @@ export async function seedDemoData(database: Db) {
 
   const now = Date.now();
   for (const conversation of CONVERSATIONS) await seedConversation(database, conversation, now);
+  // A month of closed conversations behind them, for the reports.
+  const team = await database.user.findMany({
+    where: { email: { in: DEMO_USERS.map((user) => user.email) } },
+    select: { id: true },
+    orderBy: { email: "asc" },
+  });
+  await seedDemoHistory(
+    database,
+    DEMO_BANDWIDTH.numbers.slice(0, 2),
+    team.map((user) => user.id),
+    now,
+  );
 }
 
 async function seedConversation(database: Db, demo: DemoConversation, now: number) {

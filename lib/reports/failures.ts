@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor } from "@/lib/conversations/cursor";
 import type { Db } from "@/lib/db";
 import type { FailuresPage, FailuresQuery } from "@/lib/validations/reports";
 import { errorMeaning } from "./delivery-report";
-import { inRange, paramsOf, rangeOf } from "./report-range";
+import { inRange, paramsOf, rangeOf, reportQuery } from "./report-range";
 
 /** Conversations per page of a drill-down. */
 export const FAILURES_PAGE_SIZE = 50;
@@ -27,23 +27,20 @@ export async function failedConversations(
 ): Promise<FailuresPage> {
   const range = rangeOf(query);
   const after = decodeCursor(query.cursor);
-  const rows = await database.$queryRawUnsafe<
-    Array<{
-      conversation_id: string;
-      owner_number: string;
-      participants: string[];
-      is_group: boolean;
-      failures: number;
-      last_failed_at: Date;
-    }>
-  >(
-    FAILURES_SQL,
+  const rows = await reportQuery<{
+    conversation_id: string;
+    owner_number: string;
+    participants: string[];
+    is_group: boolean;
+    failures: number;
+    last_failed_at: Date;
+  }>(database, FAILURES_SQL, [
     ...paramsOf(range, numbers),
     query.code,
     after?.at ?? null,
     after?.id ?? null,
     FAILURES_PAGE_SIZE + 1,
-  );
+  ]);
   const page = rows.slice(0, FAILURES_PAGE_SIZE);
   const last = page.at(-1);
   const { description, meaning } = errorMeaning(query.code);

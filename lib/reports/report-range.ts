@@ -1,7 +1,7 @@
 import "server-only";
 import type { ConversationScope } from "@/lib/auth/policies";
 import type { Db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { HttpError, notFound } from "@/lib/errors";
 import { granularityOf, type ReportQuery, type ReportRange } from "@/lib/validations/reports";
 
 // What every report query shares: the range as instants ($1 from, $2 to, $3 tz: days in the viewer's
@@ -24,13 +24,12 @@ export function bucketOf(range: ReportRange, column = "hour"): string {
 /** Every bucket of the range, empty ones included: its key (as bucketOf) and its start instant. */
 export async function bucketsOf(database: Db, range: ReportRange): Promise<Array<{ key: string; at: string }>> {
   const step = range.granularity === "hour" ? "1 hour" : "1 day";
-  const rows = await database.$queryRawUnsafe<Array<{ key: string; at: Date }>>(
+  const rows = await reportQuery<{ key: string; at: Date }>(
+    database,
     `SELECT DISTINCT to_char(b, 'YYYY-MM-DD"T"HH24:MI:SS') AS key, b AT TIME ZONE $3 AS at
      FROM generate_series(($1::date)::timestamp, ($2::date)::timestamp + interval '1 day' - interval '${step}', interval '${step}') AS b
      ORDER BY 1`,
-    range.from,
-    range.to,
-    range.tz,
+    [range.from, range.to, range.tz],
   );
   return rows.map((row) => ({ key: row.key, at: row.at.toISOString() }));
 }
@@ -76,9 +75,16 @@ export async function rollupsAsOf(database: Db): Promise<string | null> {
  * place instead of on disk, and no JIT (compiling costs more than it saves on these small scans).
  */
 export async function reportQuery<T>(database: Db, sql: string, params: unknown[]): Promise<T[]> {
-  const [, rows] = await database.$transaction([
-    database.$queryRawUnsafe("SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)"),
-    database.$queryRawUnsafe<T[]>(sql, ...params),
-  ]);
-  return rows;
+  try {
+    const [, rows] = await database.$transaction([
+      database.$queryRawUnsafe("SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)"),
+      database.$queryRawUnsafe<T[]>(sql, ...params),
+    ]);
+    return rows;
+  } catch (error) {
+    // A zone the browser knows but this PostgreSQL's time zone data does not (older tzdata).
+    if (error instanceof Error && /time zone .* not recognized/.test(error.message))
+      throw new HttpError(400, "invalid_request", "tz: this server does not know that time zone; choose another");
+    throw error;
+  }
 }

@@ -347,14 +347,32 @@ describe("the team report", () => {
 
   it("measures first responses: median and 90th percentile, per agent and per number", async () => {
     const report = await teamReport(testDb(), query("2026-04-01", "2026-04-30"), [C, D]);
-    expect(report.firstResponse).toEqual({ count: 4, medianSeconds: 1500, p90Seconds: 5580, unanswered: 1 });
+    expect(report.firstResponse).toEqual({
+      count: 4,
+      medianSeconds: 1500,
+      p90Seconds: 5580,
+      unanswered: 1,
+      closedWithoutReply: 0,
+    });
     const byAgent = new Map(report.byAgent.map((row) => [row.name, row]));
     expect(byAgent.get("Ada Team")?.firstResponse).toEqual({ count: 2, medianSeconds: 3900, p90Seconds: 6540 });
     expect(byAgent.get("Bo Team")?.firstResponse).toEqual({ count: 1, medianSeconds: 1800, p90Seconds: 1800 });
     expect(byAgent.get(NO_AGENT)?.firstResponse).toEqual({ count: 1, medianSeconds: 1200, p90Seconds: 1200 });
     const byNumber = new Map(report.byNumber.map((row) => [row.number, row]));
-    expect(byNumber.get(C)?.firstResponse).toEqual({ count: 3, medianSeconds: 1200, p90Seconds: 1680, unanswered: 1 });
-    expect(byNumber.get(D)?.firstResponse).toEqual({ count: 1, medianSeconds: 7200, p90Seconds: 7200, unanswered: 0 });
+    expect(byNumber.get(C)?.firstResponse).toEqual({
+      count: 3,
+      medianSeconds: 1200,
+      p90Seconds: 1680,
+      unanswered: 1,
+      closedWithoutReply: 0,
+    });
+    expect(byNumber.get(D)?.firstResponse).toEqual({
+      count: 1,
+      medianSeconds: 7200,
+      p90Seconds: 7200,
+      unanswered: 0,
+      closedWithoutReply: 0,
+    });
   });
 
   it("measures time to close from each opening", async () => {
@@ -414,5 +432,16 @@ describe("the team report", () => {
     });
     const adas = await loadTeamReport(testDb(), ada2, query("2026-04-01", "2026-04-30", C));
     expect(adas.volume).toEqual({ inbound: 5, outbound: 4 });
+  });
+  it("(last: it closes a conversation) counts a wait a closing ended without a reply apart, once the next run sees the closing", async () => {
+    const t1 = await testDb().conversation.findFirstOrThrow({ where: { ownerNumber: C } });
+    await testDb().conversationActivity.create({
+      data: { conversationId: t1.id, kind: "closed", actorId: bo.id, createdAt: new Date("2026-04-04T12:00:00Z") },
+    });
+    // The closing is the only change: the run must find the conversation through it.
+    await rebuildRollups(testPool(), new Date("2026-04-04T11:00:00Z"), true);
+    const report = await teamReport(testDb(), query("2026-04-01", "2026-04-30"), [C, D]);
+    expect(report.firstResponse).toMatchObject({ count: 4, unanswered: 0, closedWithoutReply: 1 });
+    expect(report.timeToClose.count).toBe(4);
   });
 });

@@ -57,9 +57,12 @@ WHERE m.created_at >= $1 AND m.direction = 'OUTBOUND' AND r.status = 'failed'`;
 // reply: one sent from Switchboard by an agent, or from one of our numbers outside it. Automatic
 // replies (consent confirmations) and our own lines' copies of group texts are not replies.
 // Messages are numbered by how many replies precede them; the customers' messages between two
-// replies share a number, and the first of them began the wait the next reply ended.
+// replies share a number, and the first of them began the wait the next reply ended. A wait no
+// reply ended but a closing did ("Thanks!", then closed) is not left waiting: it is closed_unanswered.
+// Touched: a message since `from`, or a closing (it settles the waits it ends without a reply).
 const TOUCHED = `CREATE TEMP TABLE report_touched ON COMMIT DROP AS
-  SELECT DISTINCT conversation_id FROM messages WHERE created_at >= $1`;
+  SELECT conversation_id FROM messages WHERE created_at >= $1
+  UNION SELECT conversation_id FROM conversation_activity WHERE kind = 'closed' AND created_at >= $1`;
 
 const WAITS = `
 WITH events AS (
@@ -74,9 +77,11 @@ WITH events AS (
   SELECT DISTINCT ON (conversation_id, replies) conversation_id, replies, id, created_at
   FROM numbered WHERE customer ORDER BY conversation_id, replies, created_at, id
 )
-INSERT INTO report_waits (message_id, conversation_id, our_number, started_at, answered_at, answer_id, responder_id, seconds)
+INSERT INTO report_waits (message_id, conversation_id, our_number, started_at, answered_at, answer_id, responder_id, seconds, closed_unanswered)
 SELECT w.id, w.conversation_id, c.owner_number, w.created_at, a.created_at, a.id, a.sent_by_id,
-       round(extract(epoch FROM a.created_at - w.created_at))::int
+       round(extract(epoch FROM a.created_at - w.created_at))::int,
+       a.id IS NULL AND EXISTS (SELECT 1 FROM conversation_activity x
+         WHERE x.conversation_id = w.conversation_id AND x.kind = 'closed' AND x.created_at >= w.created_at)
 FROM waits w JOIN conversations c ON c.id = w.conversation_id
 LEFT JOIN numbered a ON a.reply AND a.conversation_id = w.conversation_id AND a.replies = w.replies + 1`;
 
@@ -141,7 +146,7 @@ async function rebuild(sql: Sql, from: Date, full: boolean): Promise<void> {
 
 /**
  * What the job runs every minute: all of history when it never has (or `full`), else the last
- * `windowHours`. Returns null when another instance's run was in progress.
+ * `windowHours`. `skipped` when another instance's run was in progress.
  */
 export async function refreshRollups(
   pool: pg.Pool,

@@ -26,13 +26,15 @@ const STATS = `count(seconds)::int AS count,
 
 const WAITS_SQL = `
 SELECT CASE WHEN GROUPING(responder_id) = 0 THEN 'agent' WHEN GROUPING(our_number) = 0 THEN 'number' ELSE 'total' END AS dimension,
-       coalesce(responder_id::text, our_number, '') AS key, (count(*) - count(seconds))::int AS unanswered, ${STATS}
+       coalesce(responder_id::text, our_number, '') AS key,
+       count(*) FILTER (WHERE seconds IS NULL AND NOT closed_unanswered)::int AS unanswered,
+       count(*) FILTER (WHERE closed_unanswered)::int AS closed_without_reply, ${STATS}
 FROM report_waits WHERE ${inRange("started_at")}
 GROUP BY GROUPING SETS ((), (responder_id), (our_number))`;
 
 const CLOSES_SQL = `
 SELECT CASE WHEN GROUPING(actor_id) = 0 THEN 'agent' WHEN GROUPING(our_number) = 0 THEN 'number' ELSE 'total' END AS dimension,
-       coalesce(actor_id::text, our_number, '') AS key, 0 AS unanswered, ${STATS}
+       coalesce(actor_id::text, our_number, '') AS key, 0 AS unanswered, 0 AS closed_without_reply, ${STATS}
 FROM report_closes WHERE ${inRange("closed_at")}
 GROUP BY GROUPING SETS ((), (actor_id), (our_number))`;
 
@@ -40,6 +42,7 @@ type StatsRow = {
   dimension: Dimension;
   key: string;
   unanswered: number;
+  closed_without_reply: number;
   count: number;
   median: number | null;
   p90: number | null;
@@ -51,6 +54,10 @@ function statsOf(row: StatsRow | undefined): DurationStats {
   if (!row) return NO_STATS;
   const round = (value: number | null) => (value === null ? null : Math.round(value));
   return { count: row.count, medianSeconds: round(row.median), p90Seconds: round(row.p90) };
+}
+
+function waitStatsOf(row: StatsRow | undefined): TeamReport["firstResponse"] {
+  return { ...statsOf(row), unanswered: row?.unanswered ?? 0, closedWithoutReply: row?.closed_without_reply ?? 0 };
 }
 
 /** The per-agent table's row for nobody: messages and answers sent outside Switchboard, automatic replies. */
@@ -104,7 +111,7 @@ export async function teamReport(database: Db, query: ReportQuery, numbers: stri
       inbound: find(volume, "bucket", b.key)?.inbound ?? 0,
       outbound: find(volume, "bucket", b.key)?.outbound ?? 0,
     })),
-    firstResponse: { ...statsOf(totalWaits), unanswered: totalWaits?.unanswered ?? 0 },
+    firstResponse: waitStatsOf(totalWaits),
     timeToClose: statsOf(find(closes, "total", "")),
     byAgent: agentIds
       .map((key) => ({
@@ -122,7 +129,7 @@ export async function teamReport(database: Db, query: ReportQuery, numbers: stri
         label: labelOf.get(number) ?? null,
         inbound: find(volume, "number", number)?.inbound ?? 0,
         outbound: find(volume, "number", number)?.outbound ?? 0,
-        firstResponse: { ...statsOf(numberWaits), unanswered: numberWaits?.unanswered ?? 0 },
+        firstResponse: waitStatsOf(numberWaits),
         timeToClose: statsOf(find(closes, "number", number)),
       };
     }),

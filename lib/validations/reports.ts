@@ -7,11 +7,13 @@ import { e164 } from "./common";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar day in the viewer's time zone, YYYY-MM-DD. */
-const day = (field: string) =>
-  z
-    .string()
-    .regex(DAY, `${field}: must be a day, YYYY-MM-DD`)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), `${field}: not a real day`);
+const day = (field: string) => z.string().refine(isDay, `${field}: must be a real day, YYYY-MM-DD`);
+
+function isDay(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
 
 function isTimeZone(value: string): boolean {
   try {
@@ -39,8 +41,12 @@ export const reportQuerySchema = z
       .default("UTC"),
     number: e164("number: must be one of our numbers, E.164").optional(),
   })
-  .refine((query) => query.from <= query.to, { message: "from: must not be after to", path: ["from"] })
-  .refine((query) => daysBetween(query.from, query.to) < MAX_REPORT_DAYS, {
+  // Compared only when both are days (else their own message says so).
+  .refine((query) => !isDay(query.from) || !isDay(query.to) || query.from <= query.to, {
+    message: "from: must not be after to",
+    path: ["from"],
+  })
+  .refine((query) => !isDay(query.from) || !isDay(query.to) || daysBetween(query.from, query.to) < MAX_REPORT_DAYS, {
     message: `to: a report covers at most ${MAX_REPORT_DAYS} days`,
     path: ["to"],
   });
@@ -119,14 +125,20 @@ export type DeliveryReport = {
 /** Median and 90th percentile of durations, in seconds; null when there is none. */
 export type DurationStats = { count: number; medianSeconds: number | null; p90Seconds: number | null };
 
+export type WaitStats = DurationStats & { unanswered: number; closedWithoutReply: number };
+
 export type TeamReport = {
   range: ReportRange;
   asOf: string | null;
   /** Customers' messages in, our messages out (agents', automatic and sent outside Switchboard). */
   volume: { inbound: number; outbound: number };
   overTime: Array<{ bucket: string; inbound: number; outbound: number }>;
-  /** From a customer's first unanswered message to our next reply, for waits that began in the range. */
-  firstResponse: DurationStats & { unanswered: number };
+  /**
+   * From a customer's first unanswered message to our next reply, for waits that began in the range;
+   * `unanswered`: still waiting; `closedWithoutReply`: closed with no reply after the customer's last
+   * message (a "thanks"), neither answered nor waiting.
+   */
+  firstResponse: WaitStats;
   /** From a conversation's opening (or reopening) to its closing, for closings in the range. */
   timeToClose: DurationStats;
   byAgent: Array<{
@@ -141,7 +153,7 @@ export type TeamReport = {
     label: string | null;
     inbound: number;
     outbound: number;
-    firstResponse: DurationStats & { unanswered: number };
+    firstResponse: WaitStats;
     timeToClose: DurationStats;
   }>;
   /** Customers' messages by weekday (0 Monday … 6 Sunday) and hour (0–23) in `tz`: all 168 cells. */

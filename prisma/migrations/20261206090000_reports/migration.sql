@@ -59,6 +59,7 @@ CREATE TABLE "report_waits" (
     "answer_id" UUID,
     "responder_id" UUID,
     "seconds" INTEGER,
+    "closed_unanswered" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "report_waits_pkey" PRIMARY KEY ("message_id")
 );
@@ -99,7 +100,7 @@ CREATE INDEX "report_failures_error_code_hour_idx" ON "report_failures"("error_c
 CREATE INDEX "report_failures_hour_idx" ON "report_failures"("hour");
 
 -- The team report reads waits and closings of a range from these indexes alone (index-only scans).
-CREATE INDEX "report_waits_started_at_idx" ON "report_waits"("started_at") INCLUDE ("our_number", "responder_id", "seconds");
+CREATE INDEX "report_waits_started_at_idx" ON "report_waits"("started_at") INCLUDE ("our_number", "responder_id", "seconds", "closed_unanswered");
 
 -- CreateIndex
 CREATE INDEX "report_closes_closed_at_idx" ON "report_closes"("closed_at") INCLUDE ("our_number", "actor_id", "seconds");
