@@ -7,9 +7,9 @@ export function ReportSection({ title, children, id }: { title: string; children
       aria-labelledby={id}
       className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 p-3 sm:p-4 dark:border-slate-800"
     >
-      <h3 id={id} className="text-base font-semibold">
+      <h2 id={id} className="text-base font-semibold">
         {title}
-      </h3>
+      </h2>
       {children}
     </section>
   );
