@@ -209,6 +209,60 @@ test("the demo's month: failures by code and carrier, unconfirmed receipts, answ
   await page.emulateMedia({ colorScheme: "light" });
 });
 
+test("the drill page loads more by the cursor and its CSV has every row loaded", async ({ page }) => {
+  // The paging itself is the server's (its database tests); here the page's use of nextCursor.
+  const cursors: Array<string | null> = [];
+  const conversation = (index: number) => ({
+    conversationId: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+    ourNumber: SUPPORT_LINE,
+    participants: [`+1555010${String(index).padStart(4, "0")}`],
+    isGroup: false,
+    failures: 1,
+    lastFailedAt: new Date(Date.UTC(2026, 10, 1, 12, index)).toISOString(),
+  });
+  await page.route(
+    (url) => url.pathname === "/api/reports/delivery/failures",
+    async (route) => {
+      const url = new URL(route.request().url());
+      const cursor = url.searchParams.get("cursor");
+      cursors.push(cursor);
+      const range = {
+        from: url.searchParams.get("from"),
+        to: url.searchParams.get("to"),
+        tz: "UTC",
+        number: null,
+        granularity: "day",
+      };
+      const rows = cursor ? [conversation(50)] : Array.from({ length: 50 }, (_, index) => conversation(index));
+      await route.fulfill({
+        json: {
+          code: 4730,
+          description: "no-route-to-destination-carrier",
+          meaning: "No route.",
+          range,
+          conversations: rows,
+          nextCursor: cursor ? null : "page-2",
+        },
+      });
+    },
+  );
+  await page.goto("/reports/failures?code=4730&from=2026-11-01&to=2026-11-30");
+  const table = page.getByRole("table", { name: "Conversations that failed with 4730" });
+  await expect(table.locator("tbody tr")).toHaveCount(50);
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(table.locator("tbody tr")).toHaveCount(51);
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+  expect(cursors).toEqual([null, "page-2"]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download CSV: Conversations that failed with 4730" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("delivery-failures-4730-2026-11-01-to-2026-11-30.csv");
+  const lines = (await text(download)).trim().split("\r\n");
+  expect(lines).toHaveLength(52);
+  expect(lines.at(-1)).toBe("+15550100050,+19195550100,One-to-one,1,2026-11-01T12:50:00.000Z");
+});
+
 test("the reports pass axe in light and dark and never scroll sideways at 360 px", async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   for (const scheme of ["light", "dark"] as const) {
