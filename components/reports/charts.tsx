@@ -80,8 +80,8 @@ export function ReportBarChart({
     <ResponsiveContainer width="100%" height={height}>
       <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
         <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" vertical={false} />
-        {/* A few categories (codes, carriers, agents) are each named; many (days) thin out. */}
-        <XAxis dataKey={xKey} {...axis(theme)} minTickGap={8} interval={data.length <= 8 ? 0 : "preserveEnd"} />
+        {/* Labels that would collide are left out (the table beside every chart names them all). */}
+        <XAxis dataKey={xKey} {...axis(theme)} minTickGap={8} />
         <YAxis {...axis(theme)} width={48} tickFormatter={format} allowDecimals={false} />
         <Tooltip {...tooltip(theme, format)} cursor={{ fill: theme.grid, fillOpacity: 0.5 }} />
         <Legend wrapperStyle={{ color: theme.axis, fontSize: 12 }} />
