@@ -3,6 +3,7 @@ import { expectNoSeriousA11yIssues } from "./support/a11y";
 import { inbound } from "./support/consent";
 import { customer, SUPPORT_LINE } from "./support/sandbox";
 import { saveScreen } from "./support/screens";
+import { sql } from "./support/users";
 
 // Reports (issue 18): the page's charts and tables from data this test sends through the sandbox,
 // the drill from an error code to its conversations, a table's CSV, and what an agent may see.
@@ -210,57 +211,45 @@ test("the demo's month: failures by code and carrier, unconfirmed receipts, answ
 });
 
 test("the drill page loads more by the cursor and its CSV has every row loaded", async ({ page }) => {
-  // The paging itself is the server's (its database tests); here the page's use of nextCursor.
-  const cursors: Array<string | null> = [];
-  const conversation = (index: number) => ({
-    conversationId: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
-    ourNumber: SUPPORT_LINE,
-    participants: [`+1555010${String(index).padStart(4, "0")}`],
-    isGroup: false,
-    failures: 1,
-    lastFailedAt: new Date(Date.UTC(2026, 10, 1, 12, index)).toISOString(),
-  });
-  await page.route(
-    (url) => url.pathname === "/api/reports/delivery/failures",
-    async (route) => {
-      const url = new URL(route.request().url());
-      const cursor = url.searchParams.get("cursor");
-      cursors.push(cursor);
-      const range = {
-        from: url.searchParams.get("from"),
-        to: url.searchParams.get("to"),
-        tz: "UTC",
-        number: null,
-        granularity: "day",
-      };
-      const rows = cursor ? [conversation(50)] : Array.from({ length: 50 }, (_, index) => conversation(index));
-      await route.fulfill({
-        json: {
-          code: 4730,
-          description: "no-route-to-destination-carrier",
-          meaning: "No route.",
-          range,
-          conversations: rows,
-          nextCursor: cursor ? null : "page-2",
-        },
-      });
-    },
+  // 51 recipients that failed with 4730 in conversations of their own (closed: out of the inbox's
+  // open views), stored as the webhook would have, then the figures brought up to date.
+  await sql(
+    `WITH c AS (
+       INSERT INTO conversations (id, owner_number, participants, participants_key, status, last_message_at, created_at, updated_at)
+       SELECT gen_random_uuid(), $1, ARRAY['+1555073' || lpad(i::text, 4, '0')], '+1555073' || lpad(i::text, 4, '0'), 'closed',
+              now() - (i || ' minutes')::interval, now() - interval '1 hour', now()
+       FROM generate_series(0, 50) AS i
+       ON CONFLICT (owner_number, participants_key) DO NOTHING
+       RETURNING id, participants, last_message_at
+     ), m AS (
+       INSERT INTO messages (id, conversation_id, direction, "from", "to", text, status, created_at, updated_at)
+       SELECT gen_random_uuid(), c.id, 'OUTBOUND', $1, c.participants, 'Drill page paging', 'failed', c.last_message_at, now() FROM c
+       RETURNING id, "to", created_at
+     )
+     INSERT INTO message_recipients (message_id, phone_number, status, error_code, status_at, updated_at)
+     SELECT m.id, m.to[1], 'failed', 4730, m.created_at, now() FROM m`,
+    [SUPPORT_LINE],
   );
-  await page.goto("/reports/failures?code=4730&from=2026-11-01&to=2026-11-30");
+  expect((await page.request.post("/api/reports/refresh")).status()).toBe(200);
+  const today = new Date().toISOString().slice(0, 10);
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await page.goto(`/reports/failures?code=4730&from=${yesterday}&to=${today}`);
   const table = page.getByRole("table", { name: "Conversations that failed with 4730" });
   await expect(table.locator("tbody tr")).toHaveCount(50);
+  const nextPage = page.waitForRequest((request) => new URL(request.url()).searchParams.has("cursor"));
   await page.getByRole("button", { name: "Load more" }).click();
+  await nextPage;
   await expect(table.locator("tbody tr")).toHaveCount(51);
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
-  expect(cursors).toEqual([null, "page-2"]);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Download CSV: Conversations that failed with 4730" }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe("delivery-failures-4730-2026-11-01-to-2026-11-30.csv");
+  expect(download.suggestedFilename()).toBe(`delivery-failures-4730-${yesterday}-to-${today}.csv`);
   const lines = (await text(download)).trim().split("\r\n");
   expect(lines).toHaveLength(52);
-  expect(lines.at(-1)).toBe("+15550100050,+19195550100,One-to-one,1,2026-11-01T12:50:00.000Z");
+  // The latest failure first: the last row is the oldest, +1555 073 0050.
+  expect(lines.at(-1)).toMatch(/^\+15550730050,\+19195550100,One-to-one,1,/);
 });
 
 test("the reports pass axe in light and dark and never scroll sideways at 360 px", async ({ page }, testInfo) => {

@@ -264,6 +264,41 @@ describe("the delivery report", () => {
     expect(page.nextCursor).toBeNull();
   });
 
+  it("pages through the conversations of a code by the cursor, latest first, none twice", async () => {
+    const E = await app.number(); // a number of its own: the figures above stay as they are
+    await testPool().query(
+      `WITH c AS (
+         INSERT INTO conversations (id, owner_number, participants, participants_key, last_message_at, created_at, updated_at)
+         SELECT gen_random_uuid(), $1, ARRAY[p], p, now(), now(), now()
+         FROM generate_series(0, 54) AS i, LATERAL (SELECT '+1555074' || lpad(i::text, 4, '0') AS p) AS x
+         RETURNING id, participants
+       ), m AS (
+         INSERT INTO messages (id, conversation_id, direction, "from", "to", status, created_at, updated_at)
+         SELECT gen_random_uuid(), c.id, 'OUTBOUND', $1, c.participants, 'failed',
+                '2026-03-10T12:00:00Z'::timestamptz + (right(c.participants[1], 2)::int || ' minutes')::interval, now()
+         FROM c RETURNING id, "to", created_at
+       )
+       INSERT INTO message_recipients (message_id, phone_number, status, error_code, status_at, updated_at)
+       SELECT m.id, m.to[1], 'failed', 4731, m.created_at, now() FROM m`,
+      [E],
+    );
+    await rebuildRollups(testPool(), new Date("2026-03-01T00:00:00Z"), true);
+    const range = { ...query("2026-03-10", "2026-03-11"), code: 4731 };
+    const first = await failedConversations(testDb(), range, [E]);
+    expect(first.conversations).toHaveLength(50);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await failedConversations(testDb(), { ...range, cursor: first.nextCursor ?? "" }, [E]);
+    expect(second.conversations).toHaveLength(5);
+    expect(second.nextCursor).toBeNull();
+    const times = [...first.conversations, ...second.conversations].map((c) => c.lastFailedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    const ids = [...first.conversations, ...second.conversations].map((c) => c.conversationId);
+    expect(new Set(ids).size).toBe(55);
+    await expect(failedConversations(testDb(), { ...range, cursor: "not-ours" }, [E])).rejects.toMatchObject({
+      status: 400,
+    });
+  });
+
   it("follows a late callback at the next rebuild, once", async () => {
     const m4 = await testDb().message.findFirstOrThrow({ where: { to: { has: customers.c3 } } });
     const late = callback("message-delivered", m4, customers.c3, { carrierName: "US Cellular" });
