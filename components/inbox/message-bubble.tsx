@@ -8,6 +8,7 @@ import { MessageStatus } from "@/components/inbox/message-status";
 import { MessageText } from "@/components/inbox/message-text";
 import { statusSourceNote } from "@/lib/client/missed-callback";
 import type { Message } from "@/lib/client/types";
+import { outboundAuthor } from "@/lib/validations/message-view";
 
 type Props = {
   message: Message;
@@ -23,7 +24,7 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying, cons
   const outbound = message.direction === "OUTBOUND";
   // A group text another of our numbers sent: ours, on our side, though it came in.
   const ours = outbound || message.fromOurLine;
-  const author = authorOf(message);
+  const author = outboundAuthor(message);
   const time = new Date(message.createdAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
   const fromRecords = outbound ? statusSourceNote(message.recipients) : null;
   return (
@@ -67,11 +68,4 @@ export function MessageBubble({ message, isGroup, label, onRetry, retrying, cons
       ) : null}
     </div>
   );
-}
-
-/** Who wrote an outbound message: the agent, or how it was sent when no agent wrote it here. */
-function authorOf(message: Message): string | null {
-  if (message.origin === "EXTERNAL") return "Sent outside Switchboard";
-  if (message.origin === "AUTOMATIC") return "Automatic";
-  return message.sentBy?.name ?? null;
 }

@@ -8,7 +8,7 @@ import { toNoteView } from "@/lib/validations/note-view";
 import { findViewableConversation } from "./conversation-queries";
 import { decodeCursor, encodeCursor } from "./cursor";
 
-const include = {
+export const messageInclude = {
   recipients: { orderBy: { phoneNumber: "asc" } },
   media: {
     orderBy: { position: "asc" },
@@ -53,7 +53,7 @@ export async function listMessages(
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.limit + 1,
-    include,
+    include: messageInclude,
   });
   const page = rows.slice(0, options.limit);
   const last = page[page.length - 1];
@@ -80,6 +80,6 @@ export async function listMessages(
 }
 
 export async function getMessageView(database: Db, messageId: string) {
-  const row = await database.message.findUnique({ where: { id: messageId }, include });
+  const row = await database.message.findUnique({ where: { id: messageId }, include: messageInclude });
   return row ? toMessageView(row) : null;
 }

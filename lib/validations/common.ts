@@ -40,5 +40,13 @@ export const freeText = (field: string, max: number) =>
     .refine(isStorableText, `${field}: contains an invalid character`);
 
 /** What an audit entry can be about. */
-export const AUDIT_TARGET_TYPES = ["account", "application", "number", "user", "saved_reply", "consent"] as const;
+export const AUDIT_TARGET_TYPES = [
+  "account",
+  "application",
+  "number",
+  "user",
+  "saved_reply",
+  "consent",
+  "export",
+] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -90,6 +90,13 @@ export function toMessageView(message: MessageRow) {
 
 export type MessageView = ReturnType<typeof toMessageView>;
 
+/** Who wrote an outbound message: the agent, or how it was sent when no agent wrote it here. */
+export function outboundAuthor(message: { origin: MessageOrigin; sentBy: { name: string } | null }): string | null {
+  if (message.origin === "EXTERNAL") return "Sent outside Switchboard";
+  if (message.origin === "AUTOMATIC") return "Automatic";
+  return message.sentBy?.name ?? null;
+}
+
 /**
  * GET /api/conversations/{id}/messages: a page of the thread, newest first, the workflow activity
  * and the internal notes of the same stretch of time, and the cursor of older ones.
