@@ -85,11 +85,12 @@ const config = [
         {
           patterns: [
             {
-              regex: `^@/lib/(?!(${PURE_LIB_MODULES.join("|")})$|admin/)`,
+              regex: `^@/lib/(?!(${PURE_LIB_MODULES.join("|")})$|admin/|exports/)`,
               message:
                 "Components and lib/client import only pure modules (lib/client, lib/validations, Bandwidth's rules, policies…).",
             },
             { regex: "^@/lib/admin/", allowTypeImports: true, message: "Only types may come from lib/admin." },
+            { regex: "^@/lib/exports/", allowTypeImports: true, message: "Only types may come from lib/exports." },
             {
               regex: "^(server-only|pg|@prisma/.*|next/server|bandwidth-sdk)$",
               message: "Server packages stay on the server.",

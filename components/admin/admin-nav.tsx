@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/admin/opt-outs", label: "Opt-outs" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/catch-up", label: "Catch-up" },
+  { href: "/admin/export", label: "Export" },
 ];
 
 export function AdminNav() {

@@ -25,6 +25,9 @@ const ACTIONS = [
   "saved_reply.create",
   "saved_reply.update",
   "saved_reply.delete",
+  "export.create",
+  "export.conversation_json",
+  "export.transcript_view",
 ];
 
 /** Who changed what and when; filter by action, kind of thing, or person. Entries are kept. */
@@ -70,6 +73,7 @@ export function AuditLog() {
           ["number", "Numbers"],
           ["user", "People"],
           ["saved_reply", "Team replies"],
+          ["export", "Exports"],
         ])}
         {select(
           "actorId",

@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useState } from "react";
 import { Initials } from "@/components/inbox/initials";
 import { SnoozeMenu } from "@/components/inbox/snooze-menu";
 import { TeammatePicker } from "@/components/inbox/teammate-picker";
+import { TranscriptLink } from "@/components/inbox/transcript-link";
 import { useViewer } from "@/components/inbox/viewer-context";
 import { usePopover } from "@/components/ui/popover";
 import { formatWhen } from "@/lib/client/format-time";
@@ -125,6 +126,7 @@ export function ConversationActions({ conversation, more }: { conversation: Conv
         >
           {conversation.status === "closed" ? "Reopen" : "Close"}
         </button>
+        {viewer.role === "ADMIN" ? <TranscriptLink conversationId={conversation.id} className={buttonClass} /> : null}
         {more}
       </div>
       {problem ? (
