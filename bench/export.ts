@@ -36,7 +36,8 @@ export async function benchExport(app: RunningApp, options: { minimumMessages?: 
     headers: { cookie, "content-type": "application/json" },
     body: JSON.stringify({ kind: "messages_ndjson", from, to, tz: "UTC" }),
   });
-  if (created.status !== 201) throw new Error(`creating the export answered ${created.status}: ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`creating the export answered ${created.status}: ${await created.text()}`);
   const { export: made } = (await created.json()) as { export: { id: string; total: number } };
 
   const pid = serverPid(Number(new URL(app.url).port));

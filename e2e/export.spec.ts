@@ -45,8 +45,10 @@ async function seedConversation(): Promise<{ id: string; alice: string; bob: str
                (SELECT id FROM users WHERE email = 'admin@example.com'), '2001-01-01T10:05:00Z', now())
        RETURNING id)
      INSERT INTO message_recipients (message_id, phone_number, status, error_code, error_description, carrier_name, status_at, updated_at)
-     SELECT id, $2, 'delivered', NULL, NULL, 'T-Mobile USA', '2001-01-01T10:05:03Z', now() FROM reply
-     UNION ALL SELECT id, $3, 'failed', 4720, 'invalid-destination-address', NULL, '2001-01-01T10:05:04Z', now() FROM reply`,
+     SELECT reply.id, r.phone, r.status::"DeliveryStatus", r.code, r.description, r.carrier, r.at::timestamptz, now()
+     FROM reply, (VALUES ($2, 'delivered', NULL::int, NULL, 'T-Mobile USA', '2001-01-01T10:05:03Z'),
+                         ($3, 'failed', 4720, 'invalid-destination-address', NULL, '2001-01-01T10:05:04Z'))
+                 AS r(phone, status, code, description, carrier, at)`,
     [id, alice, bob, OLD_LINE],
   );
   await sql(
@@ -183,23 +185,25 @@ test("an NDJSON export of a large range streams to disk with progress, parses li
   ]);
   expect(download.suggestedFilename()).toBe(`messages-${LARGE_DAYS.from}-to-${LARGE_DAYS.to}.ndjson`);
   const file = (await download.path()) ?? "";
+  // Checked in plain code, one expect at the end: 30,000 expect calls would take minutes to trace.
   let lines = 0;
   let outbound = 0;
+  const wrong: string[] = [];
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     const message = JSON.parse(line) as { direction: string; text: string; recipients: Array<{ status: string }> };
     lines += 1;
-    expect(message.text).toMatch(/^Large export message \d+, with "quotes", commas and a line\nbreak$/);
+    if (!/^Large export message \d+, with "quotes", commas and a line\nbreak$/.test(message.text)) wrong.push(line);
     if (message.direction === "OUTBOUND") {
       outbound += 1;
-      expect(message.recipients).toEqual([expect.objectContaining({ status: "delivered" })]);
+      if (message.recipients.length !== 1 || message.recipients[0]?.status !== "delivered") wrong.push(line);
     }
   }
+  expect(wrong.slice(0, 3)).toEqual([]);
   expect(lines).toBe(LARGE_COUNT);
   expect(outbound).toBe(LARGE_COUNT / 2);
   await expect(page.getByRole("status").filter({ hasText: "Done — 30,000 messages" })).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "Export progress" })).toHaveAttribute("aria-valuenow", "100");
   await expect(page.getByText(`NDJSON: ${LARGE_DAYS.from} to ${LARGE_DAYS.to}, all numbers`).first()).toBeVisible();
-  await expectNoSeriousA11yIssues(page, "export page");
   await saveScreen(page, testInfo, "export-done");
 
   const [created] = await sql<{ id: string }>(
@@ -208,6 +212,11 @@ test("an NDJSON export of a large range streams to disk with progress, parses li
   const again = await page.request.get(`/api/admin/exports/${created?.id}/download`);
   expect(again.status()).toBe(409);
   expect(await again.json()).toMatchObject({ error: { code: "already_downloaded", message: /already downloaded/ } });
+
+  // (After a download the page is reloaded first: axe's frame walk waits on the download's navigation.)
+  await page.reload();
+  await expect(page.getByRole("cell", { name: "done" }).first()).toBeVisible();
+  await expectNoSeriousA11yIssues(page, "export page");
 
   await page.setViewportSize({ width: 360, height: 780 });
   await page.emulateMedia({ colorScheme: "dark" });
