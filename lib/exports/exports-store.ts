@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/admin/audit";
 import { prismaRunner } from "@/lib/contacts/consent-sql";
 import { canAdminister, type Actor } from "@/lib/auth/policies";
 import type { Db } from "@/lib/db";
-import { conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
+import { conflict, forbidden, HttpError, notFound, unprocessable } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toExportView, type CreateExport, type ExportView, type RangeParams } from "@/lib/validations/exports";
 import { loadConversationExport } from "./conversation-export";
@@ -20,7 +20,12 @@ export async function createExport(database: Db, admin: Actor, request: CreateEx
   const params: RangeParams = { from: request.from, to: request.to, tz: request.tz, number: request.number ?? null };
   if (params.number && !(await isOurNumber(database, params.number)))
     throw unprocessable(`number: ${params.number} is not one of our numbers`);
-  const total = await countRange(prismaRunner(database), params);
+  const total = await countRange(prismaRunner(database), params).catch((error: unknown) => {
+    // A zone the browser knows but this PostgreSQL's time zone data does not (older tzdata).
+    if (error instanceof Error && /time zone .* not recognized/.test(error.message))
+      throw new HttpError(400, "invalid_request", "tz: this server does not know that time zone; choose another");
+    throw error;
+  });
   return database.$transaction(async (tx) => {
     const row = await tx.dataExport.create({
       data: { requestedBy: admin.id, kind: request.kind, params, total },
