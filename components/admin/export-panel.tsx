@@ -61,20 +61,16 @@ export function ExportPanel() {
         description="Every message of the days you choose (in your time zone), with each recipient's status and error and the links to its files. CSV opens in a spreadsheet; NDJSON (one JSON object per line) suits scripts. Each export downloads once and is recorded in the audit log."
       >
         <form onSubmit={start} className="flex flex-wrap items-end gap-3" aria-label="Export messages">
-          <TextField
-            label="From"
-            type="date"
-            required
-            value={form.from}
-            onChange={(e) => setForm({ ...form, from: e.target.value })}
-          />
-          <TextField
-            label="To"
-            type="date"
-            required
-            value={form.to}
-            onChange={(e) => setForm({ ...form, to: e.target.value })}
-          />
+          {(["from", "to"] as const).map((field) => (
+            <TextField
+              key={field}
+              label={field === "from" ? "From" : "To"}
+              type="date"
+              required
+              value={form[field]}
+              onChange={(e) => setForm({ ...form, [field]: e.target.value })}
+            />
+          ))}
           <div className="flex flex-col gap-1">
             <label htmlFor="export-number" className="text-sm font-medium text-slate-700 dark:text-slate-200">
               Number

@@ -15,7 +15,7 @@ export function Transcript({ data, tz, exportedBy }: { data: ConversationExport;
   const when = (at: Date | string) => time.format(new Date(at));
   const { conversation } = data;
   const named = (number: string, label: string | null) =>
-    label ? `${label} (${formatPhoneNumber(number)})` : formatPhoneNumber(number);
+    label ? `${label} · ${formatPhoneNumber(number)}` : formatPhoneNumber(number);
   const labelOf = new Map(conversation.participants.map((p) => [p.phoneNumber, p.label]));
   const items = toTimeline(data.messages, data.activity, data.notes);
   return (
