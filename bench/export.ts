@@ -16,6 +16,8 @@ export type ExportBench = {
   /** The server process's resident memory before the download, and the most sampled during it. */
   rssBeforeMb: number;
   peakRssMb: number;
+  /** The most sampled in each quarter of the download: flat when memory is bounded, rising when it is not. */
+  peakRssByQuarterMb: number[];
   /** The process's own high-water mark (VmHWM) after the download: its peak over its whole life. */
   lifetimePeakRssMb: number;
 };
@@ -42,11 +44,9 @@ export async function benchExport(app: RunningApp, options: { minimumMessages?: 
 
   const pid = serverPid(Number(new URL(app.url).port));
   const rssBeforeMb = memoryMb(pid, "VmRSS");
-  let peakRssMb = rssBeforeMb;
-  const sampler = setInterval(() => {
-    peakRssMb = Math.max(peakRssMb, memoryMb(pid, "VmRSS"));
-  }, 100);
+  const samples: Array<{ at: number; mb: number }> = [];
   const started = performance.now();
+  const sampler = setInterval(() => samples.push({ at: performance.now() - started, mb: memoryMb(pid, "VmRSS") }), 100);
   let lines = 0;
   let bytes = 0;
   try {
@@ -61,6 +61,10 @@ export async function benchExport(app: RunningApp, options: { minimumMessages?: 
     clearInterval(sampler);
   }
   const seconds = (performance.now() - started) / 1000;
+  const quarter = (seconds * 1000) / 4;
+  const peakRssByQuarterMb = [0, 1, 2, 3].map((q) =>
+    Math.max(0, ...samples.filter((s) => s.at >= q * quarter && s.at < (q + 1) * quarter).map((s) => s.mb)),
+  );
   if (lines !== made.total) throw new Error(`the export wrote ${lines} lines for ${made.total} messages`);
   return {
     messages: lines,
@@ -68,7 +72,8 @@ export async function benchExport(app: RunningApp, options: { minimumMessages?: 
     seconds,
     messagesPerSecond: lines / seconds,
     rssBeforeMb,
-    peakRssMb,
+    peakRssMb: Math.max(rssBeforeMb, ...samples.map((sample) => sample.mb)),
+    peakRssByQuarterMb,
     lifetimePeakRssMb: memoryMb(pid, "VmHWM"),
   };
 }
