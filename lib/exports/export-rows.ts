@@ -1,9 +1,9 @@
 import { explainError } from "@/lib/bandwidth/error-explanations";
 import { csvLine } from "@/lib/csv";
-import type { DeliveryStatus, Direction, MessageOrigin, StatusSource } from "@/lib/generated/prisma/enums";
+import type { DeliveryStatus, StatusSource } from "@/lib/generated/prisma/enums";
 import { isHiddenPart } from "@/lib/media/limits";
 import { toMediaView } from "@/lib/validations/media-view";
-import { outboundAuthor } from "@/lib/validations/message-view";
+import { outboundAuthor, type MessageRow } from "@/lib/validations/message-view";
 
 // One exported message, as the range export writes it (NDJSON: this object per line; CSV: one
 // record of it). Pure: the database rows come from message-export.ts.
@@ -21,23 +21,25 @@ export type ExportRecipientRow = {
 
 export type ExportMediaRow = Parameters<typeof toMediaView>[0];
 
-export type ExportMessageRow = {
-  id: string;
-  conversationId: string;
+/** A message as the export's query reads it: the thread's fields, its times as ISO text (UTC). */
+export type ExportMessageRow = Pick<
+  MessageRow,
+  | "id"
+  | "conversationId"
+  | "direction"
+  | "origin"
+  | "fromOurLine"
+  | "missedCallback"
+  | "from"
+  | "to"
+  | "text"
+  | "segmentCount"
+  | "status"
+  | "errorDetail"
+> & {
   ourNumber: string;
-  direction: Direction;
-  origin: MessageOrigin;
-  fromOurLine: boolean;
-  missedCallback: boolean;
-  /** ISO times, UTC. */
   createdAt: string;
   messageTime: string | null;
-  from: string;
-  to: string[];
-  text: string;
-  segmentCount: number | null;
-  status: DeliveryStatus;
-  errorDetail: string | null;
   authorName: string | null;
   recipients: ExportRecipientRow[];
   media: ExportMediaRow[];

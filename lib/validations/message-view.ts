@@ -7,7 +7,7 @@ import type { NoteView } from "./note-view";
 // A message as our API returns it (docs/api.md). Pure: the server maps rows with it and the
 // browser takes its type from it.
 
-type MessageRow = {
+export type MessageRow = {
   id: string;
   conversationId: string;
   bandwidthMessageId: string | null;
