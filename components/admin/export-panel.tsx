@@ -162,7 +162,7 @@ function RecentExports() {
           item.requestedBy?.name ?? "A former admin",
           whatInWords(item),
           `${item.rowsDone.toLocaleString("en-US")} of ${item.total.toLocaleString("en-US")}`,
-          item.status === "failed" && item.error ? `failed: ${item.error}` : item.status,
+          statusInWords(item),
         ])}
       />
     </AdminSection>
@@ -175,7 +175,9 @@ function progressInWords(item: DataExport, percent: number): string {
     case "ready":
       return `Starting the download of ${count(item.total)} messages…`;
     case "running":
-      return `${count(item.rowsDone)} of ${count(item.total)} messages (${percent} %)`;
+      return item.stalled
+        ? `No progress for a minute after ${count(item.rowsDone)} messages: the download was probably cut off. Start a new export.`
+        : `${count(item.rowsDone)} of ${count(item.total)} messages (${percent} %)`;
     case "done":
       return `Done — ${count(item.rowsDone)} messages`;
     case "cancelled":
@@ -183,6 +185,11 @@ function progressInWords(item: DataExport, percent: number): string {
     case "failed":
       return `Failed after ${count(item.rowsDone)} messages${item.error ? `: ${item.error}` : ""}. Start a new export to try again.`;
   }
+}
+
+function statusInWords(item: DataExport): string {
+  if (item.status === "failed" && item.error) return `failed: ${item.error}`;
+  return item.stalled ? "stalled (cut off?)" : item.status;
 }
 
 function whatInWords(item: DataExport): string {

@@ -15,7 +15,8 @@ export const exportKeys = {
   one: (id: string) => ["exports", id] as const,
 };
 
-const unfinished = (item: DataExport | undefined) => item?.status === "ready" || item?.status === "running";
+const unfinished = (item: DataExport | undefined) =>
+  item?.status === "ready" || (item?.status === "running" && !item.stalled);
 
 /** The latest exports of every admin; every few seconds while one of them is still going. */
 export const useExports = () =>
@@ -26,14 +27,18 @@ export const useExports = () =>
     refetchInterval: (query) => ((query.state.data ?? []).some(unfinished) ? 3_000 : false),
   });
 
-/** One export's progress, every second until it is done, failed or cancelled. */
+/** One export's progress, every second until it is done, failed, cancelled or stalled (then every 10 s). */
 export const useExportProgress = (id: string | null) =>
   useQuery({
     queryKey: exportKeys.one(id ?? ""),
     enabled: id !== null,
     queryFn: ({ signal }) =>
       fetchJson<{ export: DataExport }>(`/api/admin/exports/${id}`, { signal }).then((body) => body.export),
-    refetchInterval: (query) => (query.state.data && !unfinished(query.state.data) ? false : 1_000),
+    refetchInterval: (query) => {
+      const item = query.state.data;
+      if (item?.stalled) return 10_000;
+      return item && !unfinished(item) ? false : 1_000;
+    },
   });
 
 export function useCreateExport() {

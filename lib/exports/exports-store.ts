@@ -49,7 +49,7 @@ export async function listExports(database: Db, limit: number): Promise<ExportVi
     take: limit,
     include: { requester },
   });
-  return rows.map(toExportView);
+  return rows.map((row) => toExportView(row));
 }
 
 /** One export's progress, for the admin who started it (404 unknown, 403 another admin's). */
@@ -66,7 +66,7 @@ export async function claimDownload(database: Db, admin: Actor, id: string) {
   if (row.kind === "conversation_json") throw conflict("A conversation export is downloaded from its transcript.");
   const claimed = await database.dataExport.updateMany({
     where: { id, status: "ready" },
-    data: { status: "running", startedAt: new Date() },
+    data: { status: "running", startedAt: new Date(), progressAt: new Date() },
   });
   if (claimed.count === 0) {
     const { status } = await database.dataExport.findUniqueOrThrow({ where: { id }, select: { status: true } });
@@ -84,7 +84,7 @@ export async function recordProgress(
   id: string,
   progress: { rows: number; bytes: number; total?: number; status?: "done" | "failed" | "cancelled"; error?: string },
 ) {
-  const data: Prisma.DataExportUpdateInput = { rowsDone: progress.rows, bytes: progress.bytes };
+  const data: Prisma.DataExportUpdateInput = { rowsDone: progress.rows, bytes: progress.bytes, progressAt: new Date() };
   if (progress.total !== undefined) data.total = progress.total;
   if (progress.status) Object.assign(data, { status: progress.status, finishedAt: new Date() });
   if (progress.error) data.error = progress.error.slice(0, 500);

@@ -47,22 +47,31 @@ export type ExportView = {
   finishedAt: string | Date | null;
   /** Where the file streams from (once), for a ready range export; else null. */
   downloadUrl: string | null;
+  /** Running, but no progress for `STALLED_AFTER_MS`: its download was most likely cut off. */
+  stalled: boolean;
 };
 
-export function toExportView(row: {
-  id: string;
-  kind: ExportView["kind"];
-  params: unknown;
-  status: ExportView["status"];
-  total: number;
-  rowsDone: number;
-  bytes: bigint;
-  error: string | null;
-  requester: { id: string; name: string } | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-}): ExportView {
+/** A running export writes progress every second while its client reads; this long without any, it is stalled. */
+export const STALLED_AFTER_MS = 60_000;
+
+export function toExportView(
+  row: {
+    id: string;
+    kind: ExportView["kind"];
+    params: unknown;
+    status: ExportView["status"];
+    total: number;
+    rowsDone: number;
+    bytes: bigint;
+    error: string | null;
+    requester: { id: string; name: string } | null;
+    createdAt: Date;
+    startedAt: Date | null;
+    progressAt: Date | null;
+    finishedAt: Date | null;
+  },
+  now = new Date(),
+): ExportView {
   return {
     id: row.id,
     kind: row.kind,
@@ -78,5 +87,6 @@ export function toExportView(row: {
     finishedAt: row.finishedAt,
     downloadUrl:
       row.status === "ready" && row.kind !== "conversation_json" ? `/api/admin/exports/${row.id}/download` : null,
+    stalled: row.status === "running" && now.getTime() - (row.progressAt ?? row.createdAt).getTime() > STALLED_AFTER_MS,
   };
 }

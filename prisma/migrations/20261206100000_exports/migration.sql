@@ -21,6 +21,7 @@ CREATE TABLE "data_exports" (
     "error" TEXT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "started_at" TIMESTAMPTZ(3),
+    "progress_at" TIMESTAMPTZ(3),
     "finished_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "data_exports_pkey" PRIMARY KEY ("id")
