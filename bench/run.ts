@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startApp } from "./app-server";
 import { BENCH_ADMIN, benchLiveLatency, benchReadApi } from "./inbox";
+import { benchExport } from "./export";
 import { benchReports } from "./reports";
 import { benchWebhook } from "./webhook";
 
@@ -51,12 +52,20 @@ try {
   for (const row of reports.rows)
     console.log(`| ${row.name} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.samples} |`);
 
+  console.log("\nExport: every message of the same inbox as NDJSON, streamed through the app\n");
+  const exported = await benchExport(app);
+  console.log(
+    `${exported.messages.toLocaleString("en-US")} messages (${exported.megabytes.toFixed(0)} MB) in ${exported.seconds.toFixed(1)} s: ` +
+      `${exported.messagesPerSecond.toFixed(0)} messages/s; the server's memory ${exported.rssBeforeMb.toFixed(0)} MB before, ` +
+      `peak ${exported.peakRssMb.toFixed(0)} MB (by quarter of the download: ${exported.peakRssByQuarterMb.map((mb) => mb.toFixed(0)).join(", ")} MB)`,
+  );
+
   const dir = path.join(import.meta.dirname, "results");
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     path.join(dir, "bench.json"),
     JSON.stringify(
-      { at: new Date().toISOString(), seconds, connections, webhook: report, live, read, reports },
+      { at: new Date().toISOString(), seconds, connections, webhook: report, live, read, reports, exported },
       null,
       2,
     ),

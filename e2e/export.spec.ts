@@ -234,7 +234,7 @@ test("bad export requests get a clear 4xx, and cross-site ones a 403", async ({ 
     [{ kind: "messages_csv", from: "2026-13-01", to: "2026-12-01" }, 400, /from: must be a real day/],
     [{ kind: "messages_csv", from: "yesterday", to: "2026-12-01" }, 400, /from: must be a real day, YYYY-MM-DD/],
     [{ kind: "messages_csv", from: "2026-12-05", to: "2026-12-01" }, 400, /from: must not be after to/],
-    [{ kind: "messages_csv", from: "2024-01-01", to: "2026-12-01" }, 400, /to: a report covers at most 367 days/],
+    [{ kind: "messages_csv", from: "2024-01-01", to: "2026-12-01" }, 400, /to: a range covers at most 367 days/],
     [
       { kind: "messages_xlsx", from: "2026-12-01", to: "2026-12-01" },
       400,

@@ -47,7 +47,7 @@ export const reportQuerySchema = z
     path: ["from"],
   })
   .refine((query) => !isDay(query.from) || !isDay(query.to) || daysBetween(query.from, query.to) < MAX_REPORT_DAYS, {
-    message: `to: a report covers at most ${MAX_REPORT_DAYS} days`,
+    message: `to: a range covers at most ${MAX_REPORT_DAYS} days`,
     path: ["to"],
   });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
