@@ -9,7 +9,7 @@ import { reportQuerySchema } from "@/lib/validations/reports";
 import { deliveryReport } from "./delivery-report";
 import { failedConversations } from "./failures";
 import { loadDeliveryReport, loadFailedConversations, loadTeamReport } from "./reports";
-import { rebuildRollups } from "./rollup";
+import { rebuildRollups, refreshRollups } from "./rollup";
 import { NO_AGENT, teamReport } from "./team-report";
 
 // A hand-built data set with known counts, codes, carriers and response times; statuses arrive as
@@ -478,5 +478,17 @@ describe("the team report", () => {
     const report = await teamReport(testDb(), query("2026-04-01", "2026-04-30"), [C, D]);
     expect(report.firstResponse).toMatchObject({ count: 4, unanswered: 0, closedWithoutReply: 1 });
     expect(report.timeToClose.count).toBe(4);
+  });
+
+  it("refreshes as the job does: the window after a full run, then vacuums so reads stay index-only", async () => {
+    const run = await refreshRollups(testPool(), { windowHours: 96, wait: true });
+    expect(run.skipped).toBe(false);
+    expect(run.since).not.toBeNull(); // a full run happened above
+    const { rows } = await testPool().query<{ vacuumed: boolean }>(
+      "SELECT last_vacuum IS NOT NULL AS vacuumed FROM pg_stat_user_tables WHERE relname = 'report_waits'",
+    );
+    expect(rows[0]?.vacuumed).toBe(true);
+    const report = await teamReport(testDb(), query("2026-04-01", "2026-04-30"), [C, D]);
+    expect(report.firstResponse.count).toBe(4);
   });
 });
