@@ -27,7 +27,8 @@ const RECONNECT_MS = [1_000, 2_000, 5_000, 10_000];
  * Keeps React Query's cache in step with the server: change notices from GET /api/events
  * invalidate what changed. When the stream drops (a server restart, a proxy's 502) it reconnects
  * by itself; meanwhile, and whenever the server says its listener is down, everything on screen is
- * polled. Coming back live refetches once, so nothing missed stays stale.
+ * polled. Coming back live refetches once, so nothing missed stays stale; so does going live the
+ * first time, for what was read before the stream listened.
  */
 export function useLiveUpdates(): LiveStatus {
   const client = useQueryClient();
@@ -41,6 +42,7 @@ export function useLiveUpdates(): LiveStatus {
     let retry: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
     let wasOffline = false;
+    let everLive = false;
     let stopped = false;
     const pending = new Set<string>();
     // Presence notices refetch only who is here: someone typing must not refetch the list or threads.
@@ -53,7 +55,14 @@ export function useLiveUpdates(): LiveStatus {
       if (wasOffline) {
         void client.invalidateQueries();
         for (const listener of listeners) listener({ type: "resumed" });
+      } else if (!everLive) {
+        // The server sends `ready` once it listens: a change committed before that (a status
+        // callback landing while the page loaded) is never sent, so what was read, or was still
+        // being read, before now is read again (an in-flight request starts over).
+        const readyAt = Date.now();
+        void client.invalidateQueries({ predicate: (query) => query.state.dataUpdatedAt < readyAt });
       }
+      everLive = true;
       wasOffline = false;
       setStatus("live");
     };
