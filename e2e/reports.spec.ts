@@ -1,52 +1,15 @@
-import { expect, test, type APIRequestContext, type Download, type Page } from "@playwright/test";
-import { expectNoSeriousA11yIssues } from "./support/a11y";
+import { expect, test } from "@playwright/test";
 import { inbound } from "./support/consent";
 import { customer, SUPPORT_LINE } from "./support/sandbox";
 import { saveScreen } from "./support/screens";
 import { sql } from "./support/users";
+import { failingWith, send, settle, text } from "./support/reports";
 
 // Reports (issue 18): the page's charts and tables from data this test sends through the sandbox,
-// the drill from an error code to its conversations, a table's CSV, and what an agent may see.
+// the drill from an error code to its conversations, a table's CSV. Who may see what, axe and 360 px:
+// reports-access.spec.ts.
 test.use({ storageState: "e2e/.auth/admin.json" });
 test.describe.configure({ mode: "serial" });
-
-type Recipient = { phoneNumber: string; status: string };
-type Message = { id: string; conversationId: string; recipients: Recipient[] };
-
-/** A customer number the sandbox fails with `code` (its last four digits), unique to this run. */
-function failingWith(code: number): string {
-  return `+1555${100 + Math.floor(Math.random() * 900)}${code}`;
-}
-
-async function send(request: APIRequestContext, to: string | string[], text: string): Promise<Message> {
-  const response = await request.post("/api/messages", { data: { from: SUPPORT_LINE, to, text } });
-  expect(response.status(), await response.text()).toBe(202);
-  return ((await response.json()) as { message: Message }).message;
-}
-
-async function settle(request: APIRequestContext, message: Message) {
-  await expect
-    .poll(
-      async () => {
-        const response = await request.get(`/api/conversations/${message.conversationId}/messages?limit=50`);
-        const found = ((await response.json()) as { messages: Message[] }).messages.find((m) => m.id === message.id);
-        return found?.recipients.every((r) => r.status === "delivered" || r.status === "failed") ?? false;
-      },
-      { timeout: 20_000, intervals: [200, 400, 800] },
-    )
-    .toBe(true);
-}
-
-async function text(download: Download): Promise<string> {
-  const stream = await download.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-async function sideways(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
 
 const failedOne = failingWith(4720);
 const failedInGroup = failingWith(4720);
@@ -250,56 +213,4 @@ test("the drill page loads more by the cursor and its CSV has every row loaded",
   expect(lines).toHaveLength(52);
   // The latest failure first: the last row is the oldest, +1555 073 0050.
   expect(lines.at(-1)).toMatch(/^\+15550730050,\+19195550100,One-to-one,1,/);
-});
-
-test("the reports pass axe in light and dark and never scroll sideways at 360 px", async ({ page }, testInfo) => {
-  test.setTimeout(90_000);
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const section of ["delivery", "team"]) {
-      await page.setViewportSize({ width: 1280, height: 800 });
-      await page.goto(`/reports?section=${section}`);
-      await expect(page.locator("figure svg").first()).toBeVisible();
-      await expectNoSeriousA11yIssues(page, `/reports ${section} (${scheme})`);
-      await page.setViewportSize({ width: 360, height: 780 });
-      await page.waitForLoadState("networkidle");
-      expect(await sideways(page), `/reports ${section} scrolls sideways at 360 px (${scheme})`).toBeLessThanOrEqual(0);
-      const header = page.getByRole("banner");
-      const nav = await header.getByRole("navigation", { name: "Main" }).boundingBox();
-      const account = await header.getByRole("link", { name: "Account" }).boundingBox();
-      expect((nav?.x ?? 0) + (nav?.width ?? 0), "the header's links overlap at 360 px").toBeLessThanOrEqual(
-        account?.x ?? 0,
-      );
-      await saveScreen(page, testInfo, `reports-${section}-360-${scheme}`);
-    }
-    await page.goto("/reports/failures?code=4720");
-    await expect(page.getByRole("table", { name: "Conversations that failed with 4720" })).toBeVisible();
-    expect(await sideways(page), `the drill page scrolls sideways at 360 px (${scheme})`).toBeLessThanOrEqual(0);
-    await expectNoSeriousA11yIssues(page, `/reports/failures (${scheme})`);
-  }
-});
-
-test.describe("agents", () => {
-  test.use({ storageState: "e2e/.auth/agent.json" });
-
-  test("see the team section only, and are refused the delivery report and its drill page", async ({
-    page,
-    request,
-  }) => {
-    await page.goto("/reports?section=delivery");
-    await expect(page.getByRole("navigation", { name: "Report sections" })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: "Refresh now" })).toHaveCount(0);
-    await expect(page.getByRole("heading", { name: "By agent" })).toBeVisible();
-    await expect(page.getByRole("table", { name: "Failures by error code" })).toHaveCount(0);
-
-    const today = new Date().toISOString().slice(0, 10);
-    const delivery = await request.get(`/api/reports/delivery?from=${today}&to=${today}&tz=UTC`);
-    expect(delivery.status()).toBe(403);
-    const failures = await request.get(`/api/reports/delivery/failures?code=4720&from=${today}&to=${today}&tz=UTC`);
-    expect(failures.status()).toBe(403);
-    expect((await request.get(`/api/reports/team?from=${today}&to=${today}&tz=UTC`)).status()).toBe(200);
-
-    const drill = await page.goto("/reports/failures?code=4720");
-    expect(drill?.status()).toBe(403);
-  });
 });
